@@ -1,0 +1,48 @@
+# Two commands do all the set-up on a fresh machine: `make site` and `make test`.
+# Both create .venv and install the exactly pinned, hash-checked dependencies from requirements.lock.
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+# Install from PyPI only, so that the hashes in requirements.lock always match what pip downloads.
+PIP_ENV := PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= PIP_DISABLE_PIP_VERSION_CHECK=1
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test lint typecheck unit lock schema clean
+
+$(BIN)/plan: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(PIP_ENV) $(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
+	$(PIP_ENV) $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	touch $(BIN)/plan
+
+site: $(BIN)/plan
+	$(BIN)/plan validate
+	$(BIN)/mkdocs build --strict --quiet --site-dir site
+	@echo
+	@echo "Nettstedet er bygget i $(CURDIR)/site"
+	@echo "Åpne $(CURDIR)/site/index.html i en nettleser, eller kjør '$(BIN)/mkdocs serve --livereload'."
+
+test: $(BIN)/plan lint typecheck unit
+
+lint: $(BIN)/plan
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+typecheck: $(BIN)/plan
+	$(BIN)/mypy
+
+unit: $(BIN)/plan
+	$(BIN)/pytest -q
+
+# Regenerate requirements.lock after editing requirements.in (needs network access to PyPI).
+lock: $(BIN)/plan
+	$(PIP_ENV) $(BIN)/python -m pip install --quiet pip-tools
+	$(PIP_ENV) $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
+	  --no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
+
+# Regenerate the JSON Schema files for editors in docs/schema/.
+schema: $(BIN)/plan
+	$(BIN)/plan schema --out docs/schema
+
+clean:
+	rm -rf site .venv .pytest_cache .mypy_cache .ruff_cache .hypothesis

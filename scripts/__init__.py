@@ -1,0 +1,1 @@
+"""The plan's pipeline: load → validate → render → publish, and the `plan` command that runs it."""

@@ -1,0 +1,104 @@
+"""The command line: ``plan validate``, ``plan schema`` (and, as later stages arrive, build, serve, pdf, diff).
+
+Each command is a function ``(args) -> exit code`` registered in :data:`COMMANDS`; :func:`main` parses the
+arguments, runs the command and turns any unexpected failure into a one-line Norwegian message (never a
+traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from scripts import schemas
+from scripts.validate import validate_folder
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+class NorwegianParser(argparse.ArgumentParser):
+    """argparse with Norwegian headings and usage errors that exit with 2."""
+
+    def error(self, message: str) -> NoReturn:
+        translations = {
+            "the following arguments are required": "disse argumentene mangler",
+            "unrecognized arguments": "ukjente argumenter",
+            "invalid choice": "ugyldig valg",
+            "expected one argument": "venter én verdi",
+        }
+        for english, norwegian in translations.items():
+            message = message.replace(english, norwegian)
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: feil: {message}\n")
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    started = time.perf_counter()
+    plan, problems = validate_folder(args.plan)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    seconds = time.perf_counter() - started
+    if plan is None:
+        files = len({p.file for p in problems})
+        print(f"Fant {len(problems)} feil i {files} {'fil' if files == 1 else 'filer'}. Planen er ikke gyldig.")
+        return EXIT_INVALID
+    measures = sum(1 for _ in plan.measures())
+    goals = sum(len(fa.goals) for fa in plan.focus_areas)
+    print(
+        f"{args.plan} er gyldig: {len(plan.focus_areas)} satsingsområder, {goals} mål, {measures} tiltak, "
+        f"{len(plan.actors)} aktører, {len(plan.indicators)} indikatorer ({seconds:.2f} s)."
+    )
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    for path in schemas.write_schemas(args.out):
+        print(f"Skrev {path}")
+    return EXIT_OK
+
+
+Command = Callable[[argparse.Namespace], int]
+COMMANDS: dict[str, Command] = {"validate": cmd_validate, "schema": cmd_schema}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = NorwegianParser(
+        prog="plan",
+        description="Strategisk næringsplan for Gardermoregionen: sjekk, bygg og publiser planen.",
+    )
+    parser._positionals.title = "kommandoer"
+    parser._optionals.title = "valg"
+    sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO", parser_class=NorwegianParser)
+
+    validate = sub.add_parser("validate", help="sjekk planfilene og vis alle feil med fil og linje")
+    validate.add_argument("--plan", type=Path, default=Path("plan"), metavar="MAPPE", help="planmappen (plan)")
+
+    schema = sub.add_parser("schema", help="skriv JSON Schema-filene som gir hjelp i redigeringsprogrammer")
+    schema.add_argument(
+        "--out", type=Path, default=Path("docs/schema"), metavar="MAPPE", help="målmappen (docs/schema)"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return COMMANDS[args.command](args)
+    except KeyboardInterrupt:
+        print("plan: avbrutt", file=sys.stderr)
+        return 130
+    except Exception as error:  # the last line of defence: a message, never a traceback
+        print(
+            f"plan: intern feil i «plan {args.command}»: {type(error).__name__}: {error}. "
+            "Dette er en feil i verktøyet, ikke i planen: meld fra til utviklerne.",
+            file=sys.stderr,
+        )
+        return EXIT_INVALID
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,36 @@
+"""Shared helpers: the real `plan` command from the virtual environment, and throwaway plan folders."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+VALID_PLAN = FIXTURES / "valid-plan"
+PLAN_COMMAND = Path(sys.executable).parent / "plan"
+
+
+@dataclass
+class Result:
+    code: int
+    stdout: str
+    stderr: str
+
+
+def run_plan(*args: str, cwd: Path = ROOT) -> Result:
+    """Run the installed console script `plan`, as an editor or CI would."""
+    done = subprocess.run([str(PLAN_COMMAND), *args], cwd=cwd, capture_output=True, text=True, check=False)
+    return Result(done.returncode, done.stdout, done.stderr)
+
+
+@pytest.fixture
+def workdir(tmp_path: Path) -> Path:
+    """A folder holding a copy of the small valid test plan as ./plan."""
+    shutil.copytree(VALID_PLAN, tmp_path / "plan")
+    return tmp_path
