@@ -150,6 +150,7 @@ class ActorInfo:
     name: str
     kind: str
     short_name: str | None = None
+    active_from: date | None = None
     active_to: date | None = None
     replaced_by: str | None = None
 
@@ -198,18 +199,14 @@ class Catalog:
                 cat.unknown.add(kind)
         for raw in _items(actors, "actors"):
             if isinstance(raw.get("id"), str):
-                active_to = raw.get("active_to")
-                try:
-                    end = date.fromisoformat(active_to) if isinstance(active_to, str) else None
-                except ValueError:
-                    end = None
                 replaced = raw.get("replaced_by")
                 cat.actors[raw["id"]] = ActorInfo(
                     id=raw["id"],
                     name=str(raw.get("name") or raw["id"]),
                     kind=str(raw.get("kind")),
                     short_name=raw["short_name"] if isinstance(raw.get("short_name"), str) else None,
-                    active_to=end,
+                    active_from=_iso_date(raw.get("active_from")),
+                    active_to=_iso_date(raw.get("active_to")),
                     replaced_by=replaced if isinstance(replaced, str) else None,
                 )
         for raw in _items(vocabulary, "role_types"):
@@ -291,6 +288,13 @@ class Catalog:
         if value in self.measures:
             return None
         return f"ukjent tiltak «{value}»" + suggest(value, self.measures)
+
+
+def _iso_date(value: Any) -> date | None:
+    try:
+        return date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
 
 
 def _items(container: Any, key: str) -> Iterator[Mapping[str, Any]]:
@@ -863,11 +867,15 @@ def measure_problems(measure: Measure, catalog: Catalog) -> Iterator[Problem]:
             )
 
     for i, role in enumerate(measure.roles):
-        message = _replaced_problem(catalog, role.actor, measure.period.end, "tiltaket varer til")
+        message = _replaced_problem(catalog, role.actor, measure.period.end, "tiltaket varer til") or _early_problem(
+            catalog, role.actor, measure.period.end, "tiltaket varer bare til"
+        )
         if message:
             yield Problem(("roles", i, "actor"), message)
     for i, line in enumerate(measure.budget):
-        message = _replaced_problem(catalog, line.funder, line.year, "budsjettposten gjelder")
+        message = _replaced_problem(catalog, line.funder, line.year, "budsjettposten gjelder") or _early_problem(
+            catalog, line.funder, line.year, "budsjettposten gjelder"
+        )
         if message:
             yield Problem(("budget", i, "funder"), message)
     for i, ref in enumerate(measure.related):
@@ -889,6 +897,16 @@ def _replaced_problem(catalog: Catalog, actor_id: str, year: int | None, what: s
         f"{actor.name} fantes bare til {_nb_date(actor.active_to)} og ble erstattet av {successor_name}, "
         f"men {when}: bruk «{actor.replaced_by}»"
     )
+
+
+def _early_problem(catalog: Catalog, actor_id: str, year: int | None, what: str) -> str | None:
+    """A message when the actor did not exist yet in the given year (None: no end, never too early)."""
+    actor = catalog.actors.get(actor_id)
+    if actor is None or actor.active_from is None or year is None or year >= actor.active_from.year:
+        return None
+    before = [a.id for a in catalog.actors.values() if a.replaced_by == actor_id]
+    fix = f"bruk «{before[0]}», som fantes da" if before else "bruk aktøren som fantes da"
+    return f"{actor.name} ble opprettet {_nb_date(actor.active_from)}, men {what} {year}: {fix}"
 
 
 @dataclass(frozen=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+
 from conftest import FIXTURES, run_plan
 
 INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))

@@ -7,10 +7,10 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, run_plan
 from pydantic import BaseModel
 
 import schema
+from conftest import ROOT, run_plan
 from scripts.schemas import SCHEMA_FILES, json_schemas
 
 MODELS = sorted(
