@@ -92,7 +92,7 @@ PATTERN_HINTS: dict[str, str] = {
     MEASURE_ID: "tre tall med punktum mellom, som «1.2.3» (satsingsområde.mål.tiltak)",
     GOAL_ID: "to tall med punktum mellom, som «1.2» (satsingsområde.mål)",
     FOCUS_AREA_ID: "et helt tall fra 1 og oppover, som «3»",
-    SLUG: "små bokstaver a–z, sifre og bindestrek, som «nes-kommune» (æ, ø og å skrives ae, o og a)",
+    SLUG: "små bokstaver a–z, sifre og bindestrek, som «nes-kommune» eller «gronn-omstilling» (æ, ø, å blir ae, o, a)",
     VOCAB_ID: "små bokstaver og bindestrek, som «pågår»",
     PLAN_DATE: "en dato som ÅÅÅÅ-MM-DD (2021-04-23), eller ÅÅÅÅ-MM (2020-01) når dagen ikke er kjent",
     URL: "en fullstendig nettadresse som begynner med https://, eller mailto:",
@@ -285,6 +285,8 @@ class Catalog:
         return f"ukjent indikator «{value}»" + suggest(value, self.indicators) + " (se plan/indikatorer.yaml)"
 
     def measure_problem(self, value: str) -> str | None:
+        if "measure" in self.unknown:
+            return None
         if value in self.measures:
             return None
         return f"ukjent tiltak «{value}»" + suggest(value, self.measures)

@@ -26,6 +26,7 @@ import yaml
 from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+import schema
 from scripts.problems import Diagnostic, Loc
 
 MAX_FILE_BYTES = 1_000_000
@@ -37,6 +38,14 @@ MAX_DEPTH = 60
 TEXT_KEYS = frozenset({"id", "version", "case_number"})
 
 TAG = "tag:yaml.org,2002:"
+
+#: Every key the plan files use, to recognise «key:value» written without a space.
+FIELD_NAMES = frozenset(
+    name
+    for model in vars(schema).values()
+    if isinstance(model, type) and issubclass(model, schema.Model)
+    for name in model.model_fields
+)
 
 
 class StrictLoader(yaml.SafeLoader):
@@ -245,6 +254,16 @@ def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> _Problem:
                 indent.index("\t") + 1,
                 "tabulator i innrykket: YAML tillater bare mellomrom. Erstatt tabulatoren med mellomrom",
             )
+    # «title:Tekst» without a space is not a key in YAML: name the key instead of PyYAML's later complaint.
+    for number, content in enumerate(text.splitlines()[:line], start=1):
+        glued = re.match(r"^(\s*(?:-\s+)?)([a-z_]+):(\S.*)$", content)
+        if glued and glued.group(2) in FIELD_NAMES:
+            key, value = glued.group(2), glued.group(3)
+            return _Problem(
+                number,
+                len(glued.group(1)) + len(key) + 2,
+                f"YAML-feil: mangler mellomrom etter kolon: skriv «{key}: {value[:40]}»",
+            )
     # A quote that is opened but not closed on its line makes PyYAML fail much later: point at the quote.
     for number, content in enumerate(text.splitlines()[:line], start=1):
         opened = re.match(r"^\s*(?:-\s+)?(?:[^\s:#\"'][^:#]*:\s+)?([\"'])", content)
@@ -398,6 +417,8 @@ class PlanFiles:
     folder: Path
     fixed: dict[str, Document] = field(default_factory=dict)
     focus_areas: dict[str, Document] = field(default_factory=dict)
+    #: Focus area files that could not be loaded: the ids they define are unknown.
+    failed_focus_areas: list[str] = field(default_factory=list)
 
     def documents(self) -> Iterator[tuple[str, Document]]:
         yield from self.fixed.items()
@@ -430,7 +451,8 @@ def load_plan(folder: Path) -> tuple[PlanFiles, list[Diagnostic]]:
             if path.name.startswith("."):
                 continue
             if path.suffix == ".yaml" and path.is_file():
-                _add(files.focus_areas, str(path), load_file(path), problems)
+                if not _add(files.focus_areas, str(path), load_file(path), problems):
+                    files.failed_focus_areas.append(str(path))
             else:
                 problems.append(_unknown_file(path, [], folder))
     else:
@@ -440,11 +462,12 @@ def load_plan(folder: Path) -> tuple[PlanFiles, list[Diagnostic]]:
     return files, problems
 
 
-def _add(into: dict[str, Document], key: str, loaded: Document | Diagnostic, problems: list[Diagnostic]) -> None:
+def _add(into: dict[str, Document], key: str, loaded: Document | Diagnostic, problems: list[Diagnostic]) -> bool:
     if isinstance(loaded, Document):
         into[key] = loaded
-    else:
-        problems.append(loaded)
+        return True
+    problems.append(loaded)
+    return False
 
 
 def _unknown_file(path: Path, expected: list[str], folder: Path) -> Diagnostic:

@@ -42,6 +42,8 @@ def validate_files(files: PlanFiles) -> tuple[Plan | None, list[Diagnostic]]:
         fixed.get("indicators"),
         [doc.data for doc in files.focus_areas.values()],
     )
+    if files.failed_focus_areas:
+        catalog.unknown.add("measure")  # the measures of an unreadable file would all look unknown
     context = {"catalog": catalog}
     found: list[Diagnostic] = []
 
@@ -280,7 +282,7 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
 def _first_sentence(text: str | None) -> str:
     if not text:
         return ""
-    return " ".join(text.split()).split(". ")[0].rstrip(".")
+    return " ".join(text.split()).split(". ")[0].rstrip(".").removesuffix(" (Markdown)")
 
 
 def _pydantic_diagnostic(
@@ -330,6 +332,10 @@ def _pydantic_diagnostic(
         message = "skal være et vanlig tall (ikke uendelig eller NaN)"
     elif kind_of_error in ("bool_type", "bool_parsing"):
         message = f"skal være true eller false, men er {found}"
+        if isinstance(value, str) and value.lower() in ("true", "false"):
+            message += ": skriv det uten anførselstegn"
+        elif isinstance(value, str):
+            message += ": skriv true for ja og false for nei"
     elif kind_of_error == "literal_error":
         allowed = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         if loc and loc[-1] == "municipalities":
@@ -345,7 +351,12 @@ def _pydantic_diagnostic(
     elif kind_of_error == "list_type":
         message = f"skal være en liste (én linje per element, som begynner med «- »), men er {found}"
     elif kind_of_error in ("model_type", "dict_type", "model_attributes_type"):
-        message = f"skal ha underfelt (linjer med «nøkkel: verdi» og innrykk under), men er {found}"
+        holder = _model_at(model, loc)
+        names = list(holder.model_fields) if holder is not None else []
+        message = f"skal ha underfeltene {', '.join(names)} (på egne linjer med innrykk), men er {found}"
+        years = re.fullmatch(r"\s*(\d{4})\s*[-–]\s*(\d{4})\s*", value) if isinstance(value, str) else None
+        if years and names[:2] == ["start", "end"]:
+            message += f": skriv {{start: {years.group(1)}, end: {years.group(2)}}}"
     elif kind_of_error == "string_pattern_mismatch":
         pattern = str(ctx.get("pattern", ""))
         if pattern == schema.NONBLANK:

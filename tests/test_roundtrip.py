@@ -83,7 +83,7 @@ def plans(draw: st.DrawFn) -> schema.Plan:
             kind="kommune" if i == 0 else draw(st.sampled_from(["kommune", "næringsforening", "annet"])),
             description=draw(optional() | texts),
             url=draw(optional() | st.just("https://example.org/a?b=c")),
-            active_from=draw(optional() | dates),
+            active_from=draw(optional() | st.dates(dt.date(1990, 1, 1), dt.date(1999, 12, 31))),
         )
         for i, ident in enumerate(actor_ids)
     ]
