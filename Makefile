@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PIP_ENV := PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= PIP_DISABLE_PIP_VERSION_CHECK=1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint typecheck unit lock schema clean
+.PHONY: site test lint typecheck unit lock schema clean serve
 
 $(BIN)/plan: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,14 +15,19 @@ $(BIN)/plan: requirements.lock pyproject.toml
 	$(PIP_ENV) $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(BIN)/plan
 
-site: $(BIN)/plan
-	$(BIN)/plan validate
-	$(BIN)/mkdocs build --strict --quiet --site-dir site
-	@echo
-	@echo "Nettstedet er bygget i $(CURDIR)/site"
-	@echo "Åpne $(CURDIR)/site/index.html i en nettleser, eller kjør '$(BIN)/mkdocs serve --livereload'."
+# The browser tests drive Debian's chromium (never a browser downloaded by a test tool).
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-test: $(BIN)/plan lint typecheck unit
+site: $(BIN)/plan
+	$(BIN)/plan build --out site
+	@echo "Forhåndsvisning som bygges på nytt når du lagrer: $(BIN)/plan serve"
+
+test: $(BIN)/plan $(CHROMIUM) lint typecheck unit
+
+$(CHROMIUM):
+	$(SUDO) apt-get install -y --no-install-recommends chromium || \
+	  ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium)
 
 lint: $(BIN)/plan
 	$(BIN)/ruff check .
@@ -43,6 +48,9 @@ lock: $(BIN)/plan
 # Regenerate the JSON Schema files for editors in docs/schema/.
 schema: $(BIN)/plan
 	$(BIN)/plan schema --out docs/schema
+
+serve: $(BIN)/plan
+	$(BIN)/plan serve
 
 clean:
 	rm -rf site .venv .pytest_cache .mypy_cache .ruff_cache .hypothesis

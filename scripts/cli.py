@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from scripts import schemas
+from scripts import publish, schemas
 from scripts.validate import validate_folder
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -61,8 +61,38 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_build(args: argparse.Namespace) -> int:
+    plan, problems = validate_folder(args.plan)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if plan is None:
+        print(f"Fant {len(problems)} feil. Nettstedet er ikke bygget; {args.out} er som før.")
+        return EXIT_INVALID
+    try:
+        seconds = publish.build_site(args.out, args.plan)
+    except publish.BuildFailed as error:
+        print(f"plan: byggingen feilet, og {args.out} er som før:\n{error}", file=sys.stderr)
+        return EXIT_INVALID
+    index = args.out.resolve() / "index.html"
+    print(f"Nettstedet er bygget i {args.out} ({seconds:.1f} s). Åpne {index} i en nettleser.")
+    return EXIT_OK
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    print(
+        f"Forhåndsvisning på http://127.0.0.1:{args.port}/ – siden bygges på nytt når du lagrer en fil. "
+        "Ctrl+C avslutter."
+    )
+    return publish.serve(args.port)
+
+
 Command = Callable[[argparse.Namespace], int]
-COMMANDS: dict[str, Command] = {"validate": cmd_validate, "schema": cmd_schema}
+COMMANDS: dict[str, Command] = {
+    "validate": cmd_validate,
+    "build": cmd_build,
+    "serve": cmd_serve,
+    "schema": cmd_schema,
+}
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -76,6 +106,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = sub.add_parser("validate", help="sjekk planfilene og vis alle feil med fil og linje")
     validate.add_argument("--plan", type=Path, default=Path("plan"), metavar="MAPPE", help="planmappen (plan)")
+
+    build = sub.add_parser("build", help="sjekk planen og bygg nettstedet (med åpne data)")
+    build.add_argument("--plan", type=Path, default=Path("plan"), metavar="MAPPE", help="planmappen (plan)")
+    build.add_argument("--out", type=Path, default=Path("site"), metavar="MAPPE", help="målmappen (site)")
+
+    serve = sub.add_parser("serve", help="forhåndsvis nettstedet; det bygges på nytt når en fil lagres")
+    serve.add_argument("--port", type=int, default=8000, help="porten (8000)")
 
     schema = sub.add_parser("schema", help="skriv JSON Schema-filene som gir hjelp i redigeringsprogrammer")
     schema.add_argument(

@@ -1,19 +1,106 @@
-"""The thin MkDocs hook: validate the plan before MkDocs builds, and stop with the editor's messages if it is
-not valid. (The render stage that turns the plan into pages arrives with the site.)"""
+"""The thin MkDocs hook between our pipeline and MkDocs.
+
+It validates the plan (a build with an invalid plan stops with the editor's messages), renders the pages and
+data files with :mod:`scripts.render` and hands them to MkDocs as generated files (``File.generated``), so
+nothing is ever written into ``docs/``. It also builds the navigation from the plan and points the edit
+link of each measure page at the YAML file the measure is written in.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import subprocess
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
 
-from scripts.validate import validate_folder
+from schema import Plan
+from scripts.load import load_plan
+from scripts.render import SiteOptions, data_files, page_path, render_site
+from scripts.validate import source_files, validate_files
+
+_generated: dict[str, str] = {}
 
 
 def on_config(config: Any) -> Any:
-    folder = Path(config["config_file_path"]).parent / "plan"
-    plan, problems = validate_folder(folder)
-    if plan is None:
-        raise PluginError("Planen er ikke gyldig:\n" + "\n".join(str(p) for p in problems))
+    root = Path(config["config_file_path"]).parent
+    files, problems = load_plan(Path(os.environ.get("PLAN_DIR") or root / "plan"))
+    plan, more = validate_files(files)
+    if problems or more or plan is None:
+        messages = "\n".join(str(p) for p in sorted(set(problems + more)))
+        raise PluginError(f"Planen er ikke gyldig. Rett feilene under og bygg på nytt:\n{messages}")
+    sources = {ident: _relative(Path(path), root) for ident, path in source_files(files).items()}
+    repository = (config["extra"] or {}).get("repository") or {}
+    edit_base = (
+        f"{repository['url'].rstrip('/')}/edit/{repository.get('branch', 'main')}/" if "url" in repository else None
+    )
+    options = SiteOptions(edit_base=edit_base, sources=sources, changed=_git_dates(root, sources.values()))
+    _generated.clear()
+    _generated.update(render_site(plan, options))
+    _generated.update(data_files(plan))
+    config["nav"] = navigation(plan)
     return config
+
+
+def on_files(files: Files, config: Any) -> Files:
+    for path, content in sorted(_generated.items()):
+        files.append(File.generated(config, path, content=content))
+    return files
+
+
+def navigation(plan: Plan) -> list[Any]:
+    """The site's menu: sections with index pages; single measures, goals and most actors are reached through
+    the pages that list them, so that the menu does not grow with the plan."""
+    municipalities = [{a.short_name or a.name: page_path("actor", a.id)} for a in plan.actors if a.kind == "kommune"]
+    return [
+        {"Forside": "index.md"},
+        {
+            "Planen": [
+                "om-planen.md",
+                {
+                    "Satsingsområder": [
+                        "satsingsomrader/index.md",
+                        *[{f"{fa.id} {fa.title}": page_path("focus_area", fa.id)} for fa in plan.focus_areas],
+                    ]
+                },
+                {"Alle tiltak": "tiltak/index.md"},
+                {"Tidslinje": "tidslinje.md"},
+                {"Planens historikk": "historikk.md"},
+            ]
+        },
+        {"Aktører": ["aktorer/index.md", {"Rollematrise": "aktorer/rollematrise.md"}, *municipalities]},
+        {"Økonomi": "okonomi.md"},
+        {"Indikatorer": ["indikatorer/index.md", *[{i.title: page_path("indicator", i.id)} for i in plan.indicators]]},
+        {"Om nettstedet": ["apne-data.md", "tilgjengelighet.md", "personvern.md"]},
+    ]
+
+
+def _git_dates(root: Path, paths: Any) -> dict[str, dt.date]:
+    """The date of the last commit that changed each file (none when the folder is not a git checkout)."""
+    dates: dict[str, dt.date] = {}
+    for path in sorted(set(paths)):
+        try:
+            out = subprocess.run(
+                ["git", "log", "-1", "--format=%cs", "--", path],
+                cwd=root,
+                capture_output=True,
+                text=True,
+                check=False,
+                timeout=10,
+            ).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            continue
+        if out:
+            dates[path] = dt.date.fromisoformat(out)
+    return dates
+
+
+def _relative(path: Path, root: Path) -> str:
+    """The path relative to the repository, as the web editor and git know it."""
+    try:
+        return str(path.resolve().relative_to(root))
+    except ValueError:
+        return str(path)

@@ -376,3 +376,8 @@ def _pydantic_diagnostic(
     else:
         message = f"ugyldig verdi {found} ({error['msg']})"
     return _diagnostic(doc, kind, loc, message)
+
+
+def source_files(files: PlanFiles) -> dict[str, str]:
+    """Focus area id → the file it is written in (as loaded)."""
+    return {doc.data["id"]: path for path, doc in files.focus_areas.items() if isinstance(doc.data.get("id"), str)}

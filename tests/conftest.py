@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -34,3 +35,19 @@ def workdir(tmp_path: Path) -> Path:
     """A folder holding a copy of the small valid test plan as ./plan."""
     shutil.copytree(VALID_PLAN, tmp_path / "plan")
     return tmp_path
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the shipped plan, built once per test run with `mkdocs build --strict`."""
+    out = tmp_path_factory.mktemp("site")
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "--quiet", "--site-dir", str(out)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    assert done.returncode == 0, done.stderr
+    return out

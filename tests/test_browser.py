@@ -1,0 +1,138 @@
+"""The site in a real browser (Debian's chromium driven by Playwright): accessible at desktop and phone width,
+no request to another host, and a measures table that filters with JavaScript and is whole without it."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser, Page, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+WIDTHS = {"desktop": 1280, "phone": 390}
+WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="module")
+def server(built_site: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(built_site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run 'make test', which installs it"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+        )
+        yield browser
+        browser.close()
+
+
+def site_pages(built_site: Path) -> list[str]:
+    return sorted(str(p.parent.relative_to(built_site)) + "/" for p in built_site.rglob("index.html"))
+
+
+def test_every_page_has_no_wcag_2_1_a_or_aa_violation_at_desktop_and_phone_width(
+    built_site: Path, server: str, browser: Browser
+) -> None:
+    axe = Axe()
+    failures = []
+    pages = site_pages(built_site)
+    for name, width in WIDTHS.items():
+        context = browser.new_context(viewport={"width": width, "height": 900})
+        page = context.new_page()
+        for path in pages:
+            page.goto(server + path.removeprefix("./"), wait_until="load")
+            results = axe.run(page, options=WCAG)
+            if results.violations_count:
+                failures.append(f"{path} ({name}):\n{results.generate_report()}")
+        context.close()
+    assert len(pages) > 90
+    assert failures == [], "\n".join(failures)
+
+
+def test_loading_the_pages_makes_no_request_to_another_host_and_sets_no_cookie(
+    built_site: Path, server: str, browser: Browser
+) -> None:
+    host = urlparse(server).netloc
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    for path in ["", "tiltak/", "tiltak/1-1-1/", "okonomi/", "aktorer/nes-kommune/", "indikatorer/arbeidsplasser/"]:
+        page.goto(server + path, wait_until="networkidle")
+        page.fill("input.md-search__input", "klynge") if path == "" else None
+    page.wait_for_timeout(500)
+    elsewhere = [url for url in requests if urlparse(url).netloc != host and not url.startswith("data:")]
+    assert elsewhere == []
+    assert context.cookies() == []
+    context.close()
+
+
+def visible_rows(page: Page) -> int:
+    return int(page.locator("#tiltakstabell tbody tr:visible").count())
+
+
+def test_the_measures_table_filters_with_javascript(server: str, browser: Browser) -> None:
+    page = browser.new_page()
+    page.goto(server + "tiltak/", wait_until="load")
+    total = page.locator("#tiltakstabell tbody tr").count()
+    assert visible_rows(page) == total
+    assert page.locator(".measure-count").inner_text() == f"Viser {total} av {total} tiltak."
+
+    page.select_option("#filter-status", "Fullført")
+    done = page.locator("#tiltakstabell tbody tr[data-status='Fullført']").count()
+    assert 0 < done < total
+    assert visible_rows(page) == done
+
+    page.select_option("#filter-kommune", "Hurdal")
+    both = page.locator("#tiltakstabell tbody tr[data-status='Fullført'][data-municipalities*='Hurdal']").count()
+    assert visible_rows(page) == both
+    assert page.locator(".measure-count").inner_text() == f"Viser {both} av {total} tiltak."
+
+    page.click("text=Vis alle")
+    page.wait_for_timeout(100)
+    assert visible_rows(page) == total
+    page.close()
+
+
+def test_the_year_filter_keeps_the_measures_that_run_that_year(server: str, browser: Browser) -> None:
+    page = browser.new_page()
+    page.goto(server + "tiltak/", wait_until="load")
+    page.select_option("#filter-ar", "2022")
+    rows = page.locator("#tiltakstabell tbody tr:visible")
+    for i in range(rows.count()):
+        row = rows.nth(i)
+        assert int(row.get_attribute("data-start") or 0) <= 2022 <= int(row.get_attribute("data-end") or 0)
+    page.close()
+
+
+def test_without_javascript_the_measures_table_is_complete_and_shows_no_dead_controls(
+    built_site: Path, server: str, browser: Browser
+) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "tiltak/", wait_until="load")
+    total = (built_site / "tiltak" / "index.html").read_text(encoding="utf-8").count("<tr data-focus-area=")
+    assert visible_rows(page) == total
+    assert page.locator("select").count() == 0
+    assert not page.locator(".measure-filter").is_visible()
+    context.close()

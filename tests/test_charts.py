@@ -1,0 +1,706 @@
+"""The SVG charts of the website: well-formed, accessible, escaped, deterministic and readable."""
+
+from __future__ import annotations
+
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Callable, Iterator
+
+import pytest
+
+from conftest import ROOT
+from schema import Indicator, Observation, Plan, Point
+from scripts import charts
+from scripts.charts import TimelineRow, budget_chart, indicator_chart, nok, number, status_chart, timeline_chart
+from scripts.validate import validate_folder
+
+SVG = "{http://www.w3.org/2000/svg}"
+NBSP = "\u00a0"
+NASTY = '<script>alert("x")</script> & «Tom & Jerry» "sitat" \'apostrof\''
+
+
+# --------------------------------------------------------------------------------------------------------
+# Helpers
+# --------------------------------------------------------------------------------------------------------
+
+
+def parse(svg: str) -> ET.Element:
+    return ET.fromstring(svg)
+
+
+def texts(root: ET.Element) -> list[str]:
+    """Every visible text of the chart (the <text> elements), in document order."""
+    return ["".join(el.itertext()) for el in root.iter(f"{SVG}text")]
+
+
+def view_box(root: ET.Element) -> tuple[float, float, float, float]:
+    x, y, w, h = (float(v) for v in root.attrib["viewBox"].split())
+    return x, y, w, h
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of a #rrggbb colour."""
+
+    def channel(value: int) -> float:
+        c = value / 255
+        return c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
+    return 0.2126 * channel(r) + 0.7152 * channel(g) + 0.0722 * channel(b)
+
+
+def contrast_ratio(a: str, b: str) -> float:
+    high, low = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def indicator(**changes: object) -> Indicator:
+    data: dict[str, object] = {
+        "id": "arbeidsplasser",
+        "title": "Arbeidsplasser i regionen",
+        "unit": "antall",
+        "source": "SSB",
+        "better": "høyere",
+        "baseline": Point(year=2020, value=52400),
+        "target": Point(year=2030, value=60000),
+        "observations": [
+            Observation(year=2020, value=52400),
+            Observation(year=2021, value=53100),
+            Observation(year=2022, value=55200),
+            Observation(year=2025, value=57150, note="Foreløpig tall."),
+        ],
+    }
+    data.update(changes)
+    return Indicator.model_validate(data)
+
+
+STATUS_ROWS = [("Planlagt", 3, "#4a5560"), ("Pågår", 24, "#1a5e9a"), ("Fullført", 14, "#2b6e31")]
+BUDGET_ROWS = [("Nettverk og klynger", 1_000_000, 250_000), ("Omstilling", 12_750_000, 0), ("Ny satsing", 0, 800_000)]
+TIMELINE_ROWS = [
+    TimelineRow("1.1.1 Klyngeprogram for logistikk og luftfart", 2021, 2025, "Fullført", "#2b6e31", "tiltak/1.1.1/"),
+    TimelineRow("1.3.1 Gardermokonferansen", 2021, None, "Pågår", "#1a5e9a", "tiltak/1.3.1/"),
+    TimelineRow("3.2.3 Testområde for droner", 2027, 2029, "Planlagt", "#4a5560", None),
+]
+
+#: One way to draw each kind of chart, taking the chart id, the user text and the width.
+CHARTS: dict[str, Callable[[str, str, int], str]] = {
+    "status": lambda cid, text, width: status_chart(cid, [(text, 2, "#1a5e9a"), *STATUS_ROWS], text, width=width),
+    "budget": lambda cid, text, width: budget_chart(cid, [(text, 500_000, 100_000), *BUDGET_ROWS], text, width=width),
+    "indicator": lambda cid, text, width: indicator_chart(cid, indicator(title=text, unit=text), width=width),
+    "timeline": lambda cid, text, width: timeline_chart(
+        cid,
+        [TimelineRow(text, 2022, 2024, text, "#6b3f7a", "x?a=1&b=2"), *TIMELINE_ROWS],
+        2021,
+        2030,
+        text,
+        width=width,
+    ),
+}
+WIDTHS = [charts.WIDTH, 360]
+
+
+def every_chart(text: str = "Tittel") -> Iterator[tuple[str, str]]:
+    for kind, draw in CHARTS.items():
+        for width in WIDTHS:
+            yield f"{kind}-{width}", draw(f"{kind}-chart", text, width)
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    loaded, problems = validate_folder(ROOT / "plan")
+    assert problems == []
+    assert loaded is not None
+    return loaded
+
+
+# --------------------------------------------------------------------------------------------------------
+# Number formatting
+# --------------------------------------------------------------------------------------------------------
+
+
+def test_nok_writes_kroner_with_non_breaking_spaces_between_thousands() -> None:
+    assert nok(1250000) == "1\u00a0250\u00a0000 kr"
+    assert nok(950) == "950 kr"
+    assert nok(0) == "0 kr"
+
+
+def test_number_writes_a_decimal_comma() -> None:
+    assert number(45.5) == "45,5"
+    assert number(21.5) == "21,5"
+
+
+def test_number_writes_whole_numbers_without_decimals() -> None:
+    assert number(28.0) == "28"
+    assert number(56600) == f"56{NBSP}600"
+    assert number(1_250_000.0) == f"1{NBSP}250{NBSP}000"
+
+
+def test_number_rounds_to_one_decimal_half_up() -> None:
+    assert number(21.54) == "21,5"
+    assert number(45.25) == "45,3"
+    assert number(29.96) == "30"
+    assert number(1234.56) == f"1{NBSP}234,6"
+
+
+def test_number_writes_negative_numbers_with_a_minus_sign() -> None:
+    assert number(-3.5) == "\u22123,5"
+    assert number(-0.01) == "0"
+
+
+def test_number_refuses_what_is_not_a_number() -> None:
+    with pytest.raises(ValueError):
+        number(float("nan"))
+
+
+def test_years_are_written_with_an_en_dash() -> None:
+    assert charts.years(2021, 2024) == "2021–2024"
+    assert charts.years(2021, 2021) == "2021"
+    assert charts.years(2021, None) == "fra 2021"
+
+
+def test_quantities_carry_their_unit_except_plain_counts() -> None:
+    assert charts.quantity(45.5, "%") == "45,5 %"
+    assert charts.quantity(1450, "dekar") == f"1{NBSP}450 dekar"
+    assert charts.quantity(52400, "antall") == f"52{NBSP}400"
+
+
+# --------------------------------------------------------------------------------------------------------
+# What every chart does
+# --------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "svg"), list(every_chart()))
+def test_every_chart_is_well_formed_svg(name: str, svg: str) -> None:
+    root = parse(svg)
+    assert root.tag == f"{SVG}svg"
+    assert svg.endswith("</svg>\n")
+
+
+@pytest.mark.parametrize(("name", "svg"), list(every_chart()))
+def test_every_chart_has_a_title_and_a_description(name: str, svg: str) -> None:
+    root = parse(svg)
+    first, second = list(root)[:2]
+    assert first.tag == f"{SVG}title"
+    assert second.tag == f"{SVG}desc"
+    assert (first.text or "").strip()
+    assert (second.text or "").strip()
+    assert root.attrib["role"] == "img"
+    assert root.attrib["aria-labelledby"].split() == [first.attrib["id"], second.attrib["id"]]
+
+
+@pytest.mark.parametrize(("name", "svg"), list(every_chart()))
+def test_every_chart_is_named_by_its_kind(name: str, svg: str) -> None:
+    kind = name.split("-")[0]
+    root = parse(svg)
+    assert root.attrib["class"] == f"chart chart--{kind}"
+    assert root.find(f"{SVG}title").attrib["id"] == f"{kind}-chart-title"  # type: ignore[union-attr]
+    assert root.find(f"{SVG}desc").attrib["id"] == f"{kind}-chart-desc"  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(("name", "svg"), list(every_chart()))
+def test_every_chart_scales_to_the_width_of_its_container(name: str, svg: str) -> None:
+    root = parse(svg)
+    assert root.attrib["width"] == "100%"
+    assert "height" not in root.attrib
+    assert root.attrib["preserveAspectRatio"] == "xMidYMid meet"
+    _, _, width, height = view_box(root)
+    assert width in WIDTHS
+    assert height > 0
+
+
+@pytest.mark.parametrize(("name", "svg"), list(every_chart()))
+def test_every_id_in_a_chart_is_unique_and_starts_with_the_chart_id(name: str, svg: str) -> None:
+    ids = [el.attrib["id"] for el in parse(svg).iter() if "id" in el.attrib]
+    assert len(ids) == len(set(ids))
+    assert all(i.startswith(name.split("-")[0] + "-chart-") for i in ids)
+
+
+def test_charts_with_different_ids_can_share_a_page() -> None:
+    page = "".join(draw(f"{kind}-{n}", "Tittel", charts.WIDTH) for kind, draw in CHARTS.items() for n in (1, 2))
+    ids = re.findall(r'\bid="([^"]+)"', page)
+    assert len(ids) == len(set(ids))
+
+
+@pytest.mark.parametrize(("name", "svg"), list(every_chart()))
+def test_every_chart_runs_no_script_and_fetches_nothing(name: str, svg: str) -> None:
+    root = parse(svg)
+    tags = {el.tag.removeprefix(SVG) for el in root.iter()}
+    assert not tags & {"script", "image", "foreignObject", "style", "use", "feImage"}
+    for el in root.iter():
+        for attribute, value in el.attrib.items():
+            assert not attribute.startswith("on")
+            if value.startswith("url("):
+                assert value.startswith("url(#")
+    assert "http://" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    assert "https://" not in svg
+    assert "@import" not in svg
+
+
+@pytest.mark.parametrize(("name", "svg"), list(every_chart()))
+def test_every_text_is_at_least_12_px_when_the_chart_is_640_px_wide(name: str, svg: str) -> None:
+    root = parse(svg)
+    _, _, width, _ = view_box(root)
+    default = float(root.attrib["font-size"])
+    sizes = [float(el.attrib.get("font-size", default)) for el in root.iter(f"{SVG}text")]
+    assert sizes
+    assert min(sizes) * 640 / width >= 12
+
+
+@pytest.mark.parametrize(("name", "svg"), list(every_chart()))
+def test_every_text_stays_inside_the_chart(name: str, svg: str) -> None:
+    root = parse(svg)
+    _, _, width, height = view_box(root)
+    for el in root.iter(f"{SVG}text"):
+        text = "".join(el.itertext())
+        size = float(el.attrib["font-size"])
+        bold = el.attrib.get("font-weight", "normal") != "normal"
+        x, y = float(el.attrib["x"]), float(el.attrib["y"])
+        text_width = charts.text_width(text, size, bold=bold)
+        left = {"start": x, "middle": x - text_width / 2, "end": x - text_width}[el.attrib.get("text-anchor", "start")]
+        assert left >= -0.5, text
+        assert left + text_width <= width + 0.5, text
+        assert y - size * 0.8 >= 0, text
+        assert y <= height, text
+
+
+@pytest.mark.parametrize(("name", "svg"), list(every_chart()))
+def test_every_coordinate_is_rounded_to_one_decimal(name: str, svg: str) -> None:
+    numbers = re.findall(r'(?:x|y|x1|x2|y1|y2|cx|cy|width|height|points|d)="([^"%]*)"', svg)
+    assert numbers
+    for value in numbers:
+        assert not re.search(r"\d\.\d\d", value), value
+
+
+@pytest.mark.parametrize("kind", list(CHARTS))
+def test_the_same_input_gives_the_same_bytes(kind: str) -> None:
+    draw = CHARTS[kind]
+    assert draw("c", "Tittel", charts.WIDTH) == draw("c", "Tittel", charts.WIDTH)
+
+
+@pytest.mark.parametrize(("name", "svg"), list(every_chart(NASTY)))
+def test_user_text_is_escaped(name: str, svg: str) -> None:
+    root = parse(svg)  # raises if < & " were written raw
+    assert not [el for el in root.iter() if el.tag.removeprefix(SVG) == "script"]
+    assert "<script>" not in svg
+    assert root.find(f"{SVG}title").text == NASTY  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize("kind", list(CHARTS))
+def test_a_chart_id_that_is_not_a_valid_id_is_refused(kind: str) -> None:
+    with pytest.raises(ValueError, match="chart_id"):
+        CHARTS[kind]('a" onload="x', "Tittel", charts.WIDTH)
+
+
+@pytest.mark.parametrize("kind", list(CHARTS))
+def test_a_chart_narrower_than_the_minimum_is_refused(kind: str) -> None:
+    with pytest.raises(ValueError, match="bredt"):
+        CHARTS[kind]("c", "Tittel", charts.MIN_WIDTH - 1)
+
+
+# --------------------------------------------------------------------------------------------------------
+# Contrast
+# --------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("name", "colour"), list(charts.TEXT_COLOURS.items()))
+def test_hard_coded_text_colours_have_4_5_to_1_contrast_against_the_background(name: str, colour: str) -> None:
+    assert contrast_ratio(colour, "#ffffff") >= 4.5
+    assert contrast_ratio(colour, charts.STRIPE) >= 4.5
+
+
+@pytest.mark.parametrize(("name", "colour"), list(charts.GRAPHIC_COLOURS.items()))
+def test_hard_coded_graphic_colours_have_3_to_1_contrast_against_the_background(name: str, colour: str) -> None:
+    assert contrast_ratio(colour, "#ffffff") >= 3
+    assert contrast_ratio(colour, charts.STRIPE) >= 3
+
+
+@pytest.mark.parametrize(("name", "svg"), list(every_chart()))
+def test_every_dark_text_in_a_chart_uses_a_colour_with_enough_contrast(name: str, svg: str) -> None:
+    for el in parse(svg).iter(f"{SVG}text"):
+        fill = el.attrib["fill"]
+        if fill != "#ffffff":  # white text stands inside bars: see the next test
+            assert contrast_ratio(fill, "#ffffff") >= 4.5, fill
+
+
+def test_text_inside_the_bars_of_the_shipped_statuses_has_enough_contrast(plan: Plan) -> None:
+    rows = [TimelineRow("Et tiltak", 2021, None, s.label, s.colour) for s in plan.vocabulary.statuses]
+    svg = timeline_chart("t", rows, 2021, 2030, "Tidslinje")
+    root = parse(svg)
+    for group, status in zip(rows_of(root), plan.vocabulary.statuses, strict=True):
+        polygon = group.find(f"{SVG}polygon")
+        inside = [t for t in group.iter(f"{SVG}text") if t.attrib["fill"] == "#ffffff"]
+        assert polygon is not None
+        assert inside, status.label
+        assert contrast_ratio("#ffffff", polygon.attrib["fill"]) >= 4.5
+
+
+def test_text_in_a_light_bar_is_dark() -> None:
+    svg = timeline_chart("t", [TimelineRow("Et tiltak", 2021, None, "Pågår", "#ffd966")], 2021, 2030, "Tidslinje")
+    status = [t for t in parse(svg).iter(f"{SVG}text") if "".join(t.itertext()) == "Pågår"]
+    assert status[0].attrib["fill"] == charts.TEXT
+
+
+def test_a_light_bar_gets_a_dark_outline() -> None:
+    svg = status_chart("s", [("Planlagt", 3, "#ffd966")], "Status")
+    rect = parse(svg).find(f".//{SVG}rect")
+    assert rect is not None
+    assert rect.attrib["stroke"] == charts.TEXT
+
+
+# --------------------------------------------------------------------------------------------------------
+# Status chart
+# --------------------------------------------------------------------------------------------------------
+
+
+def test_status_bars_are_labelled_with_their_label_and_count() -> None:
+    root = parse(status_chart("s", STATUS_ROWS, "Tiltak etter status"))
+    assert texts(root) == ["Planlagt: 3", "Pågår: 24", "Fullført: 14"]
+
+
+def test_status_labels_stand_at_the_end_of_their_bars() -> None:
+    root = parse(status_chart("s", STATUS_ROWS, "Tiltak etter status"))
+    for group in root.iter(f"{SVG}g"):
+        rect, text = group.find(f"{SVG}rect"), group.find(f"{SVG}text")
+        assert rect is not None
+        assert text is not None
+        assert float(text.attrib["x"]) > float(rect.attrib["x"]) + float(rect.attrib["width"])
+
+
+def test_status_bar_lengths_are_proportional_to_the_counts() -> None:
+    root = parse(status_chart("s", STATUS_ROWS, "Tiltak etter status"))
+    widths = [float(r.attrib["width"]) for r in root.iter(f"{SVG}rect")]
+    assert widths[1] / widths[0] == pytest.approx(24 / 3, rel=0.01)
+    assert widths[2] / widths[0] == pytest.approx(14 / 3, rel=0.01)
+
+
+def test_status_description_states_the_counts_in_words() -> None:
+    root = parse(status_chart("s", STATUS_ROWS, "Tiltak etter status"))
+    desc = root.find(f"{SVG}desc")
+    assert desc is not None
+    assert desc.text == "Planlagt: 3 tiltak, pågår: 24 tiltak, fullført: 14 tiltak. Til sammen 41 tiltak."
+
+
+def test_status_chart_draws_a_count_of_zero_as_an_empty_bar() -> None:
+    root = parse(status_chart("s", [("Pågår", 4, "#1a5e9a"), ("Avsluttet", 0, "#6b3f7a")], "Status"))
+    assert [r.attrib["width"] for r in root.iter(f"{SVG}rect")][1] == "0"
+    assert "Avsluttet: 0" in texts(root)
+
+
+def test_status_chart_without_rows_says_there_is_nothing_to_show() -> None:
+    root = parse(status_chart("s", [], "Status"))
+    assert "Ingen tiltak å vise." in texts(root)
+
+
+def test_status_chart_refuses_a_colour_that_is_not_rrggbb() -> None:
+    with pytest.raises(ValueError, match="#rrggbb"):
+        status_chart("s", [("Pågår", 4, "blue")], "Status")
+
+
+# --------------------------------------------------------------------------------------------------------
+# Budget chart
+# --------------------------------------------------------------------------------------------------------
+
+
+def test_budget_planned_money_is_hatched_with_an_outline() -> None:
+    root = parse(budget_chart("b", BUDGET_ROWS, "Budsjett"))
+    pattern = root.find(f".//{SVG}pattern")
+    assert pattern is not None
+    assert pattern.attrib["id"] == "b-hatch"
+    planned = [r for r in root.iter(f"{SVG}rect") if (r.findtext(f"{SVG}title") or "").startswith("Planlagt")]
+    assert len(planned) == 2
+    assert all(r.attrib["fill"] == "url(#b-hatch)" and r.attrib["stroke"] == charts.ACCENT for r in planned)
+
+
+def test_budget_secured_money_is_solid_in_the_same_hue() -> None:
+    root = parse(budget_chart("b", BUDGET_ROWS, "Budsjett"))
+    secured = [r for r in root.iter(f"{SVG}rect") if (r.findtext(f"{SVG}title") or "").startswith("Bevilget")]
+    assert len(secured) == 2
+    assert {r.attrib["fill"] for r in secured} == {charts.ACCENT}
+
+
+def test_budget_legend_explains_solid_and_hatched_bars() -> None:
+    root = parse(budget_chart("b", BUDGET_ROWS, "Budsjett"))
+    legend = next(g for g in root.iter(f"{SVG}g") if g.attrib.get("class") == "chart__legend")
+    assert texts(legend) == ["Bevilget", "Planlagt"]
+    assert [r.attrib["fill"] for r in legend.iter(f"{SVG}rect")] == [charts.ACCENT, "url(#b-hatch)"]
+
+
+def test_budget_total_is_written_at_the_end_of_each_bar() -> None:
+    root = parse(budget_chart("b", BUDGET_ROWS, "Budsjett"))
+    written = texts(root)
+    assert "1\u00a0250\u00a0000 kr" in written
+    assert "12\u00a0750\u00a0000 kr" in written
+    assert "800\u00a0000 kr" in written
+
+
+def test_budget_writes_both_amounts_under_each_bar() -> None:
+    root = parse(budget_chart("b", BUDGET_ROWS, "Budsjett"))
+    assert "Bevilget 1\u00a0000\u00a0000 kr, planlagt 250\u00a0000 kr" in texts(root)
+
+
+def test_budget_bars_are_proportional_to_the_amounts() -> None:
+    root = parse(budget_chart("b", [("A", 1_000_000, 0), ("B", 500_000, 0)], "Budsjett"))
+    widths = [float(r.attrib["width"]) for r in root.iter(f"{SVG}rect") if r.find(f"{SVG}title") is not None]
+    assert widths[0] == pytest.approx(2 * widths[1], rel=0.01)
+
+
+def test_budget_handles_amounts_of_zero() -> None:
+    root = parse(budget_chart("b", [("Ingenting ennå", 0, 0), ("Alt planlagt", 0, 0)], "Budsjett"))
+    assert texts(root).count("0 kr") == 2
+
+
+def test_budget_description_states_the_amounts_in_words() -> None:
+    desc = parse(budget_chart("b", BUDGET_ROWS, "Budsjett")).findtext(f"{SVG}desc")
+    assert desc is not None
+    assert (
+        "Nettverk og klynger: bevilget 1\u00a0000\u00a0000 kr, planlagt 250\u00a0000 kr, "
+        "til sammen 1\u00a0250\u00a0000 kr." in desc
+    )
+
+
+def test_budget_long_labels_wrap_onto_a_second_line_in_a_narrow_chart() -> None:
+    label = "Samarbeid på tvers av kommunegrensene i hele regionen"
+    root = parse(budget_chart("b", [(label, 1_000, 0)], "Budsjett", width=360))
+    bold = [t for t in root.iter(f"{SVG}text") if t.attrib.get("font-weight") == "600" and "kr" not in (t.text or "")]
+    assert len(bold) == 2
+    assert " ".join(t.text or "" for t in bold) == label
+
+
+# --------------------------------------------------------------------------------------------------------
+# Indicator chart
+# --------------------------------------------------------------------------------------------------------
+
+
+def test_indicator_charts_render_for_every_shipped_indicator(plan: Plan) -> None:
+    for item in plan.indicators:
+        for width in WIDTHS:
+            root = parse(indicator_chart(f"indikator-{item.id}", item, width=width))
+            written = texts(root)
+            assert f"Utgangsverdi {item.baseline.year}: {charts.quantity(item.baseline.value, item.unit)}" in written
+            assert f"Mål {item.target.year}: {charts.quantity(item.target.value, item.unit)}" in written
+            assert root.findtext(f"{SVG}title") == item.title
+
+
+def test_indicator_labels_of_the_shipped_indicators_do_not_overlap(plan: Plan) -> None:
+    for item in plan.indicators:
+        for width in WIDTHS:
+            root = parse(indicator_chart("i", item, width=width))
+            boxes = []
+            for el in root.iter(f"{SVG}text"):
+                text, size = "".join(el.itertext()), float(el.attrib["font-size"])
+                x, y, w = float(el.attrib["x"]), float(el.attrib["y"]), charts.text_width(text, size)
+                left = {"start": x, "middle": x - w / 2, "end": x - w}[el.attrib.get("text-anchor", "start")]
+                boxes.append((text, left, y - size * 0.75, left + w, y + size * 0.2))
+            for i, a in enumerate(boxes):
+                for b in boxes[i + 1 :]:
+                    overlap = a[1] < b[3] and b[1] < a[3] and a[2] < b[4] and b[2] < a[4]
+                    assert not overlap, f"{item.id} ({width}): «{a[0]}» overlaps «{b[0]}»"
+
+
+def test_indicator_writes_the_value_at_each_point() -> None:
+    root = parse(indicator_chart("i", indicator()))
+    written = texts(root)
+    for value in ["52\u00a0400", "53\u00a0100", "55\u00a0200", "57\u00a0150"]:
+        assert value in written
+    assert len(list(root.iter(f"{SVG}circle"))) == 4 + 1  # four points and the legend's marker
+
+
+def test_indicator_baseline_is_dashed_and_labelled() -> None:
+    root = parse(indicator_chart("i", indicator()))
+    group = next(g for g in root.iter(f"{SVG}g") if g.attrib.get("class") == "chart__baseline")
+    line = group.find(f"{SVG}line")
+    assert line is not None
+    assert line.attrib["stroke-dasharray"] == "8 5"
+    assert texts(group) == ["Utgangsverdi 2020: 52\u00a0400"]
+
+
+def test_indicator_target_is_dotted_with_a_marked_point_and_labelled() -> None:
+    root = parse(indicator_chart("i", indicator()))
+    group = next(g for g in root.iter(f"{SVG}g") if g.attrib.get("class") == "chart__target")
+    line, marker = group.find(f"{SVG}line"), group.find(f"{SVG}polygon")
+    assert line is not None
+    assert marker is not None
+    assert line.attrib["stroke-dasharray"] == "2 4"
+    assert texts(group) == ["Mål 2030: 60\u00a0000"]
+
+
+def test_indicator_y_axis_has_three_to_five_formatted_values_and_the_unit() -> None:
+    for item in [
+        indicator(),
+        indicator(unit="%", baseline=Point(year=2019, value=24), target=Point(year=2030, value=20)),
+    ]:
+        root = parse(indicator_chart("i", item))
+        axes = next(g for g in root.iter(f"{SVG}g") if g.attrib.get("class") == "chart__axes")
+        ticks = [t for t in axes.iter(f"{SVG}text") if t.attrib.get("text-anchor") == "end"]
+        assert 3 <= len(ticks) <= 5
+        assert all(re.fullmatch(r"[0-9\u00a0,]+", t.text or "") for t in ticks)
+    assert "Antall" in texts(parse(indicator_chart("i", indicator())))
+    assert "Prosent (%)" in texts(parse(indicator_chart("i", indicator(unit="%"))))
+
+
+def test_indicator_x_axis_has_the_years() -> None:
+    written = texts(parse(indicator_chart("i", indicator())))
+    assert all(str(year) in written for year in range(2020, 2031))
+
+
+def test_indicator_without_observations_shows_baseline_and_target_and_says_so() -> None:
+    root = parse(indicator_chart("i", indicator(observations=[])))
+    written = texts(root)
+    assert "Ingen målinger ennå" in written
+    assert "Mål 2030: 60\u00a0000" in written
+    assert root.find(f".//{SVG}polyline") is None
+    assert "Ingen målinger ennå." in (root.findtext(f"{SVG}desc") or "")
+
+
+def test_indicator_with_one_observation_shows_a_point_without_a_line() -> None:
+    root = parse(indicator_chart("i", indicator(observations=[Observation(year=2021, value=53100)])))
+    assert root.find(f".//{SVG}polyline") is None
+    assert "53\u00a0100" in texts(root)
+
+
+@pytest.mark.parametrize(
+    ("baseline", "target", "values"),
+    [(0.2, 0.5, [0.21, 0.3, 0.28]), (5_000_000, 9_500_000, [5_200_000, 6_100_000]), (24, 20, [21.5, 23])],
+)
+def test_indicator_handles_values_of_any_magnitude(baseline: float, target: float, values: list[float]) -> None:
+    item = indicator(
+        baseline=Point(year=2020, value=baseline),
+        target=Point(year=2030, value=target),
+        observations=[Observation(year=2021 + i, value=v) for i, v in enumerate(values)],
+    )
+    root = parse(indicator_chart("i", item))
+    axes = next(g for g in root.iter(f"{SVG}g") if g.attrib.get("class") == "chart__axes")
+    ticks = [t.text for t in axes.iter(f"{SVG}text") if t.attrib.get("text-anchor") == "end"]
+    assert 3 <= len(ticks) <= 5
+    assert len(set(ticks)) == len(ticks)
+    for element in root.iter(f"{SVG}circle"):
+        assert 0 <= float(element.attrib["cy"]) <= view_box(root)[3]
+
+
+def test_indicator_description_states_the_data_in_words() -> None:
+    desc = parse(indicator_chart("i", indicator())).findtext(f"{SVG}desc") or ""
+    assert "2020: 52\u00a0400; 2021: 53\u00a0100" in desc
+    assert "2025: 57\u00a0150 (Foreløpig tall)" in desc
+    assert "Utgangsverdi 2020: 52\u00a0400." in desc
+    assert "Mål 2030: 60\u00a0000." in desc
+    assert "Høyere er bedre." in desc
+
+
+def test_indicator_where_lower_is_better_says_so_in_the_description() -> None:
+    desc = parse(indicator_chart("i", indicator(better="lavere"))).findtext(f"{SVG}desc") or ""
+    assert "Lavere er bedre." in desc
+
+
+def test_indicator_lines_are_explained_in_a_legend() -> None:
+    root = parse(indicator_chart("i", indicator()))
+    legend = next(g for g in root.iter(f"{SVG}g") if g.attrib.get("class") == "chart__legend")
+    assert texts(legend) == ["Målt verdi", "Utgangsverdi", "Mål"]
+
+
+# --------------------------------------------------------------------------------------------------------
+# Timeline
+# --------------------------------------------------------------------------------------------------------
+
+
+def rows_of(root: ET.Element) -> list[ET.Element]:
+    return [g for g in root.iter(f"{SVG}g") if g.attrib.get("class") == "chart__row"]
+
+
+def test_timeline_rows_with_an_address_link_to_the_measure() -> None:
+    root = parse(timeline_chart("t", TIMELINE_ROWS, 2021, 2030, "Tidslinje"))
+    links = list(root.iter(f"{SVG}a"))
+    assert [a.attrib["href"] for a in links] == ["tiltak/1.1.1/", "tiltak/1.3.1/"]
+    assert all(a.find(f"{SVG}g") is not None for a in links)
+
+
+def test_timeline_rows_without_an_address_are_not_links() -> None:
+    root = parse(timeline_chart("t", TIMELINE_ROWS, 2021, 2030, "Tidslinje"))
+    linked = {id(g) for a in root.iter(f"{SVG}a") for g in a.iter(f"{SVG}g")}
+    unlinked = [g for g in rows_of(root) if id(g) not in linked]
+    assert [g.findtext(f"{SVG}title") for g in unlinked] == ["3.2.3 Testområde for droner: 2027–2029, planlagt"]
+
+
+def test_timeline_links_are_escaped() -> None:
+    svg = timeline_chart("t", [TimelineRow("A", 2021, 2022, "Pågår", "#1a5e9a", 'x?a=1&b="2"')], 2021, 2030, "T")
+    assert 'href="x?a=1&amp;b=&#34;2&#34;"' in svg
+    assert next(parse(svg).iter(f"{SVG}a")).attrib["href"] == 'x?a=1&b="2"'
+
+
+def test_timeline_refuses_script_links() -> None:
+    with pytest.raises(ValueError, match="ikke tillatt"):
+        timeline_chart("t", [TimelineRow("A", 2021, 2022, "Pågår", "#1a5e9a", "javascript:alert(1)")], 2021, 2030, "T")
+
+
+def test_timeline_shortens_long_labels_but_keeps_the_whole_text_in_the_row_title() -> None:
+    label = "5.3.3 Presentasjon av regionen for bedrifter og investorer i inn- og utland"
+    root = parse(timeline_chart("t", [TimelineRow(label, 2024, 2026, "Pågår", "#1a5e9a")], 2021, 2030, "T"))
+    row = rows_of(root)[0]
+    shown = texts(row)[0]
+    assert shown.endswith("…")
+    assert label.startswith(shown.removesuffix("…"))
+    assert row.findtext(f"{SVG}title") == f"{label}: 2024–2026, pågår"
+
+
+def test_timeline_puts_the_year_labels_on_top() -> None:
+    root = parse(timeline_chart("t", TIMELINE_ROWS, 2021, 2030, "Tidslinje"))
+    years = [t for t in root.iter(f"{SVG}text") if re.fullmatch(r"20\d\d", t.text or "")]
+    first_row_top = min(float(t.attrib["y"]) for row in rows_of(root) for t in row.iter(f"{SVG}text"))
+    top_years = [t.text for t in years if float(t.attrib["y"]) < first_row_top]
+    assert top_years == [str(y) for y in range(2021, 2031)]
+
+
+def test_timeline_bars_run_from_the_first_to_the_last_year() -> None:
+    root = parse(timeline_chart("t", TIMELINE_ROWS, 2021, 2030, "Tidslinje"))
+    shapes = [row.find(f"{SVG}polygon") for row in rows_of(root)]
+    xs = [[float(p.split(",")[0]) for p in s.attrib["points"].split()] for s in shapes if s is not None]
+    first, ongoing, late = xs
+    assert min(first) < min(late)
+    assert max(first) < min(late)  # 2021–2025 ends before 2027 begins
+    assert max(ongoing) > max(late)  # runs to the end of 2030
+
+
+def test_timeline_rows_without_an_end_are_drawn_with_an_arrow() -> None:
+    root = parse(timeline_chart("t", TIMELINE_ROWS, 2021, 2030, "Tidslinje"))
+    corners = [len(row.find(f"{SVG}polygon").attrib["points"].split()) for row in rows_of(root)]  # type: ignore[union-attr]
+    assert corners == [4, 5, 4]
+
+
+def test_timeline_writes_the_status_of_every_row() -> None:
+    root = parse(timeline_chart("t", TIMELINE_ROWS, 2021, 2030, "Tidslinje"))
+    assert [texts(row)[1] for row in rows_of(root)] == ["Fullført", "Pågår", "Planlagt"]
+
+
+def test_timeline_grows_with_its_rows() -> None:
+    many = [TimelineRow(f"Tiltak {i}", 2021 + i % 8, 2022 + i % 8, "Pågår", "#1a5e9a") for i in range(50)]
+    few = parse(timeline_chart("t", many[:5], 2021, 2030, "T"))
+    all_50 = parse(timeline_chart("t", many, 2021, 2030, "T"))
+    assert len(rows_of(all_50)) == 50
+    assert view_box(all_50)[3] > view_box(few)[3] + 40 * 20
+
+
+def test_timeline_in_a_narrow_chart_puts_each_label_above_its_bar() -> None:
+    root = parse(timeline_chart("t", TIMELINE_ROWS, 2021, 2030, "Tidslinje", width=360))
+    for row in rows_of(root):
+        label = row.find(f"{SVG}text")
+        bar = row.find(f"{SVG}polygon")
+        assert label is not None
+        assert bar is not None
+        bar_top = min(float(p.split(",")[1]) for p in bar.attrib["points"].split())
+        assert float(label.attrib["y"]) < bar_top
+
+
+def test_timeline_description_lists_every_row() -> None:
+    desc = parse(timeline_chart("t", TIMELINE_ROWS, 2021, 2030, "Tidslinje")).findtext(f"{SVG}desc") or ""
+    assert desc.startswith("3 tiltak i årene 2021–2030.")
+    assert "1.3.1 Gardermokonferansen: fra 2021, løpende, pågår" in desc
+
+
+def test_timeline_for_the_shipped_plan_has_a_row_per_measure(plan: Plan) -> None:
+    statuses = {s.id: s for s in plan.vocabulary.statuses}
+    rows = [
+        TimelineRow(f"{m.id} {m.title}", m.period.start, m.period.end, statuses[m.status].label,
+                    statuses[m.status].colour, f"tiltak/{m.id}/")
+        for _, _, m in plan.measures()
+    ]  # fmt: skip
+    root = parse(timeline_chart("t", rows, plan.plan.period.start, plan.plan.period.end, "Tidslinje"))
+    assert len(list(root.iter(f"{SVG}a"))) == len(rows)

@@ -1,0 +1,68 @@
+"""The template filters: Norwegian formats, and text from the plan kept from turning into markup."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from schema import Period
+from scripts.filters import attr, cell, inline, nb_date, nok, number, percent, plural, slug, years
+
+NBSP = "\u00a0"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(0, "0"), (56600, f"56{NBSP}600"), (1250000, f"1{NBSP}250{NBSP}000"), (21.5, "21,5"), (0.25, "0,25"), (-3, "−3")],
+)
+def test_number_uses_a_non_breaking_space_for_thousands_and_a_decimal_comma(value: float, text: str) -> None:
+    assert number(value) == text
+
+
+def test_nok_writes_kroner_after_the_amount() -> None:
+    assert nok(1250000) == f"1{NBSP}250{NBSP}000{NBSP}kr"
+
+
+def test_percent_has_a_space_before_the_sign() -> None:
+    assert percent(45) == f"45{NBSP}%"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [(dt.date(2021, 4, 23), "23. april 2021"), ("2021-04-23", "23. april 2021"), ("2020-01", "januar 2020")],
+)
+def test_dates_are_written_the_norwegian_way(value: dt.date | str, text: str) -> None:
+    assert nb_date(value) == text
+
+
+@pytest.mark.parametrize(
+    ("period", "text"),
+    [
+        (Period(start=2021, end=2024), "2021–2024"),
+        (Period(start=2023, end=2023), "2023"),
+        (Period(start=2024), "fra 2024"),
+    ],
+)
+def test_periods_use_an_en_dash_and_say_when_a_measure_is_ongoing(period: Period, text: str) -> None:
+    assert years(period) == text
+
+
+def test_cell_keeps_a_table_cell_on_one_line_and_escapes_pipes_and_html() -> None:
+    assert cell("a | b\n<script>x</script>") == "a \\| b &lt;script&gt;x&lt;/script&gt;"
+
+
+def test_inline_shows_markdown_and_html_as_text() -> None:
+    assert inline("*fet* [lenke](javascript:x) <b>") == "\\*fet\\* \\[lenke\\](javascript:x) &lt;b&gt;"
+
+
+def test_attr_escapes_quotes() -> None:
+    assert attr('a "b" <c>') == "a &quot;b&quot; &lt;c&gt;"
+
+
+def test_plural_picks_the_form_by_count() -> None:
+    assert (plural(1, "aktør", "aktører"), plural(2, "aktør", "aktører")) == ("1 aktør", "2 aktører")
+
+
+def test_slug_turns_an_id_into_an_address() -> None:
+    assert slug("1.2.3") == "1-2-3"
