@@ -8,7 +8,7 @@ escape every text. The charts need no JavaScript, fetch nothing and give the sam
 Accessibility, the same for every chart:
 
 * the root has ``role="img"`` and ``aria-labelledby`` pointing to a ``<title>`` and a ``<desc>`` that states the
-  data in words, in Norwegian bokmål;
+  data in words, in Norwegian bokmål; a timeline with links is ``role="group"`` instead, see :func:`timeline_chart`;
 * the viewBox is :data:`WIDTH` units wide and no text is smaller than :data:`SMALL` units, so text is at least
   12 px when the chart is 640 px wide; the width is 100 % of the container;
 * colour never carries meaning alone: bars have text labels, budget amounts that are only planned are hatched
@@ -244,10 +244,21 @@ def _environment() -> jinja2.Environment:
     )
 
 
-def _render(kind: str, chart_id: str, title: str, desc: str, width: float, height: float, **context: Any) -> str:
+def _render(
+    kind: str,
+    chart_id: str,
+    title: str,
+    desc: str,
+    width: float,
+    height: float,
+    *,
+    interactive: bool = False,
+    **context: Any,
+) -> str:
     template = _environment().get_template(f"{kind}.svg.jinja")
     return template.render(
         kind=kind,
+        interactive=interactive,
         id=chart_id,
         title=title,
         desc=desc,
@@ -522,6 +533,14 @@ class _Labeller:
     bounds: Box
     boxes: list[Box]
     segments: list[Segment]
+    #: Points that get labels: a label must be nearer its own point than any other, or it reads as theirs.
+    points: Sequence[tuple[float, float]] = ()
+
+    def ambiguous(self, box: Box, owner: int) -> bool:
+        """Is the middle of the label nearer another point than its own?"""
+        middle = ((box[0] + box[2]) / 2, (box[1] + box[3]) / 2)
+        own = math.dist(middle, self.points[owner])
+        return any(math.dist(middle, p) < own for i, p in enumerate(self.points) if i != owner)
 
     def collisions(self, box: Box) -> int:
         inside = (
@@ -534,11 +553,20 @@ class _Labeller:
         hits += sum(_segment_hits_box(segment, box) for segment in self.segments)
         return hits + (0 if inside else 100)
 
-    def place(self, text: str, size: int, candidates: Sequence[tuple[float, float, str]], **style: Any) -> _Text:
-        """The first candidate (x, y, anchor) that collides with nothing, else the one with fewest collisions."""
+    def place(
+        self,
+        text: str,
+        size: int,
+        candidates: Sequence[tuple[float, float, str]],
+        owner: int | None = None,
+        **style: Any,
+    ) -> _Text:
+        """The first candidate (x, y, anchor) that collides with nothing, else the one with fewest collisions.
+        owner is the index of the point the label belongs to, if any."""
         best: tuple[int, int] | None = None
         for i, (x, y, anchor) in enumerate(candidates):
-            hits = self.collisions(_text_box(x, y, text, size, anchor))
+            box = _text_box(x, y, text, size, anchor)
+            hits = self.collisions(box) + (owner is not None and self.ambiguous(box, owner))
             if best is None or hits < best[0]:
                 best = (hits, i)
             if hits == 0:
@@ -659,6 +687,7 @@ def indicator_chart(chart_id: str, indicator: Indicator, *, width: int = WIDTH) 
         bounds=(0, plot_top - 22, width, plot_bottom),
         boxes=[*marker_boxes, _text_box(0, axis_title_y, axis_title.text, SMALL, "start")],
         segments=line_segments + reference_segments,
+        points=points,
     )
 
     point_labels: list[_Text] = []
@@ -685,7 +714,7 @@ def indicator_chart(chart_id: str, indicator: Indicator, *, width: int = WIDTH) 
             order = [above, below]
         order += [above_left, above_right, below_left, below_right]
         text = number(observations[i].value)
-        point_labels.append(labeller.place(text, SMALL, order, fill=ACCENT, weight="600"))
+        point_labels.append(labeller.place(text, SMALL, order, i, fill=ACCENT, weight="600"))
 
     target_text = f"Mål {target.year}: {quantity(target.value, unit)}"
     baseline_text = f"Utgangsverdi {baseline.year}: {quantity(baseline.value, unit)}"
@@ -840,7 +869,9 @@ def timeline_chart(
     """A Gantt-like chart: one row per measure with a bar from its first to its last year, year labels on top
     and at the bottom, the row label on the left and the status written after or inside the bar.
 
-    A row without an end runs to last_year and ends in an arrow. A row with href is a link. Long labels are
+    A row without an end runs to last_year and ends in an arrow. A row with href is a link, and a timeline with
+    links has ``role="group"`` (named by its title, described by its desc) instead of ``role="img"``, whose
+    content screen readers skip, so that the links can be reached. Long labels are
     shortened with «…»; the row's <title> has the whole text. Narrower than :data:`STACK_BELOW`, each label
     stands on its own line above its bar, so that the bars keep the full width."""
     _check(chart_id, width)
@@ -945,6 +976,9 @@ def timeline_chart(
         year_texts=year_texts,
         grid_path=grid_path,
         empty=empty,
+        # Links inside role="img" would be hidden from screen readers (and axe: nested-interactive), so a
+        # timeline with links is a group; its links are then named by the whole row title.
+        interactive=any(row.href is not None for row in rows),
     )
 
 

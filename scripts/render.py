@@ -264,6 +264,23 @@ def html_href(target: str, current: str) -> str:
     return "./" if relative == "." else relative + "/"
 
 
+@dataclass(frozen=True)
+class Figure:
+    """A chart drawn twice: wide for larger screens, narrow (with larger text) for phones."""
+
+    wide: str
+    narrow: str
+
+
+NARROW_WIDTH = 360
+
+
+def figure(kind: str, chart_id: str, *args: Any) -> Figure:
+    """Draw a chart of `charts` (status_chart, budget_chart, indicator_chart, timeline_chart) in both sizes."""
+    draw = getattr(charts, kind)
+    return Figure(draw(chart_id, *args), draw(f"{chart_id}-smal", *args, width=NARROW_WIDTH))
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -308,7 +325,7 @@ def render_site(plan: Plan, options: SiteOptions | None = None) -> dict[str, str
             link=link,
             href=lambda target: html_href(target, path),
             page_path=page_path,
-            charts=charts,
+            figure=figure,
             **context,
         )
 

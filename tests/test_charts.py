@@ -184,8 +184,13 @@ def test_every_chart_has_a_title_and_a_description(name: str, svg: str) -> None:
     assert second.tag == f"{SVG}desc"
     assert (first.text or "").strip()
     assert (second.text or "").strip()
-    assert root.attrib["role"] == "img"
-    assert root.attrib["aria-labelledby"].split() == [first.attrib["id"], second.attrib["id"]]
+    if root.find(f".//{SVG}a") is None:
+        assert root.attrib["role"] == "img"
+        assert root.attrib["aria-labelledby"].split() == [first.attrib["id"], second.attrib["id"]]
+    else:
+        assert root.attrib["role"] == "group"
+        assert root.attrib["aria-labelledby"] == first.attrib["id"]
+        assert root.attrib["aria-describedby"] == second.attrib["id"]
 
 
 @pytest.mark.parametrize(("name", "svg"), list(every_chart()))
@@ -611,6 +616,20 @@ def test_timeline_rows_with_an_address_link_to_the_measure() -> None:
     links = list(root.iter(f"{SVG}a"))
     assert [a.attrib["href"] for a in links] == ["tiltak/1.1.1/", "tiltak/1.3.1/"]
     assert all(a.find(f"{SVG}g") is not None for a in links)
+
+
+def test_a_timeline_with_links_is_a_group_so_that_screen_readers_reach_the_links() -> None:
+    root = parse(timeline_chart("t", TIMELINE_ROWS, 2021, 2030, "Tidslinje"))
+    assert root.attrib["role"] == "group"
+    links = list(root.iter(f"{SVG}a"))
+    assert links[0].attrib["aria-label"] == "1.1.1 Klyngeprogram for logistikk og luftfart: 2021–2025, fullført"
+    decoration = [g for g in root.iter(f"{SVG}g") if g.attrib.get("class") in {"chart__axes", "chart__stripes"}]
+    assert [g.attrib.get("aria-hidden") for g in decoration] == ["true", "true"]
+
+
+def test_a_timeline_without_links_is_an_image() -> None:
+    rows = [TimelineRow("Et tiltak", 2021, 2022, "Fullført", "#2b6e31")]
+    assert parse(timeline_chart("t", rows, 2021, 2030, "Tidslinje")).attrib["role"] == "img"
 
 
 def test_timeline_rows_without_an_address_are_not_links() -> None:
