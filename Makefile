@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PIP_ENV := PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= PIP_DISABLE_PIP_VERSION_CHECK=1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint typecheck unit lock schema clean serve
+.PHONY: site test lint typecheck unit lock schema clean serve pango
 
 $(BIN)/plan: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -19,15 +19,20 @@ $(BIN)/plan: requirements.lock pyproject.toml
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-site: $(BIN)/plan
+site: $(BIN)/plan pango
 	$(BIN)/plan build --out site
 	@echo "Forhåndsvisning som bygges på nytt når du lagrer: $(BIN)/plan serve"
 
-test: $(BIN)/plan $(CHROMIUM) lint typecheck unit
+test: $(BIN)/plan $(CHROMIUM) pango lint typecheck unit
 
 $(CHROMIUM):
 	$(SUDO) apt-get install -y --no-install-recommends chromium || \
 	  ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium)
+
+# WeasyPrint (the PDF) needs Pango from Debian.
+pango:
+	@ldconfig -p | grep -q libpangoft2-1.0 || $(SUDO) apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 || \
+	  ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0)
 
 lint: $(BIN)/plan
 	$(BIN)/ruff check .

@@ -78,6 +78,29 @@ def cmd_build(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_pdf(args: argparse.Namespace) -> int:
+    plan, problems = validate_folder(args.plan)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if plan is None:
+        print(f"Fant {len(problems)} feil. PDF-en er ikke laget.")
+        return EXIT_INVALID
+    from scripts import pdf
+
+    if args.report is not None and not plan.plan.period.start <= args.report <= plan.plan.period.end:
+        print(
+            f"plan: {args.report} er utenfor planperioden ({plan.plan.period.start}–{plan.plan.period.end})",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    default = pdf.report_name(args.report) if args.report is not None else pdf.PDF_NAME
+    out = args.out or Path(default)
+    started = time.perf_counter()
+    pdf.write_pdf(plan, out, report=args.report)
+    print(f"Skrev {out} ({out.stat().st_size / 1000:.0f} kB, {time.perf_counter() - started:.1f} s).")
+    return EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     print(
         f"Forhåndsvisning på http://127.0.0.1:{args.port}/ – siden bygges på nytt når du lagrer en fil. "
@@ -91,6 +114,7 @@ COMMANDS: dict[str, Command] = {
     "validate": cmd_validate,
     "build": cmd_build,
     "serve": cmd_serve,
+    "pdf": cmd_pdf,
     "schema": cmd_schema,
 }
 
@@ -110,6 +134,11 @@ def build_parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="sjekk planen og bygg nettstedet (med åpne data)")
     build.add_argument("--plan", type=Path, default=Path("plan"), metavar="MAPPE", help="planmappen (plan)")
     build.add_argument("--out", type=Path, default=Path("site"), metavar="MAPPE", help="målmappen (site)")
+
+    pdf = sub.add_parser("pdf", help="lag planen som PDF, eller statusrapporten for et år")
+    pdf.add_argument("--plan", type=Path, default=Path("plan"), metavar="MAPPE", help="planmappen (plan)")
+    pdf.add_argument("--out", type=Path, default=None, metavar="FIL", help="PDF-filen (naeringsplan.pdf)")
+    pdf.add_argument("--report", type=int, default=None, metavar="ÅR", help="lag statusrapporten for dette året")
 
     serve = sub.add_parser("serve", help="forhåndsvis nettstedet; det bygges på nytt når en fil lagres")
     serve.add_argument("--port", type=int, default=8000, help="porten (8000)")

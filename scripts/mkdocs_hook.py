@@ -18,11 +18,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from schema import Plan
+from scripts import pdf
 from scripts.load import load_plan
 from scripts.render import SiteOptions, data_files, page_path, render_site
 from scripts.validate import source_files, validate_files
 
 _generated: dict[str, str] = {}
+_state: dict[str, Any] = {"command": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _state["command"] = command  # «serve» skips the PDFs, so that the live preview stays quick
 
 
 def on_config(config: Any) -> Any:
@@ -42,7 +48,19 @@ def on_config(config: Any) -> Any:
     _generated.update(render_site(plan, options))
     _generated.update(data_files(plan))
     config["nav"] = navigation(plan)
+    _state["plan"], _state["options"] = plan, options
     return config
+
+
+def on_post_build(config: Any) -> None:
+    """The print edition and the yearly status reports, written into the built site under pdf/."""
+    if _state["command"] == "serve":
+        return
+    out = Path(config["site_dir"]) / "pdf"
+    plan, options = _state["plan"], _state["options"]
+    pdf.write_pdf(plan, out / pdf.PDF_NAME, options)
+    for year in pdf.report_years(plan):
+        pdf.write_pdf(plan, out / pdf.report_name(year), options, report=year)
 
 
 def on_files(files: Files, config: Any) -> Files:

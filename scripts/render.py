@@ -324,6 +324,7 @@ def render_site(plan: Plan, options: SiteOptions | None = None) -> dict[str, str
             page=path,
             link=link,
             href=lambda target: html_href(target, path),
+            file_href=lambda target: posixpath.relpath(target, url_of(path) or "."),
             page_path=page_path,
             figure=figure,
             **context,
@@ -347,7 +348,7 @@ def render_site(plan: Plan, options: SiteOptions | None = None) -> dict[str, str
         render("indicator", page_path("indicator", indicator.id), indicator=indicator)
     render("economy", "okonomi.md")
     render("timeline", "tidslinje.md")
-    render("history", "historikk.md")
+    render("history", "historikk.md", report_years=report_years(plan))
     render("open-data", "apne-data.md", models=OPEN_DATA_MODELS)
     return pages
 
@@ -458,3 +459,9 @@ def _indicator_rows(indicators: Iterable[Indicator]) -> Iterable[list[Any]]:
         for o in i.observations:
             yield [i.id, i.title, i.unit, o.year, o.value, "måling"]
         yield [i.id, i.title, i.unit, i.target.year, i.target.value, "målverdi"]
+
+
+def report_years(plan: Plan) -> list[int]:
+    """The years there is a status report for: from the plan's start to the newest status update."""
+    newest = max((u.date.year for _, _, m in plan.measures() for u in m.status_updates), default=plan.plan.period.start)
+    return list(range(plan.plan.period.start, newest + 1))

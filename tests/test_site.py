@@ -91,10 +91,20 @@ def test_no_page_has_two_elements_with_the_same_id(built_site: Path) -> None:
     assert {page: ids for page, ids in duplicates.items() if ids} == {}
 
 
-def test_every_page_links_back_to_the_site_and_has_a_norwegian_language_tag(built_site: Path) -> None:
+def test_every_page_is_in_norwegian_and_links_to_the_plan_as_pdf(built_site: Path) -> None:
     for path in built_site.rglob("index.html"):
         text = path.read_text(encoding="utf-8")
         assert '<html lang="nb"' in text, path
+        assert "Last ned planen som PDF</a>" in text, path
+    assert (built_site / "pdf" / "naeringsplan.pdf").stat().st_size > 100_000
+
+
+def test_the_history_page_links_a_status_report_for_every_year(built_site: Path, plan: Plan) -> None:
+    history = (built_site / "historikk" / "index.html").read_text(encoding="utf-8")
+    last = max(u.date.year for _, _, m in plan.measures() for u in m.status_updates)
+    for year in range(plan.plan.period.start, last + 1):
+        assert f'href="../pdf/statusrapport-{year}.pdf"' in history
+        assert (built_site / "pdf" / f"statusrapport-{year}.pdf").is_file()
 
 
 def test_no_page_refers_to_another_host_for_scripts_styles_fonts_or_images(built_site: Path) -> None:

@@ -1,0 +1,151 @@
+"""The print edition: the plan (and a yearly status report) as an accessible, tagged PDF made by WeasyPrint
+from our own print template (``templates/print/*.html.jinja``), from the same validated data as the site.
+
+The same input gives the same bytes: every date in the document comes from the plan, not from the clock.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import markdown as md
+from markupsafe import Markup
+
+from schema import Measure, Plan, StatusUpdate
+from scripts import charts
+from scripts.filters import FILTERS
+from scripts.render import Site, SiteOptions, budget_row, report_years
+
+__all__ = ["PDF_NAME", "plan_html", "report_name", "report_years", "write_pdf"]
+
+PRINT = Path(__file__).parent / "templates" / "print"
+PDF_NAME = "naeringsplan.pdf"
+
+
+def markdown_html(text: str) -> str:
+    """Markdown from the plan as HTML for print (raw HTML in the text is escaped, not passed through)."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return str(md.markdown(escaped, extensions=["tables"], output_format="html"))
+
+
+def svg_image(svg: str, alt: str) -> str:
+    """An SVG chart as an <img> with a text alternative: WeasyPrint tags it as a figure with /Alt."""
+    data = base64.b64encode(svg.encode("utf-8")).decode("ascii")
+    return f'<img class="chart" src="data:image/svg+xml;base64,{data}" alt="{FILTERS["attr"](alt)}">'
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(PRINT),
+        undefined=jinja2.StrictUndefined,
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters.update(FILTERS)
+    env.filters["markdown"] = lambda text: Markup(markdown_html(text))
+    env.filters["budget_row"] = budget_row
+    env.filters["css_string"] = lambda text: str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    env.filters["actor_short"] = lambda ident, site: site.actors[ident].short_name or site.actors[ident].name
+    return env
+
+
+def _chart_alt(svg: str) -> str:
+    """The chart's own description (its <desc>), used as the image's text alternative."""
+    start, end = svg.find("<desc"), svg.find("</desc>")
+    text = svg[svg.find(">", start) + 1 : end] if start >= 0 and end > start else ""
+    return Markup(text).unescape()
+
+
+def chart(kind: str, chart_id: str, *args: Any) -> Markup:
+    svg = getattr(charts, kind)(chart_id, *args)
+    return Markup(svg_image(svg, _chart_alt(svg)))
+
+
+@dataclass(frozen=True)
+class YearState:
+    """A measure as it stood at the end of a year (for the status report)."""
+
+    measure: Measure
+    status: str
+    updates: list[StatusUpdate]
+    secured: int
+    planned: int
+
+
+def year_states(site: Site, year: int) -> list[YearState]:
+    """Each measure's status on 31 December of `year`, derived from its status updates, what happened during
+    the year, and its budget for the year. Measures that had not started by then are left out."""
+    end = dt.date(year, 12, 31)
+    states = []
+    for measure in site.all_measures():
+        if measure.period.start > year:
+            continue
+        known = [u for u in measure.status_updates if u.date <= end]
+        status = known[-1].status if known else "planlagt"
+        lines = [b for b in measure.budget if b.year == year]
+        states.append(
+            YearState(
+                measure,
+                status,
+                [u for u in known if u.date.year == year],
+                sum(b.amount for b in lines if b.secured),
+                sum(b.amount for b in lines if not b.secured),
+            )
+        )
+    return states
+
+
+def document_dates(plan: Plan) -> tuple[str, str]:
+    """Created (first revision) and modified (newest dated item in the plan), as ISO dates."""
+    dates = [r.date for r in plan.plan.revisions]
+    dates += [u.date.isoformat() for _, _, m in plan.measures() for u in m.status_updates]
+    full = [d if len(d) == 10 else d + "-01" for d in dates]
+    return min(full), max(full)
+
+
+def plan_html(plan: Plan, options: SiteOptions | None = None, report: int | None = None) -> str:
+    """The print HTML of the plan, or of the status report for a year."""
+    site = Site(plan, options or SiteOptions())
+    env = _environment()
+    created, modified = document_dates(plan)
+    css = (PRINT / "print.css").read_text(encoding="utf-8").replace("url(fonts/", f"url({(PRINT / 'fonts').as_uri()}/")
+    template = "report.html.jinja" if report is not None else "plan.html.jinja"
+    return env.get_template(template).render(
+        site=site,
+        plan=plan,
+        info=plan.plan,
+        css=Markup(css),
+        chart=chart,
+        created=created,
+        modified=modified,
+        year=report,
+        states=year_states(site, report) if report is not None else [],
+    )
+
+
+def write_pdf(plan: Plan, out: Path, options: SiteOptions | None = None, report: int | None = None) -> Path:
+    """Write the PDF (tagged, PDF/UA-1) and return its path."""
+    from weasyprint import HTML
+
+    html = plan_html(plan, options, report)
+    identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+    out.parent.mkdir(parents=True, exist_ok=True)
+    HTML(string=html, base_url=str(PRINT)).write_pdf(
+        out,
+        pdf_variant="pdf/ua-1",
+        pdf_identifier=identifier,
+        custom_metadata=True,
+        uncompressed_pdf=False,
+    )
+    return out
+
+
+def report_name(year: int) -> str:
+    return f"statusrapport-{year}.pdf"

@@ -1,0 +1,167 @@
+"""The print edition: a tagged, accessible PDF of the plan and a yearly status report, the same bytes every time."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pikepdf
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT, run_plan
+from schema import Plan
+from scripts.validate import validate_folder
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    loaded, problems = validate_folder(ROOT / "plan")
+    assert problems == [] and loaded is not None
+    return loaded
+
+
+@pytest.fixture(scope="module")
+def plan_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pdf") / "plan.pdf"
+    result = run_plan("pdf", "--out", str(out))
+    assert result.code == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def report_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("pdf") / "rapport.pdf"
+    result = run_plan("pdf", "--report", "2025", "--out", str(out))
+    assert result.code == 0, result.stderr
+    return out
+
+
+def page_texts(path: Path) -> list[str]:
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
+
+
+def structure_elements(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
+    found: list[pikepdf.Dictionary] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, pikepdf.Dictionary):
+            if "/S" in node:
+                found.append(node)
+            walk(node.get("/K"))
+        elif isinstance(node, pikepdf.Array):
+            for child in node:
+                walk(child)
+
+    walk(pdf.Root.StructTreeRoot)
+    return found
+
+
+def test_the_pdf_is_tagged_with_a_structure_tree(plan_pdf: Path) -> None:
+    with pikepdf.open(plan_pdf) as pdf:
+        assert pdf.Root.MarkInfo.Marked is True
+        kinds = {str(e.S) for e in structure_elements(pdf)}
+    assert {"/H1", "/H2", "/H3", "/Table", "/TH", "/TD", "/Figure", "/P"} <= kinds
+
+
+def test_the_document_language_is_norwegian_bokmal(plan_pdf: Path) -> None:
+    with pikepdf.open(plan_pdf) as pdf:
+        assert str(pdf.Root.Lang) == "nb"
+
+
+def test_the_title_is_in_the_metadata_and_shown_in_the_window_title(plan_pdf: Path, plan: Plan) -> None:
+    with pikepdf.open(plan_pdf) as pdf:
+        assert str(pdf.docinfo["/Title"]) == plan.plan.title
+        assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
+        with pdf.open_metadata() as xmp:
+            assert xmp["dc:title"] == plan.plan.title
+
+
+def test_every_font_is_embedded(plan_pdf: Path) -> None:
+    not_embedded = []
+    with pikepdf.open(plan_pdf) as pdf:
+        for obj in pdf.objects:
+            is_descriptor = isinstance(obj, pikepdf.Dictionary) and obj.get("/Type") == "/FontDescriptor"
+            if is_descriptor and not any(key in obj for key in ("/FontFile", "/FontFile2", "/FontFile3")):
+                not_embedded.append(str(obj.get("/FontName")))
+        descriptors = [
+            o for o in pdf.objects if isinstance(o, pikepdf.Dictionary) and o.get("/Type") == "/FontDescriptor"
+        ]
+    assert descriptors and not_embedded == []
+
+
+def test_every_chart_has_a_text_alternative(plan_pdf: Path, plan: Plan) -> None:
+    with pikepdf.open(plan_pdf) as pdf:
+        figures = [e for e in structure_elements(pdf) if e.S == "/Figure"]
+        alts = [str(f.get("/Alt", "")) for f in figures]
+    assert len(figures) == 1 + 3 + len(plan.indicators)
+    assert all(len(alt) > 20 for alt in alts)
+
+
+def test_the_title_of_every_measure_is_in_the_text(plan_pdf: Path, plan: Plan) -> None:
+    text = " ".join(page_texts(plan_pdf))
+    missing = [m.title for _, _, m in plan.measures() if " ".join(m.title.split()) not in text]
+    assert missing == []
+
+
+def test_each_table_of_contents_entry_points_to_the_page_where_its_chapter_starts(plan_pdf: Path, plan: Plan) -> None:
+    texts = page_texts(plan_pdf)
+    with pikepdf.open(plan_pdf) as pdf:
+        names = pikepdf.NameTree(pdf.Root.Names.Dests)
+        page_of = {page.objgen: number for number, page in enumerate(pdf.pages)}
+        targets: dict[str, int] = {}
+        for annot in pdf.pages[1].get("/Annots", []):
+            if annot.get("/Subtype") == "/Link" and "/Dest" in annot:
+                dest = names[str(annot.Dest)]
+                dest = dest.D if isinstance(dest, pikepdf.Dictionary) else dest
+                targets[str(annot.Dest)] = page_of[dest[0].objgen]
+    headings = {
+        "visjon": "Visjon og sammendrag",
+        **{f"satsingsomrade-{fa.id}": f"{fa.id} {fa.title}" for fa in plan.focus_areas},
+        "rollematrise": "Rollematrise",
+        "okonomi": "Økonomi",
+        "indikatorer": "Indikatorer",
+        "historikk": "Rulleringer og vedtak",
+        "aktorer": "Aktører",
+    }
+    assert set(targets) == set(headings)
+    contents = texts[1]
+    for anchor, page in targets.items():
+        assert texts[page].startswith(headings[anchor]), f"{anchor} peker på side {page + 1}"
+        assert re.search(re.escape(headings[anchor]) + r"[ .]*" + str(page + 1) + r"\b", contents), anchor
+
+
+def test_the_cover_names_the_version_the_adopting_body_and_the_illustrative_notice(plan_pdf: Path) -> None:
+    cover = page_texts(plan_pdf)[0]
+    assert "Versjon 2.1 Rullering 2024" in cover
+    assert "Styret i Gardermoregionen IPR, 14. juni 2024" in cover
+    assert "Eksempelinnhold" in cover
+
+
+def test_pages_carry_the_running_header_and_side_x_av_y(plan_pdf: Path) -> None:
+    texts = page_texts(plan_pdf)
+    assert "Næringsplanen 1 Nettverk og klynger" in texts[3]
+    assert f"Side 4 av {len(texts)}" in texts[3]
+
+
+def test_two_builds_give_the_same_bytes(plan_pdf: Path, tmp_path: Path) -> None:
+    again = tmp_path / "igjen.pdf"
+    assert run_plan("pdf", "--out", str(again)).code == 0
+    assert again.read_bytes() == plan_pdf.read_bytes()
+
+
+def test_the_status_report_shows_the_state_at_the_end_of_the_year(report_pdf: Path, plan: Plan) -> None:
+    text = " ".join(page_texts(report_pdf))
+    with pikepdf.open(report_pdf) as pdf:
+        assert str(pdf.docinfo["/Title"]).startswith("Statusrapport 2025")
+        assert str(pdf.Root.Lang) == "nb"
+    assert "Status ved utgangen av 2025" in text
+    assert "Dette skjedde i 2025" in text
+    started = [m for _, _, m in plan.measures() if m.period.start <= 2025]
+    assert f"{len(started)} tiltak hadde startet innen utgangen av 2025" in text
+
+
+def test_a_report_year_outside_the_plan_period_is_a_usage_error() -> None:
+    result = run_plan("pdf", "--report", "2019")
+    assert result.code == 2
+    assert "utenfor planperioden" in result.stderr
