@@ -135,7 +135,9 @@ def write_pdf(plan: Plan, out: Path, options: SiteOptions | None = None, report:
     from weasyprint import HTML
 
     html = plan_html(plan, options, report)
-    identifier = hashlib.sha256(html.encode("utf-8")).hexdigest()[:32].encode("ascii")
+    # The identifier depends on the content only, not on the folder the fonts are read from.
+    portable = html.replace((PRINT / "fonts").as_uri(), "fonts")
+    identifier = hashlib.sha256(portable.encode("utf-8")).hexdigest()[:32].encode("ascii")
     out.parent.mkdir(parents=True, exist_ok=True)
     HTML(string=html, base_url=str(PRINT)).write_pdf(
         out,

@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pikepdf
@@ -148,6 +152,29 @@ def test_two_builds_give_the_same_bytes(plan_pdf: Path, tmp_path: Path) -> None:
     again = tmp_path / "igjen.pdf"
     assert run_plan("pdf", "--out", str(again)).code == 0
     assert again.read_bytes() == plan_pdf.read_bytes()
+
+
+def test_a_build_from_another_folder_gives_the_same_bytes(plan_pdf: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "kopi"
+    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "site", ".*_cache", ".hypothesis"))
+    out = tmp_path / "kopi.pdf"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            "import sys; from scripts.cli import main; sys.exit(main(sys.argv[1:]))",
+            "pdf",
+            "--out",
+            str(out),
+        ],
+        cwd=copy,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, "PYTHONPATH": str(copy)},
+    )
+    assert done.returncode == 0, done.stderr
+    assert out.read_bytes() == plan_pdf.read_bytes()
 
 
 def test_the_status_report_shows_the_state_at_the_end_of_the_year(report_pdf: Path, plan: Plan) -> None:
