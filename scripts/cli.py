@@ -8,6 +8,7 @@ traceback).
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from scripts import publish, schemas
+from scripts.problems import Diagnostic
 from scripts.validate import validate_folder
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -36,11 +38,37 @@ class NorwegianParser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: feil: {message}\n")
 
 
+def github_annotation(problem: Diagnostic) -> str:
+    """A GitHub Actions workflow command that marks the problem on its line in the pull request."""
+
+    def escape(text: str) -> str:
+        return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+    def escape_property(text: str) -> str:
+        return escape(text).replace(":", "%3A").replace(",", "%2C")
+
+    location = f"file={escape_property(problem.file)},line={problem.line},col={problem.col}"
+    return f"::error {location},title=Feil i planen::{escape(problem.message)}"
+
+
+def write_summary(problems: list[Diagnostic]) -> None:
+    """The full list in the job summary, since GitHub shows only the first annotations of a step."""
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if not summary:
+        return
+    lines = [f"## Planen har {len(problems)} feil", ""] if problems else ["## Planen er gyldig", ""]
+    lines += [f"- `{p.file}:{p.line}:{p.col}` {p.message}" for p in problems]
+    with open(summary, "a", encoding="utf-8") as out:
+        out.write("\n".join(lines) + "\n")
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     plan, problems = validate_folder(args.plan)
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(github_annotation(problem) if args.format == "github" else problem, file=sys.stderr)
+    if args.format == "github":
+        write_summary(problems)
     seconds = time.perf_counter() - started
     if plan is None:
         files = len({p.file for p in problems})
@@ -130,6 +158,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     validate = sub.add_parser("validate", help="sjekk planfilene og vis alle feil med fil og linje")
     validate.add_argument("--plan", type=Path, default=Path("plan"), metavar="MAPPE", help="planmappen (plan)")
+    validate.add_argument(
+        "--format",
+        choices=["tekst", "github"],
+        default="tekst",
+        help="«tekst»: FIL:LINJE:KOLONNE: melding; «github»: merknader i en pull request og sammendrag i jobben",
+    )
 
     build = sub.add_parser("build", help="sjekk planen og bygg nettstedet (med åpne data)")
     build.add_argument("--plan", type=Path, default=Path("plan"), metavar="MAPPE", help="planmappen (plan)")

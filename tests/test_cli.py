@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
-from conftest import run_plan
+from conftest import PLAN_COMMAND, run_plan
 
 
 def test_help_is_in_norwegian() -> None:
@@ -49,3 +51,24 @@ def test_a_file_that_cannot_be_read_is_reported(workdir: Path) -> None:
     assert result.code == 1
     assert "Traceback" not in result.stderr
     assert result.stderr.splitlines()[0].startswith("plan/actors.yaml:1:1: filen mangler")
+
+
+def test_github_format_marks_each_problem_on_its_line_and_writes_the_job_summary(workdir: Path) -> None:
+    fixture = Path(__file__).parent / "fixtures" / "invalid" / "unknown-actor.yaml"
+    (workdir / "plan" / "satsingsomrader" / "1-nettverk.yaml").write_bytes(fixture.read_bytes())
+    summary = workdir / "summary.md"
+    env_summary = {"GITHUB_STEP_SUMMARY": str(summary)}
+    done = subprocess.run(
+        [str(PLAN_COMMAND), "validate", "--plan", "plan", "--format", "github"],
+        cwd=workdir,
+        capture_output=True,
+        text=True,
+        check=False,
+        env={**os.environ, **env_summary},
+    )
+    assert done.returncode == 1
+    assert done.stderr.splitlines() == [
+        "::error file=plan/satsingsomrader/1-nettverk.yaml,line=17,col=20,title=Feil i planen::tiltak 1.1.1, "
+        "rolle nr. 1, felt «actor»: ukjent aktør «nes-kommun» – mente du «nes-kommune»?"
+    ]
+    assert "- `plan/satsingsomrader/1-nettverk.yaml:17:20` tiltak 1.1.1" in summary.read_text(encoding="utf-8")
