@@ -8,6 +8,7 @@ traceback).
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import time
@@ -129,6 +130,26 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_diff(args: argparse.Namespace) -> int:
+    from scripts import diff
+
+    try:
+        changes, problems = diff.compare(args.old, args.new, publish.ROOT)
+    except diff.PlanSourceError as error:
+        print(f"plan: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if changes is None:
+        print("En av versjonene av planen er ikke gyldig, så den kan ikke sammenlignes.", file=sys.stderr)
+        return EXIT_INVALID
+    if args.json:
+        print(json.dumps(diff.to_json_data(changes), ensure_ascii=False, indent=2, default=str))
+    else:
+        print(diff.to_markdown(changes), end="")
+    return EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     print(
         f"Forhåndsvisning på http://127.0.0.1:{args.port}/ – siden bygges på nytt når du lagrer en fil. "
@@ -143,6 +164,7 @@ COMMANDS: dict[str, Command] = {
     "build": cmd_build,
     "serve": cmd_serve,
     "pdf": cmd_pdf,
+    "diff": cmd_diff,
     "schema": cmd_schema,
 }
 
@@ -173,6 +195,11 @@ def build_parser() -> argparse.ArgumentParser:
     pdf.add_argument("--plan", type=Path, default=Path("plan"), metavar="MAPPE", help="planmappen (plan)")
     pdf.add_argument("--out", type=Path, default=None, metavar="FIL", help="PDF-filen (naeringsplan.pdf)")
     pdf.add_argument("--report", type=int, default=None, metavar="ÅR", help="lag statusrapporten for dette året")
+
+    diff = sub.add_parser("diff", help="vis hva som er endret i planen mellom to versjoner")
+    diff.add_argument("old", metavar="GAMMEL", help="git-revisjon (f.eks. main) eller planmappe")
+    diff.add_argument("new", metavar="NY", help="git-revisjon (f.eks. HEAD) eller planmappe")
+    diff.add_argument("--json", action="store_true", help="skriv endringene som JSON i stedet for Markdown")
 
     serve = sub.add_parser("serve", help="forhåndsvis nettstedet; det bygges på nytt når en fil lagres")
     serve.add_argument("--port", type=int, default=8000, help="porten (8000)")

@@ -1,0 +1,449 @@
+"""What changed between two versions of the plan, in plan terms (``plan diff OLD NEW``).
+
+OLD and NEW are plan folders or git revisions of this repository. The result is a list of :class:`Change`
+values, shown as Norwegian Markdown for a pull request comment or as JSON for tools.
+"""
+
+from __future__ import annotations
+
+import difflib
+import io
+import subprocess
+import tarfile
+import tempfile
+from collections import defaultdict
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+from schema import Actor, BudgetLine, Measure, Plan
+from scripts.filters import nb_date, nok, years
+from scripts.problems import Diagnostic
+from scripts.validate import validate_folder
+
+#: The sections of the Markdown, in order, with their headings.
+SECTIONS = {
+    "structure": "Satsingsområder og mål",
+    "measures": "Tiltak",
+    "actors": "Aktører",
+    "indicators": "Indikatorer",
+    "revisions": "Rulleringer og vedtak",
+    "plan": "Planen",
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One change: which section it belongs to, what kind it is, the item, and a Norwegian sentence."""
+
+    section: str
+    kind: str
+    item: str
+    text: str
+    old: Any = None
+    new: Any = None
+    details: list[str] = field(default_factory=list)
+
+
+class PlanSourceError(Exception):
+    """OLD or NEW is neither a plan folder nor a git revision with a plan/ folder."""
+
+
+def load_version(spec: str, repository: Path, workdir: Path) -> tuple[Plan | None, list[Diagnostic]]:
+    """A plan folder as it is, or plan/ as it was at a git revision (extracted into workdir)."""
+    folder = Path(spec)
+    if folder.is_dir():
+        return validate_folder(folder)
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", spec, "plan"], cwd=repository, capture_output=True, check=False
+    )
+    if archive.returncode != 0:
+        raise PlanSourceError(
+            f"«{spec}» er verken en mappe eller en git-revisjon med en plan/-mappe "
+            f"({archive.stderr.decode(errors='replace').strip()})"
+        )
+    target = workdir / spec.replace("/", "_").replace("~", "-").replace("^", "-")
+    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+        tar.extractall(target, filter="data")
+    plan, problems = validate_folder(target / "plan")
+    shown = [Diagnostic(p.file.replace(str(target) + "/", f"{spec}:"), p.line, p.col, p.message) for p in problems]
+    return plan, shown
+
+
+def compare(old_spec: str, new_spec: str, repository: Path) -> tuple[list[Change] | None, list[Diagnostic]]:
+    with tempfile.TemporaryDirectory() as workdir:
+        old, old_problems = load_version(old_spec, repository, Path(workdir))
+        new, new_problems = load_version(new_spec, repository, Path(workdir))
+    problems = old_problems + new_problems
+    if old is None or new is None:
+        return None, problems
+    return diff_plans(old, new), problems
+
+
+# --------------------------------------------------------------------------------------------------------
+# Comparing two validated plans
+# --------------------------------------------------------------------------------------------------------
+
+
+def diff_plans(old: Plan, new: Plan) -> list[Change]:
+    changes: list[Change] = []
+    changes += _structure(old, new)
+    changes += _measures(old, new)
+    changes += _actors(old, new)
+    changes += _indicators(old, new)
+    changes += _revisions(old, new)
+    changes += _plan_info(old, new)
+    return changes
+
+
+def _quote(text: str) -> str:
+    return f"«{' '.join(text.split())}»"
+
+
+def word_diff(old: str, new: str, context: int = 4) -> str:
+    """A short word diff: removed words struck through, added words in bold, a few words of context."""
+    a, b = old.split(), new.split()
+    parts: list[str] = []
+    opcodes = difflib.SequenceMatcher(a=a, b=b, autojunk=False).get_opcodes()
+    for i, (tag, i1, i2, j1, j2) in enumerate(opcodes):
+        if tag == "equal":
+            words = a[i1:i2]
+            if len(words) > 2 * context:
+                head = words[:context] if i > 0 else []
+                tail = words[-context:] if i < len(opcodes) - 1 else []
+                words = [*head, "…", *tail]
+            parts.extend(words)
+            continue
+        if tag in ("delete", "replace"):
+            parts.append(f"~~{' '.join(a[i1:i2])}~~")
+        if tag in ("insert", "replace"):
+            parts.append(f"**{' '.join(b[j1:j2])}**")
+    return " ".join(parts)
+
+
+def _structure(old: Plan, new: Plan) -> Iterator[Change]:
+    old_areas = {fa.id: fa for fa in old.focus_areas}
+    new_areas = {fa.id: fa for fa in new.focus_areas}
+    for ident in _ids(old_areas, new_areas):
+        before, after = old_areas.get(ident), new_areas.get(ident)
+        if before is None and after is not None:
+            yield Change("structure", "focus_area_added", ident, f"Nytt satsingsområde {ident} {_quote(after.title)}")
+        elif after is None and before is not None:
+            yield Change(
+                "structure", "focus_area_removed", ident, f"Fjernet satsingsområde {ident} {_quote(before.title)}"
+            )
+        elif before is not None and after is not None:
+            yield from _text_changes("structure", f"Satsingsområde {ident}", ident, before, after, _AREA_TEXTS)
+    old_goals = {g.id: g for fa in old.focus_areas for g in fa.goals}
+    new_goals = {g.id: g for fa in new.focus_areas for g in fa.goals}
+    for ident in _ids(old_goals, new_goals):
+        gb, ga = old_goals.get(ident), new_goals.get(ident)
+        if gb is None and ga is not None:
+            yield Change("structure", "goal_added", ident, f"Nytt mål {ident} {_quote(ga.title)}")
+        elif ga is None and gb is not None:
+            yield Change("structure", "goal_removed", ident, f"Fjernet mål {ident} {_quote(gb.title)}")
+        elif gb is not None and ga is not None:
+            yield from _text_changes("structure", f"Mål {ident}", ident, gb, ga, _GOAL_TEXTS)
+
+
+_AREA_TEXTS = {"title": "tittel", "summary": "sammendrag", "description": "beskrivelse"}
+_GOAL_TEXTS = {"title": "tittel", "description": "beskrivelse"}
+_MEASURE_TEXTS = {"title": "tittel", "description": "beskrivelse"}
+
+
+def _text_changes(
+    section: str, label: str, ident: str, before: Any, after: Any, fields: dict[str, str]
+) -> Iterator[Change]:
+    for name, word in fields.items():
+        a, b = getattr(before, name) or "", getattr(after, name) or ""
+        if a == b:
+            continue
+        if name == "title":
+            text = f"{label} har fått ny tittel: {_quote(a)} → {_quote(b)}"
+        else:
+            text = f"{label}: {word} endret: {word_diff(a, b)}"
+        yield Change(section, f"{name}_changed", ident, text, a, b)
+
+
+def _ids(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
+    def key(ident: str) -> tuple[int, ...] | tuple[str]:
+        try:
+            return tuple(int(p) for p in ident.split("."))
+        except ValueError:
+            return (ident,)
+
+    return sorted(set(old) | set(new), key=key)
+
+
+def _measures(old: Plan, new: Plan) -> Iterator[Change]:
+    before = {m.id: (fa, g, m) for fa, g, m in old.measures()}
+    after = {m.id: (fa, g, m) for fa, g, m in new.measures()}
+    removed = {i: before[i] for i in before if i not in after}
+    added = {i: after[i] for i in after if i not in before}
+    # A measure whose number changed but whose title did not has moved (to another goal) or been renumbered.
+    moves: dict[str, str] = {}
+    for new_id, (_, _, m) in added.items():
+        for old_id, (_, _, o) in removed.items():
+            if o.title == m.title and old_id not in moves:
+                moves[old_id] = new_id
+                break
+    actors_old = {a.id: a for a in old.actors}
+    actors_new = {a.id: a for a in new.actors}
+    statuses = {s.id: s.label.lower() for s in [*old.vocabulary.statuses, *new.vocabulary.statuses]}
+    roles = {r.id: r.label.lower() for r in [*old.vocabulary.role_types, *new.vocabulary.role_types]}
+    lead = next(r.id for r in new.vocabulary.role_types if r.lead)
+
+    for ident in _ids(before, after):
+        if ident in moves.values():
+            continue
+        if ident in removed and ident in moves:
+            old_goal, new_goal = removed[ident][1], after[moves[ident]][1]
+            where = f"fra mål {old_goal.id} til mål {new_goal.id}" if old_goal.id != new_goal.id else "i samme mål"
+            m = after[moves[ident]][2]
+            yield Change(
+                "measures",
+                "measure_moved",
+                moves[ident],
+                f"Tiltak {ident} {_quote(m.title)} er flyttet {where} og har nå nummer {moves[ident]}",
+                ident,
+                moves[ident],
+            )
+            yield from _measure_changes(removed[ident][2], m, actors_old, actors_new, statuses, roles, lead)
+            continue
+        if ident in removed:
+            m = removed[ident][2]
+            yield Change("measures", "measure_removed", ident, f"Fjernet tiltak {ident} {_quote(m.title)}")
+            continue
+        if ident in added:
+            _fa, goal, m = added[ident]
+            lead_actor = next(r.actor for r in m.roles if r.role == lead)
+            name = actors_new[lead_actor].name if lead_actor in actors_new else lead_actor
+            yield Change(
+                "measures",
+                "measure_added",
+                ident,
+                f"Nytt tiltak {ident} {_quote(m.title)} under mål {goal.id} (ansvarlig: {name}, "
+                f"{years(m.period)}, {statuses.get(m.status, m.status)})",
+            )
+            continue
+        yield from _measure_changes(before[ident][2], after[ident][2], actors_old, actors_new, statuses, roles, lead)
+
+
+def _name(actors: dict[str, Actor], ident: str) -> str:
+    return actors[ident].name if ident in actors else ident
+
+
+def _measure_changes(
+    a: Measure,
+    b: Measure,
+    actors_old: dict[str, Actor],
+    actors_new: dict[str, Actor],
+    statuses: dict[str, str],
+    roles: dict[str, str],
+    lead: str,
+) -> Iterator[Change]:
+    label = f"Tiltak {b.id} {' '.join(b.title.split())}"
+    if a.status != b.status:
+        yield Change(
+            "measures",
+            "status_changed",
+            b.id,
+            f"{label}: {statuses.get(a.status, a.status)} → {statuses.get(b.status, b.status)}",
+            a.status,
+            b.status,
+        )
+    yield from _text_changes("measures", f"Tiltak {b.id}", b.id, a, b, _MEASURE_TEXTS)
+    if a.period != b.period:
+        yield Change("measures", "period_changed", b.id, f"{label}: periode {years(a.period)} → {years(b.period)}")
+    if a.priority != b.priority:
+        yield Change(
+            "measures", "priority_changed", b.id, f"{label}: prioritet {a.priority or '–'} → {b.priority or '–'}"
+        )
+
+    old_lead = next((r.actor for r in a.roles if r.role == lead), None)
+    new_lead = next((r.actor for r in b.roles if r.role == lead), None)
+    if old_lead != new_lead and old_lead and new_lead:
+        yield Change(
+            "measures",
+            "lead_changed",
+            b.id,
+            f"{label}: ansvarlig endret fra {_name(actors_old, old_lead)} til {_name(actors_new, new_lead)}",
+            old_lead,
+            new_lead,
+        )
+    old_roles = {(r.actor, r.role) for r in a.roles if r.role != lead}
+    new_roles = {(r.actor, r.role) for r in b.roles if r.role != lead}
+    for actor, role in sorted(new_roles - old_roles):
+        yield Change(
+            "measures",
+            "role_added",
+            b.id,
+            f"{label}: {roles.get(role, role)} lagt til: {_name(actors_new, actor)}",
+            None,
+            {"actor": actor, "role": role},
+        )
+    for actor, role in sorted(old_roles - new_roles):
+        yield Change(
+            "measures",
+            "role_removed",
+            b.id,
+            f"{label}: {roles.get(role, role)} fjernet: {_name(actors_old, actor)}",
+            {"actor": actor, "role": role},
+            None,
+        )
+
+    if a.budget != b.budget:
+        details = [
+            f"{_name(actors_new, funder)}: {nok(s + p)} (bevilget {nok(s)}, planlagt {nok(p)})"
+            for funder, (s, p) in _by_funder(b.budget).items()
+        ]
+        old_total, new_total = sum(x.amount for x in a.budget), sum(x.amount for x in b.budget)
+        yield Change(
+            "measures",
+            "budget_changed",
+            b.id,
+            f"{label}: budsjettet er endret fra {nok(old_total)} til {nok(new_total)}. Nye summer per finansiør:",
+            old_total,
+            new_total,
+            details,
+        )
+    old_updates = {(u.date, u.status, u.text) for u in a.status_updates}
+    for update in b.status_updates:
+        if (update.date, update.status, update.text) not in old_updates:
+            yield Change(
+                "measures",
+                "status_update_added",
+                b.id,
+                f"{label}: ny statusoppdatering {nb_date(update.date)} ({statuses.get(update.status, update.status)}): "
+                f"{' '.join(update.text.split())}",
+            )
+
+
+def _by_funder(lines: list[BudgetLine]) -> dict[str, tuple[int, int]]:
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+    for line in lines:
+        totals[line.funder][0 if line.secured else 1] += line.amount
+    return {funder: (s, p) for funder, (s, p) in sorted(totals.items())}
+
+
+def _actors(old: Plan, new: Plan) -> Iterator[Change]:
+    before = {a.id: a for a in old.actors}
+    after = {a.id: a for a in new.actors}
+    for ident in _ids(before, after):
+        a, b = before.get(ident), after.get(ident)
+        if a is None and b is not None:
+            yield Change("actors", "actor_added", ident, f"Ny aktør: {b.name} ({ident})")
+        elif b is None and a is not None:
+            yield Change("actors", "actor_removed", ident, f"Fjernet aktør: {a.name} ({ident})")
+        elif a is not None and b is not None and a != b:
+            fields = [
+                f"{label} {getattr(a, name) or '–'} → {getattr(b, name) or '–'}"
+                for name, label in [
+                    ("name", "navn"),
+                    ("kind", "type"),
+                    ("active_to", "aktiv til"),
+                    ("replaced_by", "erstattet av"),
+                    ("url", "nettsted"),
+                ]
+                if getattr(a, name) != getattr(b, name)
+            ]
+            text = "; ".join(fields) if fields else "beskrivelse eller andre opplysninger endret"
+            yield Change("actors", "actor_changed", ident, f"Aktøren {b.name} ({ident}): {text}")
+
+
+def _indicators(old: Plan, new: Plan) -> Iterator[Change]:
+    before = {i.id: i for i in old.indicators}
+    after = {i.id: i for i in new.indicators}
+    for ident in _ids(before, after):
+        a, b = before.get(ident), after.get(ident)
+        if a is None and b is not None:
+            yield Change("indicators", "indicator_added", ident, f"Ny indikator: {b.title}")
+        elif b is None and a is not None:
+            yield Change("indicators", "indicator_removed", ident, f"Fjernet indikator: {a.title}")
+        elif a is not None and b is not None and a != b:
+            old_years = {o.year: o.value for o in a.observations}
+            added = [o for o in b.observations if old_years.get(o.year) != o.value]
+            if added:
+                values = ", ".join(f"{o.year}: {o.value:g}" for o in added)
+                yield Change(
+                    "indicators", "observations_changed", ident, f"{b.title}: nye eller endrede målinger ({values})"
+                )
+            if (a.baseline, a.target, a.title) != (b.baseline, b.target, b.title):
+                yield Change(
+                    "indicators", "indicator_changed", ident, f"{b.title}: tittel, utgangsverdi eller mål endret"
+                )
+
+
+def _revisions(old: Plan, new: Plan) -> Iterator[Change]:
+    before = {r.version: r for r in old.plan.revisions}
+    after = {r.version: r for r in new.plan.revisions}
+    for version in sorted(set(before) | set(after), key=lambda v: (after.get(v) or before[v]).date):
+        a, b = before.get(version), after.get(version)
+        if a is None and b is not None:
+            yield Change(
+                "revisions",
+                "revision_added",
+                version,
+                f"Ny rullering {version} {_quote(b.title)} ({b.stage}, {nb_date(b.date)})",
+            )
+        elif b is None and a is not None:
+            yield Change("revisions", "revision_removed", version, f"Fjernet rullering {version} {_quote(a.title)}")
+        elif a is not None and b is not None and a != b:
+            if a.stage != b.stage:
+                yield Change(
+                    "revisions",
+                    "stage_changed",
+                    version,
+                    f"Rullering {version}: {a.stage} → {b.stage}",
+                    a.stage,
+                    b.stage,
+                )
+            if a.decision != b.decision and b.decision is not None:
+                yield Change(
+                    "revisions",
+                    "decision_changed",
+                    version,
+                    f"Rullering {version}: vedtak av {b.decision.body} {nb_date(b.decision.date)}"
+                    + (f" (sak {b.decision.case_number})" if b.decision.case_number else ""),
+                )
+            if a.changes != b.changes:
+                yield Change(
+                    "revisions",
+                    "changes_changed",
+                    version,
+                    f"Rullering {version}: endringer {word_diff(a.changes, b.changes)}",
+                )
+
+
+def _plan_info(old: Plan, new: Plan) -> Iterator[Change]:
+    for name, label in [("title", "tittel"), ("vision", "visjon"), ("summary", "sammendrag"), ("period", "periode")]:
+        a, b = getattr(old.plan, name), getattr(new.plan, name)
+        if a != b:
+            text = word_diff(str(a), str(b)) if isinstance(a, str) else f"{a.start}–{a.end} → {b.start}–{b.end}"
+            yield Change("plan", f"{name}_changed", "plan", f"Planens {label}: {text}")
+
+
+# --------------------------------------------------------------------------------------------------------
+# Output
+# --------------------------------------------------------------------------------------------------------
+
+
+def to_markdown(changes: list[Change]) -> str:
+    if not changes:
+        return "Ingen endringer i planen.\n"
+    lines = ["## Endringer i planen", ""]
+    for section, heading in SECTIONS.items():
+        chosen = [c for c in changes if c.section == section]
+        if not chosen:
+            continue
+        lines += [f"### {heading}", ""]
+        for change in chosen:
+            lines.append(f"- {change.text}")
+            lines += [f"  - {detail}" for detail in change.details]
+        lines.append("")
+    return "\n".join(lines)
+
+
+def to_json_data(changes: list[Change]) -> list[dict[str, Any]]:
+    return [asdict(change) for change in changes]
