@@ -12,10 +12,12 @@ import json
 import os
 import sys
 import time
+import typing
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
+from schema import ActorKind
 from scripts import publish, schemas
 from scripts.problems import Diagnostic
 from scripts.validate import validate_folder
@@ -150,6 +152,27 @@ def cmd_diff(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_new(args: argparse.Namespace) -> int:
+    from scripts import new
+
+    try:
+        if args.kind == "measure":
+            added = new.new_measure(args.plan, args.goal)
+        elif args.kind == "goal":
+            added = new.new_goal(args.plan, args.focus_area)
+        else:
+            added = new.new_actor(args.plan, args.id, args.name, args.actor_kind)
+    except new.NewError as error:
+        print(f"plan: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    what = {"measure": "tiltak", "goal": "mål", "actor": "aktør"}[args.kind]
+    print(f"La til {what} {added.ident} i {added.path}, linje {added.first_line}–{added.last_line}. Fyll inn:")
+    for item in added.fill_in:
+        print(f"  - {item}")
+    print("Kjør «plan validate» når du er ferdig.")
+    return EXIT_OK
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     print(
         f"Forhåndsvisning på http://127.0.0.1:{args.port}/ – siden bygges på nytt når du lagrer en fil. "
@@ -165,6 +188,7 @@ COMMANDS: dict[str, Command] = {
     "serve": cmd_serve,
     "pdf": cmd_pdf,
     "diff": cmd_diff,
+    "new": cmd_new,
     "schema": cmd_schema,
 }
 
@@ -200,6 +224,19 @@ def build_parser() -> argparse.ArgumentParser:
     diff.add_argument("old", metavar="GAMMEL", help="git-revisjon (f.eks. main) eller planmappe")
     diff.add_argument("new", metavar="NY", help="git-revisjon (f.eks. HEAD) eller planmappe")
     diff.add_argument("--json", action="store_true", help="skriv endringene som JSON i stedet for Markdown")
+
+    new = sub.add_parser("new", help="legg til et nytt tiltak, mål eller en ny aktør med neste ledige nummer")
+    new_kinds = new.add_subparsers(dest="kind", required=True, metavar="HVA", parser_class=NorwegianParser)
+    measure = new_kinds.add_parser("measure", help="nytt tiltak under et mål")
+    measure.add_argument("--goal", required=True, metavar="MÅL", help="målet, f.eks. 1.2")
+    goal = new_kinds.add_parser("goal", help="nytt mål under et satsingsområde")
+    goal.add_argument("--focus-area", required=True, metavar="NR", help="satsingsområdet, f.eks. 1")
+    actor = new_kinds.add_parser("actor", help="ny aktør")
+    actor.add_argument("--id", required=True, help="kort id, f.eks. nes-kommune")
+    actor.add_argument("--name", required=True, metavar="NAVN", help="fullt navn")
+    actor.add_argument("--kind", dest="actor_kind", required=True, choices=list(typing.get_args(ActorKind)))
+    for sub_parser in (measure, goal, actor):
+        sub_parser.add_argument("--plan", type=Path, default=Path("plan"), metavar="MAPPE", help="planmappen")
 
     serve = sub.add_parser("serve", help="forhåndsvis nettstedet; det bygges på nytt når en fil lagres")
     serve.add_argument("--port", type=int, default=8000, help="porten (8000)")
