@@ -93,6 +93,16 @@ def navigation(plan: Plan) -> list[Any]:
         {"Økonomi": "okonomi.md"},
         {"Indikatorer": ["indikatorer/index.md", *[{i.title: page_path("indicator", i.id)} for i in plan.indicators]]},
         {"Om nettstedet": ["apne-data.md", "tilgjengelighet.md", "personvern.md"]},
+        {
+            "For redaktører": [
+                "veiledning/index.md",
+                "veiledning/endre-status.md",
+                "veiledning/nytt-tiltak.md",
+                "veiledning/feilmeldinger.md",
+                "veiledning/rullering.md",
+                "veiledning/vs-code.md",
+            ]
+        },
     ]
 
 

@@ -23,7 +23,7 @@ import jinja2
 
 import schema
 from schema import Actor, FocusArea, Goal, Indicator, Measure, Plan
-from scripts import charts
+from scripts import charts, guide
 from scripts.filters import FILTERS, slug
 
 TEMPLATES = Path(__file__).parent / "templates"
@@ -350,6 +350,7 @@ def render_site(plan: Plan, options: SiteOptions | None = None) -> dict[str, str
     render("timeline", "tidslinje.md")
     render("history", "historikk.md", report_years=report_years(plan))
     render("open-data", "apne-data.md", models=OPEN_DATA_MODELS)
+    pages.update(guide.guide_pages(plan, site.options.edit_base))
     return pages
 
 

@@ -3,6 +3,10 @@
 (function () {
   "use strict";
   function init() {
+    /* Code blocks (YAML examples, error messages) can scroll sideways too. */
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset pre > code"), function (code) {
+      if (!code.hasAttribute("tabindex")) { code.setAttribute("tabindex", "0"); }
+    });
     Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (wrap) {
       if (wrap.hasAttribute("tabindex")) { return; }
       wrap.setAttribute("tabindex", "0");
