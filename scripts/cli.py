@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from schema import ActorKind
+from schema import ActorKind, Plan
 from scripts import publish, schemas
 from scripts.problems import Diagnostic
 from scripts.validate import validate_folder
@@ -92,12 +92,18 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_build(args: argparse.Namespace) -> int:
-    plan, problems = validate_folder(args.plan)
+def _valid_plan(folder: Path, consequence: str) -> Plan | None:
+    """The validated plan; or None after printing every problem and what was therefore not done."""
+    plan, problems = validate_folder(folder)
     for problem in problems:
         print(problem, file=sys.stderr)
     if plan is None:
-        print(f"Fant {len(problems)} feil. Nettstedet er ikke bygget; {args.out} er som før.")
+        print(f"Fant {len(problems)} feil. {consequence}")
+    return plan
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    if _valid_plan(args.plan, f"Nettstedet er ikke bygget; {args.out} er som før.") is None:
         return EXIT_INVALID
     try:
         seconds = publish.build_site(args.out, args.plan)
@@ -110,11 +116,8 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    plan, problems = validate_folder(args.plan)
-    for problem in problems:
-        print(problem, file=sys.stderr)
+    plan = _valid_plan(args.plan, "PDF-en er ikke laget.")
     if plan is None:
-        print(f"Fant {len(problems)} feil. PDF-en er ikke laget.")
         return EXIT_INVALID
     from scripts import pdf
 

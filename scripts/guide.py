@@ -34,7 +34,6 @@ import schema
 from schema import Actor, FocusArea, Goal, Measure, Plan, Revision
 from scripts import render
 from scripts.dump import to_yaml
-from scripts.filters import FILTERS
 from scripts.load import FOCUS_AREA_DIR, Document, PlanFiles, load_plan
 from scripts.schemas import SCHEMA_FILES
 from scripts.validate import source_files, validate_folder
@@ -829,15 +828,7 @@ def push_commands(measure_id: str) -> str:
 
 
 def _environment() -> jinja2.Environment:
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,  # the output is Markdown: every value goes through an explicit filter
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-    )
-    env.filters.update(FILTERS)
+    env = render.markdown_environment()
     env.filters["fence"] = fence
     env.filters["listing"] = listing
     return env

@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from schema import Plan
-from scripts import pdf
+from scripts import guide, pdf
 from scripts.load import load_plan
 from scripts.render import SiteOptions, data_files, page_path, render_site
 from scripts.validate import source_files, validate_files
@@ -93,16 +93,7 @@ def navigation(plan: Plan) -> list[Any]:
         {"Økonomi": "okonomi.md"},
         {"Indikatorer": ["indikatorer/index.md", *[{i.title: page_path("indicator", i.id)} for i in plan.indicators]]},
         {"Om nettstedet": ["apne-data.md", "tilgjengelighet.md", "personvern.md"]},
-        {
-            "For redaktører": [
-                "veiledning/index.md",
-                "veiledning/endre-status.md",
-                "veiledning/nytt-tiltak.md",
-                "veiledning/feilmeldinger.md",
-                "veiledning/rullering.md",
-                "veiledning/vs-code.md",
-            ]
-        },
+        {"For redaktører": list(guide.PAGES)},
     ]
 
 

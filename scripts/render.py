@@ -281,7 +281,8 @@ def figure(kind: str, chart_id: str, *args: Any) -> Figure:
     return Figure(draw(chart_id, *args), draw(f"{chart_id}-smal", *args, width=NARROW_WIDTH))
 
 
-def _environment() -> jinja2.Environment:
+def markdown_environment() -> jinja2.Environment:
+    """The Jinja2 environment for Markdown page templates, with the filters of scripts/filters.py."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
@@ -310,7 +311,7 @@ def budget_row(row: tuple[Any, int, int]) -> tuple[str, int, int]:
 def render_site(plan: Plan, options: SiteOptions | None = None) -> dict[str, str]:
     """Every generated page, as Markdown source path → Markdown text."""
     site = Site(plan, options or SiteOptions())
-    env = _environment()
+    env = markdown_environment()
     pages: dict[str, str] = {}
 
     def render(template: str, path: str, **context: Any) -> None:

@@ -23,14 +23,7 @@ from scripts.load import StrictLoader
 from scripts.validate import validate_folder
 
 EDIT_BASE = "https://github.com/eksempel/plan/edit/main/"
-GUIDE_PAGES = [
-    "veiledning/index.md",
-    "veiledning/endre-status.md",
-    "veiledning/nytt-tiltak.md",
-    "veiledning/feilmeldinger.md",
-    "veiledning/rullering.md",
-    "veiledning/vs-code.md",
-]
+GUIDE_PAGES = list(guide.PAGES)
 #: The Markdown extensions of mkdocs.yml.
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc", "pymdownx.superfences"]
 
