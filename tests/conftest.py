@@ -11,6 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from schema import Plan
+from scripts.validate import validate_folder
+
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 VALID_PLAN = FIXTURES / "valid-plan"
@@ -51,3 +54,12 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert done.returncode == 0, done.stderr
     return out
+
+
+@pytest.fixture(scope="module")
+def plan() -> Plan:
+    """The shipped plan in plan/, validated."""
+    loaded, problems = validate_folder(ROOT / "plan")
+    assert problems == []
+    assert loaded is not None
+    return loaded

@@ -8,11 +8,9 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from conftest import ROOT
 from schema import Indicator, Observation, Plan, Point
 from scripts import charts
 from scripts.charts import TimelineRow, budget_chart, indicator_chart, nok, number, status_chart, timeline_chart
-from scripts.validate import validate_folder
 
 SVG = "{http://www.w3.org/2000/svg}"
 NBSP = "\u00a0"
@@ -103,14 +101,6 @@ def every_chart(text: str = "Tittel") -> Iterator[tuple[str, str]]:
     for kind, draw in CHARTS.items():
         for width in WIDTHS:
             yield f"{kind}-{width}", draw(f"{kind}-chart", text, width)
-
-
-@pytest.fixture(scope="module")
-def plan() -> Plan:
-    loaded, problems = validate_folder(ROOT / "plan")
-    assert problems == []
-    assert loaded is not None
-    return loaded
 
 
 # --------------------------------------------------------------------------------------------------------

@@ -15,14 +15,6 @@ from pypdf import PdfReader
 
 from conftest import ROOT, run_plan
 from schema import Plan
-from scripts.validate import validate_folder
-
-
-@pytest.fixture(scope="module")
-def plan() -> Plan:
-    loaded, problems = validate_folder(ROOT / "plan")
-    assert problems == [] and loaded is not None
-    return loaded
 
 
 @pytest.fixture(scope="module")

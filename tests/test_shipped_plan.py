@@ -5,21 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 
-import pytest
-
-from conftest import ROOT, run_plan
+from conftest import run_plan
 from schema import Measure, Plan
-from scripts.validate import validate_folder
 
 MUNICIPALITIES = ["Eidsvoll", "Gjerdrum", "Hurdal", "Nannestad", "Nes", "Ullensaker"]
-
-
-@pytest.fixture(scope="module")
-def plan() -> Plan:
-    loaded, problems = validate_folder(ROOT / "plan")
-    assert problems == []
-    assert loaded is not None
-    return loaded
 
 
 def measures(plan: Plan) -> Iterator[Measure]:
