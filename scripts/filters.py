@@ -9,6 +9,9 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+import markdown
+import nh3
+
 from schema import MONTHS, Period
 
 NBSP = "\u00a0"
@@ -67,6 +70,36 @@ def inline(text: Any) -> str:
     return re.sub(r"([\\`*_\[\]#!{}])", r"\\\1", escaped)
 
 
+#: What Markdown from the plan files may become: text structure and links, nothing that runs or loads.
+SAFE_TAGS = {
+    "p", "br", "strong", "em", "b", "i", "ul", "ol", "li", "a", "blockquote", "code", "pre", "hr",
+    "table", "thead", "tbody", "tr", "th", "td", "sup", "sub",
+}  # fmt: skip
+SAFE_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
+SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+def markdown_html(text: str) -> str:
+    """Markdown written in the plan files as safe HTML. Raw HTML in the text is shown as text, not run;
+    nh3 then keeps only harmless tags, and links only to http(s), mailto or relative addresses."""
+    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    rendered = markdown.markdown(escaped, extensions=["tables", "sane_lists"], output_format="html")
+    return str(
+        nh3.clean(
+            rendered,
+            tags=SAFE_TAGS,
+            attributes=SAFE_ATTRIBUTES,
+            url_schemes=SAFE_SCHEMES,
+            link_rel="noopener noreferrer",
+        )
+    )
+
+
+def prose(text: str) -> str:
+    """Markdown from the plan as a block of safe HTML inside a generated Markdown page."""
+    return f'<div class="prose">\n{markdown_html(text)}\n</div>'
+
+
 def attr(text: Any) -> str:
     """Text safe inside an HTML attribute value in double quotes."""
     return html.escape(str(text), quote=True)
@@ -93,4 +126,5 @@ FILTERS: dict[str, Callable[..., str]] = {
     "attr": attr,
     "plural": plural,
     "slug": slug,
+    "prose": prose,
 }

@@ -14,24 +14,17 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import markdown as md
 from markupsafe import Markup
 
 from schema import Measure, Plan, StatusUpdate
 from scripts import charts
-from scripts.filters import FILTERS
+from scripts.filters import FILTERS, markdown_html
 from scripts.render import Site, SiteOptions, budget_row, report_years
 
 __all__ = ["PDF_NAME", "plan_html", "report_name", "report_years", "write_pdf"]
 
 PRINT = Path(__file__).parent / "templates" / "print"
 PDF_NAME = "naeringsplan.pdf"
-
-
-def markdown_html(text: str) -> str:
-    """Markdown from the plan as HTML for print (raw HTML in the text is escaped, not passed through)."""
-    escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return str(md.markdown(escaped, extensions=["tables"], output_format="html"))
 
 
 def svg_image(svg: str, alt: str) -> str:

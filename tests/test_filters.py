@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+from html.parser import HTMLParser
 
 import pytest
 
 from schema import Period
-from scripts.filters import attr, cell, inline, nb_date, nok, number, percent, plural, slug, years
+from scripts.filters import attr, cell, inline, markdown_html, nb_date, nok, number, percent, plural, prose, slug, years
 
 NBSP = "\u00a0"
 
@@ -66,3 +67,46 @@ def test_plural_picks_the_form_by_count() -> None:
 
 def test_slug_turns_an_id_into_an_address() -> None:
     assert slug("1.2.3") == "1-2-3"
+
+
+def test_markdown_from_the_plan_keeps_its_formatting() -> None:
+    assert markdown_html("**Viktig:** se [SSB](https://www.ssb.no/).") == (
+        '<p><strong>Viktig:</strong> se <a href="https://www.ssb.no/" rel="noopener noreferrer">SSB</a>.</p>'
+    )
+
+
+@pytest.mark.parametrize(
+    "attack",
+    [
+        "<script>alert(1)</script>",
+        "<img src=x onerror=alert(1)>",
+        '<a href="javascript:alert(1)">x</a>',
+        "<svg onload=alert(1)>",
+    ],
+)
+def test_raw_html_in_the_plan_is_shown_as_text_and_never_runs(attack: str) -> None:
+    html = markdown_html(f"Før {attack} etter")
+    assert elements(html) == [("p", [])]  # no element but the paragraph, no attribute at all
+    assert "&lt;" in html and "etter" in html  # the editor's text is still there, as text
+
+
+def elements(html: str) -> list[tuple[str, list[tuple[str, str | None]]]]:
+    """The start tags of an HTML fragment, with their attributes."""
+    found: list[tuple[str, list[tuple[str, str | None]]]] = []
+
+    class Collector(HTMLParser):
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            found.append((tag, attrs))
+
+    Collector().feed(html)
+    return found
+
+
+def test_a_markdown_link_to_javascript_loses_its_address() -> None:
+    html = markdown_html("[klikk](javascript:alert(1))")
+    assert elements(html) == [("p", []), ("a", [("rel", "noopener noreferrer")])]
+    assert "klikk" in html
+
+
+def test_prose_wraps_the_html_in_a_block_that_markdown_leaves_alone() -> None:
+    assert prose("Hei") == '<div class="prose">\n<p>Hei</p>\n</div>'
