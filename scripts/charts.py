@@ -25,7 +25,6 @@ import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Context, Decimal
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -33,11 +32,11 @@ from typing import Any
 import jinja2
 
 from schema import Indicator
+from scripts import filters
 
 TEMPLATES = Path(__file__).resolve().parent / "templates" / "charts"
 
 NBSP = "\u00a0"
-EN_DASH = "–"
 ELLIPSIS = "…"
 
 #: Default width of a chart's viewBox. At 640 px on screen one unit is one pixel.
@@ -76,7 +75,6 @@ GRAPHIC_COLOURS = {"TEXT": TEXT, "GRID": GRID, "ACCENT": ACCENT, "BASELINE": BAS
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 _CHART_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
-_DECIMAL = Context(prec=80)
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -85,30 +83,16 @@ _DECIMAL = Context(prec=80)
 
 
 def number(value: float) -> str:
-    """A number the Norwegian way: «56 600», «45,5», «1 250 000» (non-breaking spaces between thousands).
-
-    Whole numbers have no decimals; others are rounded (half up) to one decimal with a decimal comma.
-    Negative numbers get a real minus sign, «−3,5»."""
-    if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError(f"kan ikke skrive {value!r} som et tall")
-    rounded = Decimal(repr(value)).quantize(Decimal("0.1"), rounding=ROUND_HALF_UP, context=_DECIMAL)
-    sign = "\u2212" if rounded < 0 else ""
-    whole, _, fraction = f"{abs(rounded):f}".partition(".")
-    fraction = fraction.rstrip("0")
-    grouped = f"{int(whole):,}".replace(",", NBSP)
-    return sign + grouped + ("," + fraction if fraction else "")
+    """A number for a chart label: at most one decimal («45,3»), otherwise as on the pages."""
+    return filters.number(value, decimals=1)
 
 
 def nok(amount: int) -> str:
-    """An amount in Norwegian kroner: «1 250 000 kr»."""
+    """An amount in Norwegian kroner: «1 250 000 kr» (SVG text does not wrap, so a plain space before «kr»)."""
     return f"{number(amount)} kr"
 
 
-def years(start: int, end: int | None) -> str:
-    """A span of years with an en dash, «2021–2024»; one year alone, «2021»; no end, «fra 2021»."""
-    if end is None:
-        return f"fra {start}"
-    return str(start) if end == start else f"{start}{EN_DASH}{end}"
+years = filters.year_span
 
 
 def quantity(value: float, unit: str) -> str:

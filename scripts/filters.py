@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import math
 import re
 from collections.abc import Callable
+from decimal import ROUND_HALF_UP, Context, Decimal
 from typing import Any
 
 import markdown
@@ -16,17 +18,21 @@ from schema import MONTHS, Period
 
 NBSP = "\u00a0"
 NARROW = "\u202f"
+_DECIMAL = Context(prec=80)
 
 
-def number(value: float) -> str:
-    """«56 600», «21,5», «-3»: thousands with a non-breaking space, decimal comma, at most one decimal
-    (two when the value is smaller than one)."""
-    if float(value).is_integer():
-        text = f"{int(value):,}".replace(",", NBSP)
-    else:
+def number(value: float, decimals: int | None = None) -> str:
+    """«56 600», «21,5», «−3»: thousands with a non-breaking space, a decimal comma, a real minus sign,
+    rounded half up. `decimals` None: one decimal, two for values smaller than one; trailing zeros go."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"kan ikke skrive {value!r} som et tall")
+    if decimals is None:
         decimals = 2 if abs(value) < 1 else 1
-        text = f"{value:,.{decimals}f}".replace(",", NBSP).replace(".", ",")
-    return text.replace("-", "−")
+    rounded = Decimal(repr(value)).quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP, context=_DECIMAL)
+    sign = "\u2212" if rounded < 0 else ""
+    whole, _, fraction = f"{abs(rounded):f}".partition(".")
+    fraction = fraction.rstrip("0")
+    return sign + f"{int(whole):,}".replace(",", NBSP) + ("," + fraction if fraction else "")
 
 
 def nok(amount: float) -> str:
@@ -49,13 +55,16 @@ def nb_date(value: dt.date | str) -> str:
     return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
 
 
+def year_span(start: int, end: int | None) -> str:
+    """«2021–2024» (en dash), «2023» for a single year, «fra 2024» when there is no end."""
+    if end is None:
+        return f"fra {start}"
+    return str(start) if end == start else f"{start}–{end}"
+
+
 def years(period: Period) -> str:
-    """«2021–2024», «2023» for a single year, «fra 2024» for an ongoing measure."""
-    if period.end is None:
-        return f"fra {period.start}"
-    if period.end == period.start:
-        return str(period.start)
-    return f"{period.start}–{period.end}"
+    """A period the Norwegian way: «2021–2024», «2023», «fra 2024» for an ongoing measure."""
+    return year_span(period.start, period.end)
 
 
 def cell(text: Any) -> str:
