@@ -12,15 +12,23 @@ import subprocess
 import tarfile
 import tempfile
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from schema import Actor, BudgetLine, Measure, Plan
 from scripts.filters import nb_date, nok, years
 from scripts.problems import Diagnostic
 from scripts.validate import validate_folder
+
+
+class HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+Item = TypeVar("Item", bound=HasId)
 
 #: The sections of the Markdown, in order, with their headings.
 SECTIONS = {
@@ -123,10 +131,7 @@ def word_diff(old: str, new: str, context: int = 4) -> str:
 
 
 def _structure(old: Plan, new: Plan) -> Iterator[Change]:
-    old_areas = {fa.id: fa for fa in old.focus_areas}
-    new_areas = {fa.id: fa for fa in new.focus_areas}
-    for ident in _ids(old_areas, new_areas):
-        before, after = old_areas.get(ident), new_areas.get(ident)
+    for ident, before, after in _pairs(old.focus_areas, new.focus_areas):
         if before is None and after is not None:
             yield Change("structure", "focus_area_added", ident, f"Nytt satsingsområde {ident} {_quote(after.title)}")
         elif after is None and before is not None:
@@ -135,10 +140,9 @@ def _structure(old: Plan, new: Plan) -> Iterator[Change]:
             )
         elif before is not None and after is not None:
             yield from _text_changes("structure", f"Satsingsområde {ident}", ident, before, after, _AREA_TEXTS)
-    old_goals = {g.id: g for fa in old.focus_areas for g in fa.goals}
-    new_goals = {g.id: g for fa in new.focus_areas for g in fa.goals}
-    for ident in _ids(old_goals, new_goals):
-        gb, ga = old_goals.get(ident), new_goals.get(ident)
+    old_goals = [g for fa in old.focus_areas for g in fa.goals]
+    new_goals = [g for fa in new.focus_areas for g in fa.goals]
+    for ident, gb, ga in _pairs(old_goals, new_goals):
         if gb is None and ga is not None:
             yield Change("structure", "goal_added", ident, f"Nytt mål {ident} {_quote(ga.title)}")
         elif ga is None and gb is not None:
@@ -164,6 +168,14 @@ def _text_changes(
         else:
             text = f"{label}: {word} endret: {word_diff(a, b)}"
         yield Change(section, f"{name}_changed", ident, text, a, b)
+
+
+def _pairs(old: Sequence[Item], new: Sequence[Item]) -> Iterator[tuple[str, Item | None, Item | None]]:
+    """Each id in either version, in plan order, with the item before and after (None where it is missing)."""
+    before = {item.id: item for item in old}
+    after = {item.id: item for item in new}
+    for ident in _ids(before, after):
+        yield ident, before.get(ident), after.get(ident)
 
 
 def _ids(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
@@ -328,10 +340,7 @@ def _by_funder(lines: list[BudgetLine]) -> dict[str, tuple[int, int]]:
 
 
 def _actors(old: Plan, new: Plan) -> Iterator[Change]:
-    before = {a.id: a for a in old.actors}
-    after = {a.id: a for a in new.actors}
-    for ident in _ids(before, after):
-        a, b = before.get(ident), after.get(ident)
+    for ident, a, b in _pairs(old.actors, new.actors):
         if a is None and b is not None:
             yield Change("actors", "actor_added", ident, f"Ny aktør: {b.name} ({ident})")
         elif b is None and a is not None:
@@ -353,10 +362,7 @@ def _actors(old: Plan, new: Plan) -> Iterator[Change]:
 
 
 def _indicators(old: Plan, new: Plan) -> Iterator[Change]:
-    before = {i.id: i for i in old.indicators}
-    after = {i.id: i for i in new.indicators}
-    for ident in _ids(before, after):
-        a, b = before.get(ident), after.get(ident)
+    for ident, a, b in _pairs(old.indicators, new.indicators):
         if a is None and b is not None:
             yield Change("indicators", "indicator_added", ident, f"Ny indikator: {b.title}")
         elif b is None and a is not None:
