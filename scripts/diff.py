@@ -11,7 +11,6 @@ import io
 import subprocess
 import tarfile
 import tempfile
-from collections import defaultdict
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -20,6 +19,7 @@ from typing import Any, Protocol, TypeVar
 from schema import Actor, BudgetLine, Measure, Plan
 from scripts.filters import nb_date, nok, years
 from scripts.problems import Diagnostic
+from scripts.render import secured_and_planned
 from scripts.validate import validate_folder
 
 
@@ -333,10 +333,7 @@ def _measure_changes(
 
 
 def _by_funder(lines: list[BudgetLine]) -> dict[str, tuple[int, int]]:
-    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-    for line in lines:
-        totals[line.funder][0 if line.secured else 1] += line.amount
-    return {funder: (s, p) for funder, (s, p) in sorted(totals.items())}
+    return dict(sorted(secured_and_planned(lines, lambda line: line.funder).items()))
 
 
 def _actors(old: Plan, new: Plan) -> Iterator[Change]:

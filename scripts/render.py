@@ -13,16 +13,16 @@ import io
 import json
 import posixpath
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import jinja2
 
 import schema
-from schema import Actor, FocusArea, Goal, Indicator, Measure, Plan
+from schema import Actor, BudgetLine, FocusArea, Goal, Indicator, Measure, Plan
 from scripts import charts, guide
 from scripts.filters import FILTERS, slug
 
@@ -65,6 +65,21 @@ class RoleEntry:
     note: str | None
 
 
+Key = TypeVar("Key")
+
+
+def secured_and_planned(lines: Iterable[BudgetLine], key: Callable[[BudgetLine], Key]) -> dict[Key, tuple[int, int]]:
+    """Budget lines summed by a key (year, funder, …) into (secured, planned) amounts."""
+    totals: dict[Key, list[int]] = defaultdict(lambda: [0, 0])
+    for line in lines:
+        totals[key(line)][0 if line.secured else 1] += line.amount
+    return {k: (s, p) for k, (s, p) in totals.items()}
+
+
+def _lines(measures: Iterable[Measure]) -> Iterator[BudgetLine]:
+    return (line for measure in measures for line in measure.budget)
+
+
 class Site:
     """Lookups over the plan that several pages need, computed once."""
 
@@ -96,26 +111,23 @@ class Site:
         return self.statuses[status_id].label
 
     def budget_totals(self, measures: Iterable[Measure]) -> tuple[int, int]:
-        secured = planned = 0
-        for measure in measures:
-            for line in measure.budget:
-                if line.secured:
-                    secured += line.amount
-                else:
-                    planned += line.amount
-        return secured, planned
+        """(secured, planned) for the measures together."""
+        return secured_and_planned(_lines(measures), lambda line: None).get(None, (0, 0))
 
     def measure_budget_by_year(self, measure: Measure) -> list[tuple[int, int, int]]:
-        by_year: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-        for line in measure.budget:
-            by_year[line.year][0 if line.secured else 1] += line.amount
-        return [(year, s, p) for year, (s, p) in sorted(by_year.items())]
+        return self._by_year([measure])
 
     def measure_budget_by_funder(self, measure: Measure) -> list[tuple[Actor, int, int]]:
-        by_funder: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        for line in measure.budget:
-            by_funder[line.funder][0 if line.secured else 1] += line.amount
-        return [(self.actors[a], s, p) for a, (s, p) in sorted(by_funder.items(), key=lambda x: -sum(x[1]))]
+        return self._by_funder([measure])
+
+    def _by_year(self, measures: Iterable[Measure]) -> list[tuple[int, int, int]]:
+        totals = secured_and_planned(_lines(measures), lambda line: line.year)
+        return [(year, s, p) for year, (s, p) in sorted(totals.items())]
+
+    def _by_funder(self, measures: Iterable[Measure]) -> list[tuple[Actor, int, int]]:
+        totals = secured_and_planned(_lines(measures), lambda line: line.funder)
+        rows = [(self.actors[a], s, p) for a, (s, p) in totals.items()]
+        return sorted(rows, key=lambda r: (-(r[1] + r[2]), r[0].name))
 
     def source(self, measure: Measure) -> str | None:
         fa, _, _ = self.measures[measure.id]
@@ -155,13 +167,8 @@ class Site:
         return result
 
     def actor_funding(self, actor_id: str) -> tuple[int, int]:
-        secured = planned = 0
-        for measure in self.all_measures():
-            for line in measure.budget:
-                if line.funder == actor_id:
-                    secured += line.amount if line.secured else 0
-                    planned += 0 if line.secured else line.amount
-        return secured, planned
+        totals = secured_and_planned(_lines(self.all_measures()), lambda line: line.funder)
+        return totals.get(actor_id, (0, 0))
 
     def affecting(self, municipality_id: str) -> list[tuple[FocusArea, list[Measure]]]:
         """The measures that affect a municipality (listed by name, or «alle»), by focus area."""
@@ -198,19 +205,10 @@ class Site:
         return [(fa, *self.budget_totals(m for g in fa.goals for m in g.measures)) for fa in self.plan.focus_areas]
 
     def budget_by_funder(self) -> list[tuple[Actor, int, int]]:
-        totals: dict[str, list[int]] = defaultdict(lambda: [0, 0])
-        for measure in self.all_measures():
-            for line in measure.budget:
-                totals[line.funder][0 if line.secured else 1] += line.amount
-        rows = [(self.actors[a], s, p) for a, (s, p) in totals.items()]
-        return sorted(rows, key=lambda r: (-(r[1] + r[2]), r[0].name))
+        return self._by_funder(self.all_measures())
 
     def budget_by_year(self) -> list[tuple[int, int, int]]:
-        totals: dict[int, list[int]] = defaultdict(lambda: [0, 0])
-        for measure in self.all_measures():
-            for line in measure.budget:
-                totals[line.year][0 if line.secured else 1] += line.amount
-        return [(year, s, p) for year, (s, p) in sorted(totals.items())]
+        return self._by_year(self.all_measures())
 
     # -- status --------------------------------------------------------------------------------------------
 
