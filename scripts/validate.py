@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import types
 import typing
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -274,8 +273,6 @@ def _inner_model(annotation: Any) -> type[BaseModel] | None:
         found = _inner_model(arg)
         if found is not None:
             return found
-    if isinstance(annotation, types.UnionType):
-        return None
     return None
 
 
