@@ -53,8 +53,9 @@ def on_config(config: Any) -> Any:
 
 
 def on_post_build(config: Any) -> None:
-    """The print edition and the yearly status reports, written into the built site under pdf/."""
-    if _state["command"] == "serve":
+    """The print edition and the yearly status reports, written into the built site under pdf/ (not in the live
+    preview, and not when PLAN_PDF=0, which the benchmark uses to time MkDocs and WeasyPrint apart)."""
+    if _state["command"] == "serve" or os.environ.get("PLAN_PDF") == "0":
         return
     out = Path(config["site_dir"]) / "pdf"
     plan, options = _state["plan"], _state["options"]
