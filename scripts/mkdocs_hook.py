@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 
 from schema import Plan
 from scripts import guide, pdf
+from scripts.filters import attr
 from scripts.load import load_plan
 from scripts.render import SiteOptions, data_files, page_path, render_site
 from scripts.validate import source_files, validate_files
@@ -72,8 +73,11 @@ def on_files(files: Files, config: Any) -> Files:
 
 def navigation(plan: Plan) -> list[Any]:
     """The site's menu: sections with index pages; single measures, goals and most actors are reached through
-    the pages that list them, so that the menu does not grow with the plan."""
-    municipalities = [{a.short_name or a.name: page_path("actor", a.id)} for a in plan.actors if a.kind == "kommune"]
+    the pages that list them, so that the menu does not grow with the plan. Titles from the plan are HTML
+    escaped: the theme puts menu titles into the page as they are."""
+    municipalities = [
+        {attr(a.short_name or a.name): page_path("actor", a.id)} for a in plan.actors if a.kind == "kommune"
+    ]
     return [
         {"Forside": "index.md"},
         {
@@ -82,7 +86,7 @@ def navigation(plan: Plan) -> list[Any]:
                 {
                     "Satsingsområder": [
                         "satsingsomrader/index.md",
-                        *[{f"{fa.id} {fa.title}": page_path("focus_area", fa.id)} for fa in plan.focus_areas],
+                        *[{f"{fa.id} {attr(fa.title)}": page_path("focus_area", fa.id)} for fa in plan.focus_areas],
                     ]
                 },
                 {"Alle tiltak": "tiltak/index.md"},
@@ -92,7 +96,12 @@ def navigation(plan: Plan) -> list[Any]:
         },
         {"Aktører": ["aktorer/index.md", {"Rollematrise": "aktorer/rollematrise.md"}, *municipalities]},
         {"Økonomi": "okonomi.md"},
-        {"Indikatorer": ["indikatorer/index.md", *[{i.title: page_path("indicator", i.id)} for i in plan.indicators]]},
+        {
+            "Indikatorer": [
+                "indikatorer/index.md",
+                *[{attr(i.title): page_path("indicator", i.id)} for i in plan.indicators],
+            ]
+        },
         {"Om nettstedet": ["apne-data.md", "tilgjengelighet.md", "personvern.md"]},
         {"For redaktører": list(guide.PAGES)},
     ]
