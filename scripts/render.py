@@ -10,12 +10,11 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 import posixpath
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -94,6 +93,8 @@ class Site:
         self.goals = {g.id: (fa, g) for fa in plan.focus_areas for g in fa.goals}
         self.lead_role = next(r.id for r in plan.vocabulary.role_types if r.lead)
         self.municipality_ids = [a.id for a in plan.actors if a.kind == "kommune"]
+        #: Measure id → the id of its lead actor (asked for on every row of every table of measures).
+        self.leads = {m.id: next(r.actor for r in m.roles if r.role == self.lead_role) for m in self.all_measures()}
 
     # -- measures ------------------------------------------------------------------------------------------
 
@@ -101,7 +102,7 @@ class Site:
         return [m for _, _, m in self.measures.values()]
 
     def lead(self, measure: Measure) -> Actor:
-        return self.actors[next(r.actor for r in measure.roles if r.role == self.lead_role)]
+        return self.actors[self.leads[measure.id]]
 
     def municipalities(self, measure: Measure) -> list[Actor]:
         ids = self.municipality_ids if measure.municipalities == "alle" else measure.municipalities
@@ -166,9 +167,12 @@ class Site:
                 result.append((role_id, by_area))
         return result
 
+    @cached_property
+    def funding_by_actor(self) -> dict[str, tuple[int, int]]:
+        return secured_and_planned(_lines(self.all_measures()), lambda line: line.funder)
+
     def actor_funding(self, actor_id: str) -> tuple[int, int]:
-        totals = secured_and_planned(_lines(self.all_measures()), lambda line: line.funder)
-        return totals.get(actor_id, (0, 0))
+        return self.funding_by_actor.get(actor_id, (0, 0))
 
     def affecting(self, municipality_id: str) -> list[tuple[FocusArea, list[Measure]]]:
         """The measures that affect a municipality (listed by name, or «alle»), by focus area."""
@@ -255,10 +259,17 @@ def url_of(markdown_path: str) -> str:
     return markdown_path[: -len(".md")] + "/"
 
 
+@cache
+def relpath(target: str, start: str) -> str:
+    """posixpath.relpath, remembered: the pages link to the same few folders thousands of times, and
+    relpath is slow (it makes both paths absolute, asking the operating system for the working folder)."""
+    return posixpath.relpath(target, start)
+
+
 def html_href(target: str, current: str) -> str:
     """A link from one page to another for raw HTML (MkDocs only rewrites Markdown links)."""
     here = url_of(current)
-    relative = posixpath.relpath(url_of(target) or ".", here or ".")
+    relative = relpath(url_of(target) or ".", here or ".")
     return "./" if relative == "." else relative + "/"
 
 
@@ -313,8 +324,10 @@ def render_site(plan: Plan, options: SiteOptions | None = None) -> dict[str, str
     pages: dict[str, str] = {}
 
     def render(template: str, path: str, **context: Any) -> None:
+        folder = posixpath.dirname(path) or "."
+
         def link(target: str) -> str:
-            return posixpath.relpath(target, posixpath.dirname(path) or ".")
+            return relpath(target, folder)
 
         pages[path] = env.get_template(f"pages/{template}.md.jinja").render(
             site=site,
@@ -323,7 +336,7 @@ def render_site(plan: Plan, options: SiteOptions | None = None) -> dict[str, str
             page=path,
             link=link,
             href=lambda target: html_href(target, path),
-            file_href=lambda target: posixpath.relpath(target, url_of(path) or "."),
+            file_href=lambda target: relpath(target, url_of(path) or "."),
             page_path=page_path,
             figure=figure,
             **context,
@@ -380,7 +393,9 @@ OPEN_DATA_MODELS: list[tuple[str, type[Any]]] = [
 def data_files(plan: Plan) -> dict[str, str]:
     """data/plan.json and the CSV tables beside it (UTF-8, comma separated, one header row)."""
     site = Site(plan, SiteOptions())
-    files = {"data/plan.json": json.dumps(plan.model_dump(mode="json"), ensure_ascii=False, indent=2) + "\n"}
+    # pydantic's serializer writes the same text as json.dumps(plan.model_dump(mode="json"), ensure_ascii=False,
+    # indent=2), ten times faster: json.dumps uses its slow pure-Python encoder whenever it indents.
+    files = {"data/plan.json": plan.model_dump_json(indent=2) + "\n"}
 
     def table(name: str, header: list[str], rows: Iterable[Iterable[Any]]) -> None:
         out = io.StringIO()

@@ -6,7 +6,9 @@ import time
 from pathlib import Path
 
 import pytest
+import yaml
 
+from scripts import load as loader
 from scripts.load import MAX_EXPANDED_NODES, Document, load_file
 from scripts.problems import Diagnostic
 
@@ -129,3 +131,51 @@ def test_explicit_core_tags_are_allowed(tmp_path: Path) -> None:
 
 def test_merge_keys_are_just_keys(tmp_path: Path) -> None:
     assert data(tmp_path, "a: &a {x: 1}\nb:\n  <<: *a\n") == {"a": {"x": 1}, "b": {"<<": {"x": 1}}}
+
+
+# --------------------------------------------------------------------------------------------------------
+# libyaml (the fast path) and the Python loader read every file alike
+# --------------------------------------------------------------------------------------------------------
+
+ROOT = Path(__file__).resolve().parent.parent
+YAML_FILES = sorted((ROOT / "plan").rglob("*.yaml")) + sorted((ROOT / "tests" / "fixtures").rglob("*.yaml"))
+
+
+def _outcome(node: object, *, tree: bool = False) -> object:
+    """The data and positions built from a node graph, or the problem that stopped the building."""
+    try:
+        data, positions = loader._data(node, tree=tree)  # type: ignore[arg-type]
+    except loader._Problem as problem:
+        return ("problem", problem.line, problem.col, problem.message)
+    return (data, positions.values, positions.keys)
+
+
+@pytest.mark.parametrize("path", YAML_FILES, ids=lambda p: str(p.relative_to(ROOT)))
+def test_libyaml_builds_the_same_data_and_positions_as_the_python_loader(path: Path) -> None:
+    try:
+        text = loader._decode(path.read_bytes())
+    except loader._Problem:
+        return  # not UTF-8: neither parser gets to see it
+    fast = loader._compose_fast(text)
+    if fast is None:
+        return  # left to the Python loader: anchors, or not valid YAML
+    python = loader.StrictLoader(text)
+    try:
+        slow = python.get_single_node()
+    finally:
+        python.dispose()
+    assert _outcome(fast, tree=True) == _outcome(slow)
+
+
+@pytest.mark.skipif(not yaml.__with_libyaml__, reason="PyYAML without libyaml")
+def test_the_shipped_plan_is_read_with_libyaml() -> None:
+    for path in sorted((ROOT / "plan").rglob("*.yaml")):
+        assert loader._compose_fast(path.read_text(encoding="utf-8")) is not None, path
+
+
+def test_a_file_with_anchors_goes_through_the_python_loader_and_its_alias_limit(tmp_path: Path) -> None:
+    text = "a: &a 1\nb: [" + ", ".join(["*a"] * 30) + "]\n"
+    assert loader._compose_fast(text) is None
+    loaded = load(tmp_path, text)
+    assert isinstance(loaded, Diagnostic)
+    assert "mer enn 25 YAML-alias" in loaded.message
