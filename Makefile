@@ -23,11 +23,30 @@ site: $(BIN)/plan pango
 	$(BIN)/plan build --out site
 	@echo "Forhåndsvisning som bygges på nytt når du lagrer: $(BIN)/plan serve"
 
-test: $(BIN)/plan $(CHROMIUM) pango lint typecheck unit
+test: $(BIN)/plan $(CHROMIUM) $(JAVA) $(FAKETIME) $(VNU) pango lint typecheck unit
 
-$(CHROMIUM):
-	$(SUDO) apt-get install -y --no-install-recommends chromium || \
-	  ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends chromium)
+# Test tools from Debian: chromium (browser tests), a Java runtime (the Nu HTML Checker) and faketime (a build
+# at another time of day must give the same bytes).
+JAVA := /usr/bin/java
+FAKETIME := /usr/bin/faketime
+DEBIAN_PACKAGE_$(CHROMIUM) := chromium
+DEBIAN_PACKAGE_$(JAVA) := default-jre-headless
+DEBIAN_PACKAGE_$(FAKETIME) := faketime
+$(CHROMIUM) $(JAVA) $(FAKETIME):
+	$(SUDO) apt-get install -y --no-install-recommends $(DEBIAN_PACKAGE_$@) || \
+	  ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends $(DEBIAN_PACKAGE_$@))
+
+# The Nu HTML Checker, as the W3C runs it: the vnu-jar release on npm, pinned and checked against its sha512.
+VNU_VERSION := 26.9.27
+VNU_SHA512 := 4e441de4315f39a582f5e6edbe8cd3b2b1f655aa1dde3620faface791133217c417b12f3f7ead2d8336d8e7efe44f5226618258b44a0860057e9125135e6b428
+VNU := $(VENV)/share/vnu-$(VNU_VERSION)/vnu.jar
+$(VNU):
+	mkdir -p $(@D)
+	curl -sSfL -o $(@D)/vnu.tgz https://registry.npmjs.org/vnu-jar/-/vnu-jar-$(VNU_VERSION).tgz
+	echo "$(VNU_SHA512)  $(@D)/vnu.tgz" | sha512sum --check --quiet
+	tar -xzf $(@D)/vnu.tgz -C $(@D) --strip-components=3 package/build/dist/vnu.jar
+	rm $(@D)/vnu.tgz
+	touch $@
 
 # WeasyPrint (the PDF) needs Pango from Debian.
 pango:
@@ -42,7 +61,7 @@ typecheck: $(BIN)/plan
 	$(BIN)/mypy
 
 unit: $(BIN)/plan
-	$(BIN)/pytest -q
+	VNU_JAR=$(VNU) $(BIN)/pytest -q
 
 # Regenerate requirements.lock after editing requirements.in (needs network access to PyPI).
 lock: $(BIN)/plan

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from schema import ActorKind, Plan
-from scripts import publish, schemas
+from scripts import progress, publish, schemas
 from scripts.problems import Diagnostic
 from scripts.validate import validate_folder
 
@@ -103,15 +103,24 @@ def _valid_plan(folder: Path, consequence: str) -> Plan | None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    if _valid_plan(args.plan, f"Nettstedet er ikke bygget; {args.out} er som før.") is None:
-        return EXIT_INVALID
+    unchanged = f"{args.out} er som før"
+    progress.start()
     try:
+        progress.begin("Sjekker planen")
+        if _valid_plan(args.plan, f"Nettstedet er ikke bygget; {unchanged}.") is None:
+            return EXIT_INVALID
+        progress.end()
         seconds = publish.build_site(args.out, args.plan)
     except publish.BuildFailed as error:
-        print(f"plan: byggingen feilet, og {args.out} er som før:\n{error}", file=sys.stderr)
+        print(f"plan: byggingen feilet, og {unchanged}:\n{error}", file=sys.stderr)
         return EXIT_INVALID
+    except publish.Interrupted as signal:
+        print(f"plan: byggingen ble avbrutt ({signal}), og {unchanged}.", file=sys.stderr)
+        return signal.code
+    finally:
+        progress.stop()
     index = args.out.resolve() / "index.html"
-    print(f"Nettstedet er bygget i {args.out} ({seconds:.1f} s). Åpne {index} i en nettleser.")
+    print(f"Nettstedet er bygget i {args.out} på {progress.seconds_text(seconds)} s. Åpne {index} i en nettleser.")
     return EXIT_OK
 
 

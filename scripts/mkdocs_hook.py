@@ -18,7 +18,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from schema import Plan
-from scripts import guide, pdf
+from scripts import csp, guide, pdf, progress
 from scripts.filters import attr
 from scripts.load import load_plan
 from scripts.render import SiteOptions, data_files, page_path, render_site
@@ -34,6 +34,7 @@ def on_startup(command: str, dirty: bool) -> None:
 
 def on_config(config: Any) -> Any:
     root = Path(config["config_file_path"]).parent
+    progress.begin("Lager sidene og de åpne dataene")
     files, problems = load_plan(Path(os.environ.get("PLAN_DIR") or root / "plan"))
     plan, more = validate_files(files)
     if problems or more or plan is None:
@@ -50,25 +51,70 @@ def on_config(config: Any) -> Any:
     _generated.update(data_files(plan))
     config["nav"] = navigation(plan)
     _state["plan"], _state["options"] = plan, options
+    _state["dates"] = page_dates(plan, options)
+    progress.end()
     return config
+
+
+def page_dates(plan: Plan, options: SiteOptions) -> dict[str, str]:
+    """The «last changed» date of each page in sitemap.xml, taken from the data so that two builds of the same
+    commit give the same bytes: the pages of a focus area, its goals and measures get the date of the last commit
+    of their YAML file; every other page the newest date in the plan (as the PDF's modification date)."""
+    dates = {"": pdf.document_dates(plan)[1]}
+    for fa in plan.focus_areas:
+        changed = options.changed.get(options.sources.get(fa.id, ""))
+        if changed is None:
+            continue
+        pages = [page_path("focus_area", fa.id)] + [page_path("goal", g.id) for g in fa.goals]
+        pages += [page_path("measure", m.id) for g in fa.goals for m in g.measures]
+        dates.update(dict.fromkeys(pages, changed.isoformat()))
+    return dates
+
+
+def on_pre_page(page: Any, config: Any, files: Files) -> Any:
+    """Sitemap dates from the data instead of the clock (MkDocs' default is the build date), unless the caller
+    set SOURCE_DATE_EPOCH."""
+    if "SOURCE_DATE_EPOCH" not in os.environ:
+        dates = _state["dates"]
+        page.update_date = dates.get(page.file.src_uri, dates[""])
+    return page
 
 
 def on_post_build(config: Any) -> None:
     """The print edition and the yearly status reports, written into the built site under pdf/ (not in the live
     preview, and not when PLAN_PDF=0, which the benchmark uses to time MkDocs and WeasyPrint apart)."""
     if _state["command"] == "serve" or os.environ.get("PLAN_PDF") == "0":
+        progress.end()
         return
+    progress.end()
     out = Path(config["site_dir"]) / "pdf"
     plan, options = _state["plan"], _state["options"]
+    years = pdf.report_years(plan)
+    progress.begin("Lager PDF-ene", total=1 + len(years), unit="PDF-er")
     pdf.write_pdf(plan, out / pdf.PDF_NAME, options)
-    for year in pdf.report_years(plan):
+    progress.advance()
+    for year in years:
         pdf.write_pdf(plan, out / pdf.report_name(year), options, report=year)
+        progress.advance()
+    progress.end()
 
 
 def on_files(files: Files, config: Any) -> Files:
     for path, content in sorted(_generated.items()):
         files.append(File.generated(config, path, content=content))
+    progress.begin("Bygger nettstedet med MkDocs", total=len(files.documentation_pages()), unit="sider")
     return files
+
+
+def on_post_page(output: str, page: Any, config: Any) -> str:
+    """Each page carries the site's Content-Security-Policy (see scripts/csp.py)."""
+    progress.advance()
+    return csp.add_policy(output)
+
+
+def on_post_template(output: str, template_name: str, config: Any) -> str:
+    """The theme's own pages (404.html) get the policy too; sitemap.xml is left alone."""
+    return csp.add_policy(output) if template_name.endswith(".html") else output
 
 
 def navigation(plan: Plan) -> list[Any]:

@@ -4,15 +4,20 @@ succeeded, so that a failed build leaves the previous site as it was."""
 from __future__ import annotations
 
 import contextlib
+import errno
 import io
 import logging
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
+from urllib.parse import urlparse
+
+from scripts import links, progress
 
 ROOT = Path(__file__).resolve().parent.parent
 CONFIG = ROOT / "mkdocs.yml"
@@ -22,16 +27,31 @@ class BuildFailed(Exception):
     """A step of the build failed; the message says which and why, in Norwegian."""
 
 
+class Interrupted(KeyboardInterrupt):
+    """The build was stopped by a signal (Ctrl+C, SIGTERM, SIGHUP); `code` is the exit code it calls for."""
+
+    def __init__(self, signum: int) -> None:
+        super().__init__(signal.Signals(signum).name)
+        self.code = 128 + signum
+
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
+FULL_DISK = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
+
+
 def build_site(out: Path, plan_dir: Path | None = None) -> float:
-    """Build the site into `out`, replacing it only on success. Returns the seconds it took."""
+    """Build the site into a new folder beside `out` and put it in place only when every step succeeded
+    (validation, pages, MkDocs in strict mode, open data, PDFs). Returns the seconds it took.
+
+    A failure raises BuildFailed, a signal raises Interrupted; either way the new folder is removed and `out`
+    is exactly as before."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
 
     started = time.perf_counter()
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-ny-", dir=out.parent))
+    recover(out)
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     if plan_dir is not None:
         os.environ["PLAN_DIR"] = str(plan_dir.resolve())
@@ -39,30 +59,102 @@ def build_site(out: Path, plan_dir: Path | None = None) -> float:
     handler = logging.StreamHandler(log)
     handler.setLevel(logging.WARNING)
     logging.getLogger("mkdocs").addHandler(handler)
+    staging: Path | None = None
+    previous = {signum: signal.signal(signum, _raise_interrupted) for signum in STOP_SIGNALS}
     try:
+        staging = Path(tempfile.mkdtemp(prefix=f"{_staging_prefix(out)}{os.getpid()}-", dir=out.parent))
         config = load_config(config_file=str(CONFIG), site_dir=str(staging), strict=True)
         with contextlib.redirect_stdout(io.StringIO()):
             build(config)
-        _swap(staging, out)
-    except (MkDocsException, OSError) as error:
-        shutil.rmtree(staging, ignore_errors=True)
-        details = log.getvalue().strip()
-        raise BuildFailed(f"{error}\n{details}".strip()) from None
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        with progress.stage("Sjekker lenkene"):
+            broken = links.broken_links(staging, urlparse(config.site_url or "/").path)
+        if broken:
+            raise BuildFailed(
+                "Noen lenker fører ikke noe sted. Rett lenkene i planfilene (de ligger i teksten om tiltaket, målet "
+                "eller satsingsområdet på siden som er nevnt) og bygg på nytt:\n" + "\n".join(broken)
+            )
+        with progress.stage("Publiserer"):
+            _swap(staging, out)
+    except BuildFailed:
         raise
+    except Exception as error:
+        raise BuildFailed(_explain(error, log.getvalue().strip())) from None
     finally:
+        signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)  # a second Ctrl+C must not cut the tidying short
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        for signum, action in previous.items():
+            signal.signal(signum, action)
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
         logging.getLogger("mkdocs").removeHandler(handler)
     return time.perf_counter() - started
 
 
-def _swap(staging: Path, out: Path) -> None:
-    """Put the new site in place with renames, so that the folder is never half written."""
-    old = out.with_name(f".{out.name}-gammel")
+def _raise_interrupted(signum: int, frame: object) -> None:
+    raise Interrupted(signum)
+
+
+def _explain(error: Exception, log: str) -> str:
+    """The Norwegian reason a build failed, from the exception and what MkDocs logged."""
+    from mkdocs.exceptions import MkDocsException
+
+    if isinstance(error, OSError) and error.errno in FULL_DISK:
+        where = f" ({error.filename})" if error.filename else ""
+        return f"Det er ikke plass på disken{where}: {error.strerror}. Frigjør plass og bygg på nytt."
+    if isinstance(error, OSError):
+        where = f" {error.filename}" if error.filename else ""
+        return f"Kunne ikke lese eller skrive{where}: {error.strerror or error}."
+    if isinstance(error, MkDocsException):
+        return f"{error}\n{log}".strip()
+    return (
+        f"Et trinn i byggingen feilet ({type(error).__name__}: {error}). Dette er trolig en feil i verktøyet, "
+        f"ikke i planen: meld fra til utviklerne.\n{log}".strip()
+    )
+
+
+def _staging_prefix(out: Path) -> str:
+    return f".{out.name}-ny-"
+
+
+def _old(out: Path) -> Path:
+    return out.with_name(f".{out.name}-gammel")
+
+
+def recover(out: Path) -> None:
+    """Tidy up after a build that was killed outright (SIGKILL, power cut): put back a site that was moved aside
+    during a swap, and remove the half-built folders of processes that no longer run."""
+    old = _old(out)
+    if old.exists() and not out.exists():
+        old.rename(out)
     shutil.rmtree(old, ignore_errors=True)
-    if out.exists():
-        out.rename(old)
-    staging.rename(out)
+    for stray in out.parent.glob(f"{_staging_prefix(out)}*"):
+        pid = stray.name.removeprefix(_staging_prefix(out)).split("-", 1)[0]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(stray, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def _swap(staging: Path, out: Path) -> None:
+    """Put the new site in place with two renames, with Ctrl+C and SIGTERM held back in between, so that the
+    folder is never half written; the old site is deleted afterwards."""
+    old = _old(out)
+    shutil.rmtree(old, ignore_errors=True)
+    signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)
+    try:
+        if out.exists():
+            out.rename(old)
+        staging.rename(out)
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
     shutil.rmtree(old, ignore_errors=True)
 
 

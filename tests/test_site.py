@@ -3,46 +3,24 @@
 from __future__ import annotations
 
 import csv
+import gzip
 import io
 import json
-from html.parser import HTMLParser
+import os
+import re
+import subprocess
 from pathlib import Path
-from urllib.parse import unquote, urldefrag, urlparse
+from urllib.parse import urlparse
 
 import pytest
 
+from conftest import ROOT
 from schema import Plan
+from scripts import csp
+from scripts.links import broken_links, parse
 from scripts.render import page_path, url_of
 
 SITE_PATH = "/naeringsplan/"  # the path of site_url in mkdocs.yml
-
-
-class PageParser(HTMLParser):
-    """Collects the ids and the links of one HTML page."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.ids: set[str] = set()
-        self.duplicates: list[str] = []
-        self.links: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        if values.get("id"):
-            if values["id"] in self.ids:
-                self.duplicates.append(str(values["id"]))
-            self.ids.add(str(values["id"]))
-        if tag == "a" and values.get("name"):
-            self.ids.add(str(values["name"]))
-        for key in ("href", "src"):
-            if values.get(key) and tag in ("a", "link", "script", "img", "source"):
-                self.links.append(str(values[key]))
-
-
-def parse(path: Path) -> PageParser:
-    parser = PageParser()
-    parser.feed(path.read_text(encoding="utf-8"))
-    return parser
 
 
 @pytest.fixture(scope="module")
@@ -66,24 +44,7 @@ def test_every_item_of_the_published_data_has_its_page(built_site: Path, plan: P
 
 
 def test_no_internal_link_or_anchor_is_broken(built_site: Path) -> None:
-    pages = {path: parse(path) for path in built_site.rglob("*.html")}
-    broken = []
-    for path, parser in pages.items():
-        for link in parser.links:
-            parsed = urlparse(link)
-            if parsed.scheme or link.startswith(("//", "mailto:")):
-                continue
-            address, anchor = urldefrag(link)
-            if address.startswith("/"):  # only the 404 page uses addresses from the root of the host
-                address = str(built_site) + "/" + address.removeprefix(SITE_PATH)
-            target = (path.parent / unquote(address)).resolve() if address else path
-            if target.is_dir():
-                target = target / "index.html"
-            if not target.exists():
-                broken.append(f"{path.relative_to(built_site)}: {link}")
-            elif anchor and target.suffix == ".html" and anchor not in pages[target].ids:
-                broken.append(f"{path.relative_to(built_site)}: {link} (anker mangler)")
-    assert broken == []
+    assert broken_links(built_site, SITE_PATH) == []
 
 
 def test_no_page_has_two_elements_with_the_same_id(built_site: Path) -> None:
@@ -163,3 +124,77 @@ def test_the_site_does_not_set_or_mention_cookies_or_analytics(built_site: Path)
     for path in built_site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert "google-analytics" not in text and "gtag(" not in text and "document.cookie" not in text
+
+
+def test_the_link_check_finds_a_missing_page_and_a_missing_anchor(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<h1 id="topp">A</h1><a href="../b/">B</a> <a href="#bunn">ned</a>')
+    (tmp_path / "index.html").write_text('<a href="a/#topp">A</a> <a href="a/#midten">A</a> <a href="https://x.no/">')
+    assert broken_links(tmp_path) == [
+        "a/index.html: lenken «../b/» fører til en side eller fil som ikke finnes",
+        "a/index.html: lenken «#bunn» fører til et sted på siden som ikke finnes",
+        "index.html: lenken «a/#midten» fører til et sted på siden som ikke finnes",
+    ]
+
+
+def test_the_sitemap_lists_every_page_once_with_a_date(built_site: Path) -> None:
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    listed = re.findall(r"<loc>https://gardermoregionen\.github\.io/naeringsplan/(.*?)</loc>", sitemap)
+    pages = sorted(
+        str(p.parent.relative_to(built_site)).removeprefix(".") + "/" for p in built_site.rglob("index.html")
+    )
+    assert sorted(loc or "/" for loc in listed) == pages
+    assert sitemap.count("<lastmod>") == len(listed)
+    assert gzip.decompress((built_site / "sitemap.xml.gz").read_bytes()).decode("utf-8") == sitemap
+
+
+def test_every_page_states_its_content_security_policy_before_any_script(built_site: Path) -> None:
+    for path in built_site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        meta = text.find('<meta http-equiv="Content-Security-Policy"')
+        assert 0 < meta < text.find("<script"), path
+        assert f'content="{csp.policy(text)}"' in text, path
+        assert "'unsafe-inline'" not in csp.policy(text).split("; ")[1]  # scripts: own files and hashed ones only
+
+
+# What the Nu HTML Checker reports about the theme's markup (Material for MkDocs), not ours: accepted, each only
+# on the theme's own element, which the extract must show.
+THEME_FINDINGS = {
+    # Material turns off autocomplete on its menu and search toggles so that Firefox does not reopen them when a
+    # reader goes back; the checker allows the attribute on text inputs only (squidfunk/mkdocs-material#1513).
+    "Attribute “autocomplete” is only allowed when the input type is": 'class="md-toggle"',
+    # The heading of the narrow table of contents is a label for a checkbox the theme hides with CSS.
+    "The value of the “for” attribute of the “label” element must be the ID of a non-hidden form control.": (
+        'class="md-nav__title" for="__toc"'
+    ),
+    # Section labels in the menu get an empty tabindex, which browsers ignore (the label is not focusable).
+    "Bad value “” for attribute “tabindex” on element “label”": 'class="md-nav__link',
+}
+
+
+def nu_html_checker_errors(site: Path) -> list[dict[str, str]]:
+    jar = os.environ.get("VNU_JAR") or next(iter(sorted((ROOT / ".venv" / "share").glob("vnu-*/vnu.jar"))), "")
+    assert jar and Path(jar).exists(), "the Nu HTML Checker (vnu.jar) is missing: run 'make test', which fetches it"
+    done = subprocess.run(
+        ["java", "-jar", str(jar), "--format", "json", "--errors-only", "--skip-non-html", str(site)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    errors: list[dict[str, str]] = json.loads(done.stderr)["messages"]
+    return errors
+
+
+def test_every_page_is_valid_html_by_the_nu_html_checker(built_site: Path) -> None:
+    errors = nu_html_checker_errors(built_site)
+    ours = [
+        f"{e.get('url', '').removeprefix(built_site.as_uri())}:{e.get('lastLine')}: {e['message']} | {e.get('extract')}"
+        for e in errors
+        if not any(e["message"].startswith(m) and mark in e.get("extract", "") for m, mark in THEME_FINDINGS.items())
+    ]
+    assert ours == []
+
+
+def test_the_nu_html_checker_reports_a_broken_page(tmp_path: Path) -> None:
+    (tmp_path / "index.html").write_text('<!DOCTYPE html><html lang="nb"><title>x</title><p><div id="a" id="a"></p>')
+    assert len(nu_html_checker_errors(tmp_path)) >= 2

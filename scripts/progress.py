@@ -1,0 +1,112 @@
+"""Progress for people: each stage of `plan build` on one line with its time, and a progress bar for stages
+that take longer than two seconds when the output is a terminal.
+
+The stages run in different places (the command, the MkDocs hook, MkDocs itself), so the reporter is a
+module-level object that `plan build` switches on; without it (a plain `mkdocs build`) every call does nothing.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from typing import TextIO
+
+BAR_AFTER = 2.0  # seconds before a stage shows a bar
+BAR_WIDTH = 24
+
+
+def seconds_text(seconds: float) -> str:
+    """Seconds with one decimal and a decimal comma: «0,3»."""
+    return f"{seconds:.1f}".replace(".", ",")
+
+
+@dataclass
+class Stage:
+    label: str
+    total: int | None
+    unit: str
+    stream: TextIO
+    live: bool
+    started: float = field(default_factory=time.perf_counter)
+    done: int = 0
+    drawn: bool = False
+
+    def advance(self, steps: int = 1) -> None:
+        """One more unit of work done (a page written, a PDF made)."""
+        self.done += steps
+        if self.live and self.total and time.perf_counter() - self.started >= BAR_AFTER:
+            filled = BAR_WIDTH * min(self.done, self.total) // self.total
+            bar = "█" * filled + "░" * (BAR_WIDTH - filled)
+            self.stream.write(f"\r  {self.label:<36} {bar} {self.done}/{self.total}")
+            self.stream.flush()
+            self.drawn = True
+
+    def clear(self) -> None:
+        if self.drawn:
+            self.stream.write("\r\033[K")
+            self.stream.flush()
+            self.drawn = False
+
+    def finish(self) -> float:
+        seconds = time.perf_counter() - self.started
+        self.clear()
+        text = f"{self.label} ({self.done} {self.unit})" if self.unit else self.label
+        self.stream.write(f"  {text:<44} {seconds_text(seconds):>5} s\n")
+        self.stream.flush()
+        return seconds
+
+
+class Reporter:
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+        self.live = stream.isatty()
+        self.current: Stage | None = None
+
+
+_reporter: Reporter | None = None
+
+
+def start(stream: TextIO | None = None) -> None:
+    """Switch the progress lines on (for `plan build`), writing to `stream` (standard output)."""
+    global _reporter
+    _reporter = Reporter(stream or sys.stdout)
+
+
+def stop() -> None:
+    """Switch them off again; a stage cut short by an error leaves no half-drawn bar behind."""
+    global _reporter
+    if _reporter is not None and _reporter.current is not None:
+        _reporter.current.clear()
+    _reporter = None
+
+
+def begin(label: str, total: int | None = None, unit: str = "") -> None:
+    """A stage starts (and any unfinished one is dropped). `total` units of work give a bar after two seconds."""
+    if _reporter is not None:
+        if _reporter.current is not None:
+            _reporter.current.clear()
+        _reporter.current = Stage(label, total, unit, _reporter.stream, _reporter.live)
+
+
+def advance(steps: int = 1) -> None:
+    """One more unit of work in the current stage, if any."""
+    if _reporter is not None and _reporter.current is not None:
+        _reporter.current.advance(steps)
+
+
+def end() -> None:
+    """The current stage succeeded: print its line with the time it took."""
+    if _reporter is not None and _reporter.current is not None:
+        _reporter.current.finish()
+        _reporter.current = None
+
+
+@contextmanager
+def stage(label: str, total: int | None = None, unit: str = "") -> Iterator[None]:
+    """A stage as a block; its line is printed only when the block ends without an error."""
+    begin(label, total, unit)
+    yield
+    end()

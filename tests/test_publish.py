@@ -1,0 +1,259 @@
+"""Publishing is all or nothing: `plan build` replaces the site only when every step succeeded. A failure at any
+step, a full disk or an interrupt leaves the previous site byte for byte as it was, with no half-built folder
+left beside it. And two builds of the same commit, at different times in different folders, give the same bytes.
+"""
+
+from __future__ import annotations
+
+import errno
+import hashlib
+import os
+import resource
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import pytest
+
+from conftest import PLAN_COMMAND, ROOT, run_plan
+from scripts import publish
+
+STAGING = ".site-ny-"
+
+
+def fingerprint(folder: Path) -> dict[str, str]:
+    """Every file under `folder` with the sha256 of its bytes."""
+    return {
+        str(path.relative_to(folder)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+
+
+def leftovers(folder: Path) -> list[str]:
+    """Half-built or moved-aside sites beside the output."""
+    return sorted(p.name for p in folder.iterdir() if p.name.startswith((STAGING, ".site-gammel")))
+
+
+@pytest.fixture
+def published(workdir: Path) -> Path:
+    """A folder with a plan and a previously published site (a stand-in, so that any change to it shows)."""
+    site = workdir / "site"
+    (site / "pdf").mkdir(parents=True)
+    (site / "index.html").write_text("<p>Forrige utgave av nettstedet</p>\n", encoding="utf-8")
+    (site / "pdf" / "naeringsplan.pdf").write_bytes(b"%PDF-1.7 forrige utgave")
+    return workdir
+
+
+def assert_unchanged(workdir: Path, before: dict[str, str]) -> None:
+    assert fingerprint(workdir / "site") == before
+    assert leftovers(workdir) == []
+
+
+# -- a failure at each step ----------------------------------------------------------------------------------
+
+
+def test_an_invalid_plan_is_reported_and_the_site_is_left_as_it_was(published: Path) -> None:
+    before = fingerprint(published / "site")
+    plan_file = published / "plan" / "plan.yaml"
+    plan_file.write_text(plan_file.read_text(encoding="utf-8") + "title: [uavsluttet\n", encoding="utf-8")
+    result = run_plan("build", cwd=published)
+    assert result.code == 1
+    assert "plan/plan.yaml:" in result.stderr
+    assert "Nettstedet er ikke bygget; site er som før." in result.stdout
+    assert_unchanged(published, before)
+
+
+def test_a_link_to_a_page_that_does_not_exist_stops_the_build_and_names_the_link(published: Path) -> None:
+    before = fingerprint(published / "site")
+    area = next((published / "plan" / "satsingsomrader").glob("*.yaml"))
+    text = area.read_text(encoding="utf-8")
+    area.write_text(text.replace("description: Et nettverk.", "description: Se [referatet](referat-2024.md)."))
+    result = run_plan("build", cwd=published)
+    assert result.code == 1
+    assert "byggingen feilet, og site er som før" in result.stderr
+    assert "referat-2024.md" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert_unchanged(published, before)
+
+
+def _broken_template_environment() -> jinja2.Environment:
+    raise jinja2.TemplateSyntaxError("unexpected '}'", lineno=3, name="measure.md.jinja")
+
+
+def _failing_pdf(*args: Any, **kwargs: Any) -> None:
+    raise RuntimeError("WeasyPrint kunne ikke tegne siden")
+
+
+def _full_disk_pdf(*args: Any, **kwargs: Any) -> None:
+    raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), "site/pdf/naeringsplan.pdf")
+
+
+def _full_disk_after(writes: int) -> Callable[..., None]:
+    """MkDocs' own file writer, failing with «no space left on device» after `writes` files."""
+    import mkdocs.utils
+
+    real = mkdocs.utils.write_file
+    count = {"n": 0}
+
+    def write_file(content: bytes, output_path: str) -> None:
+        count["n"] += 1
+        if count["n"] > writes:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), output_path)
+        real(content, output_path)
+
+    return write_file
+
+
+FAILURES = {
+    "a template error": (
+        "scripts.render.markdown_environment",
+        lambda: _broken_template_environment,
+        "feil i verktøyet",
+    ),
+    "a PDF error": ("scripts.pdf.write_pdf", lambda: _failing_pdf, "WeasyPrint kunne ikke tegne siden"),
+    "a full disk while writing pages": (
+        "mkdocs.utils.write_file",
+        lambda: _full_disk_after(20),
+        "ikke plass på disken",
+    ),
+    "a full disk while writing the PDF": ("scripts.pdf.write_pdf", lambda: _full_disk_pdf, "ikke plass på disken"),
+}
+
+
+@pytest.mark.parametrize("failure", FAILURES)
+def test_a_failing_step_raises_a_norwegian_message_and_leaves_the_site_as_it_was(
+    published: Path, monkeypatch: pytest.MonkeyPatch, failure: str
+) -> None:
+    target, make, message = FAILURES[failure]
+    monkeypatch.setattr(target, make())
+    monkeypatch.setenv("PLAN_DIR", str(published / "plan"))  # restored after the test; build_site sets it
+    before = fingerprint(published / "site")
+    with pytest.raises(publish.BuildFailed, match=message):
+        publish.build_site(published / "site", published / "plan")
+    assert_unchanged(published, before)
+
+
+def test_a_disk_that_refuses_to_grow_gives_a_message_and_leaves_the_site_as_it_was(published: Path) -> None:
+    """A real refusal from the kernel: every file the build writes may be at most 50 kB (RLIMIT_FSIZE)."""
+
+    def small_files_only() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write then fails with EFBIG instead of killing us
+        resource.setrlimit(resource.RLIMIT_FSIZE, (50_000, 50_000))
+
+    before = fingerprint(published / "site")
+    done = subprocess.run(
+        [str(PLAN_COMMAND), "build"],
+        cwd=published,
+        capture_output=True,
+        text=True,
+        preexec_fn=small_files_only,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "Det er ikke plass på disken" in done.stderr
+    assert "Traceback" not in done.stderr
+    assert_unchanged(published, before)
+
+
+def test_a_successful_build_replaces_the_whole_site_and_leaves_nothing_beside_it(
+    published: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("PLAN_DIR", str(published / "plan"))
+    publish.build_site(published / "site", published / "plan")
+    assert "Forrige utgave" not in (published / "site" / "index.html").read_text(encoding="utf-8")
+    assert (published / "site" / "pdf" / "naeringsplan.pdf").read_bytes().startswith(b"%PDF-1.7\n")
+    assert leftovers(published) == []
+
+
+# -- interrupts ----------------------------------------------------------------------------------------------
+
+
+def start_build(workdir: Path) -> subprocess.Popen[str]:
+    """`plan build` in the background, returned once it has started writing the new site."""
+    build = subprocess.Popen(
+        [str(PLAN_COMMAND), "build"], cwd=workdir, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        staging = [p for p in workdir.glob(f"{STAGING}*") if (p / "assets").exists()]
+        if staging:
+            return build
+        assert build.poll() is None, build.communicate()
+        time.sleep(0.02)
+    build.kill()
+    raise AssertionError("the build never started writing")
+
+
+@pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
+def test_an_interrupted_build_leaves_the_site_as_it_was_and_no_half_built_folder(
+    published: Path, signum: signal.Signals
+) -> None:
+    before = fingerprint(published / "site")
+    build = start_build(published)
+    build.send_signal(signum)
+    _, stderr = build.communicate(timeout=60)
+    assert build.returncode == 128 + signum
+    assert "byggingen ble avbrutt" in stderr and "site er som før" in stderr
+    assert "Traceback" not in stderr
+    assert_unchanged(published, before)
+
+
+def test_after_a_build_killed_outright_the_next_build_tidies_up(published: Path) -> None:
+    """SIGKILL cannot be caught: the half-built folder stays until the next build removes it."""
+    build = start_build(published)
+    build.kill()
+    build.communicate(timeout=60)
+    assert [name for name in leftovers(published) if name.startswith(STAGING)] != []
+    result = run_plan("build", cwd=published)
+    assert result.code == 0, result.stderr
+    assert leftovers(published) == []
+
+
+def test_a_site_moved_aside_by_an_interrupted_swap_is_put_back(tmp_path: Path) -> None:
+    old = tmp_path / ".site-gammel"
+    old.mkdir()
+    (old / "index.html").write_text("forrige", encoding="utf-8")
+    publish.recover(tmp_path / "site")
+    assert (tmp_path / "site" / "index.html").read_text(encoding="utf-8") == "forrige"
+    assert leftovers(tmp_path) == []
+
+
+def test_a_folder_another_running_build_is_writing_is_left_alone(tmp_path: Path) -> None:
+    mine = tmp_path / f"{STAGING}{os.getpid()}-abc"
+    mine.mkdir()
+    publish.recover(tmp_path / "site")
+    assert mine.exists()
+
+
+# -- reproducible builds -------------------------------------------------------------------------------------
+
+NOT_SOURCE = shutil.ignore_patterns(".git", ".venv", "site", "*cache*", "__pycache__", ".hypothesis", "*.egg-info")
+
+
+def test_two_builds_at_different_times_in_different_folders_give_the_same_bytes(tmp_path: Path) -> None:
+    """The second build runs three years later (faketime), in another time zone, from a copy in another folder."""
+    assert Path("/usr/bin/faketime").exists(), "faketime is missing: run 'make test', which installs it"
+    builds = []
+    for name, prefix, zone in [
+        ("a", [], "UTC"),
+        ("b/lenger/inn", ["/usr/bin/faketime", "2029-07-01 23:59:30"], "Pacific/Auckland"),
+    ]:
+        source = tmp_path / name / "repo"
+        shutil.copytree(ROOT, source, ignore=NOT_SOURCE)
+        env = {**os.environ, "PYTHONPATH": str(source), "TZ": zone}
+        env.pop("SOURCE_DATE_EPOCH", None)
+        command = [*prefix, sys.executable, "-m", "scripts.cli", "build", "--out", str(tmp_path / name / "ut")]
+        done = subprocess.run(command, cwd=source, env=env, capture_output=True, text=True, check=False)
+        assert done.returncode == 0, done.stderr
+        builds.append(fingerprint(tmp_path / name / "ut"))
+    first, second = builds
+    assert len(first) > 150 and any(name.endswith(".pdf") for name in first)
+    differing = sorted(name for name in first.keys() | second.keys() if first.get(name) != second.get(name))
+    assert differing == []
