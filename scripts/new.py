@@ -7,7 +7,9 @@ left exactly as it was, so ``git diff`` shows only the added lines.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -38,20 +40,39 @@ def _valid(folder: Path) -> tuple[Plan, PlanFiles]:
 
 
 def _insert(path: Path, before_line: int | None, block: list[str]) -> tuple[int, int]:
-    """Insert lines before a 1-based line number (None: at the end). Returns the new lines' first and last."""
-    text = path.read_text(encoding="utf-8")
+    """Insert lines before a 1-based line number (None: at the end). Returns the new lines' first and last.
+
+    Every byte of the file around the new lines stays as it was, line endings (LF or CRLF) and a byte order mark
+    included; only a file whose last line has no line break gets one, when the lines are added at the end."""
+    text = path.read_bytes().decode("utf-8")
     lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
+    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
     at = len(lines) if before_line is None else before_line - 1
     # Blank lines and comments just above the next item belong to it: insert above them.
     while (
         before_line is not None and at > 0 and (lines[at - 1].strip() == "" or lines[at - 1].lstrip().startswith("#"))
     ):
         at -= 1
-    new_lines = [line + "\n" for line in block]
-    path.write_text("".join(lines[:at] + new_lines + lines[at:]), encoding="utf-8")
+    if at == len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
+        lines[-1] += newline
+    new_lines = [line + newline for line in block]
+    write_atomically(path, "".join(lines[:at] + new_lines + lines[at:]))
     return at + 1, at + len(new_lines)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write the whole file or nothing: into a new file beside it, flushed to disk, then renamed over it. A full
+    disk or an interrupt leaves the editor's file as it was and no temporary file behind."""
+    temporary = path.with_name(f".{path.name}.ny-{os.getpid()}")
+    try:
+        with open(temporary, "xb") as out:
+            out.write(text.encode("utf-8"))
+            out.flush()
+            os.fsync(out.fileno())
+        shutil.copymode(path, temporary)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _next_id(prefix: str, existing: list[str]) -> str:

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import difflib
+import errno
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -9,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_plan
+from scripts import new
+from scripts.validate import validate_folder
 
 
 def git(folder: Path, *args: str) -> str:
@@ -69,3 +74,95 @@ def test_an_unknown_goal_is_named_with_the_goals_there_are(repo: Path) -> None:
 def test_an_existing_actor_id_is_refused(repo: Path) -> None:
     result = run_plan("new", "actor", "--id", "nes-kommune", "--name", "Nes", "--kind", "kommune", cwd=repo)
     assert (result.code, result.stderr) == (1, "plan: aktøren «nes-kommune» finnes allerede\n")
+
+
+# -- the editor's files are never reordered, reformatted or cut short ------------------------------------------
+
+
+def only_insertions(before: bytes, after: bytes) -> list[bytes]:
+    """The lines `after` adds to `before`; fails if any line of `before` was changed, moved or dropped."""
+    old, new = before.splitlines(keepends=True), after.splitlines(keepends=True)
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    edits = [op for op in matcher.get_opcodes() if op[0] != "equal"]
+    assert all(tag == "insert" for tag, *_ in edits), edits
+    return [line for _, _, _, j1, j2 in edits for line in new[j1:j2]]
+
+
+def test_adding_to_every_goal_every_focus_area_and_the_actors_keeps_every_byte_of_every_plan_file(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "plan"
+    shutil.copytree(ROOT / "plan", folder)
+    originals = {path: path.read_bytes() for path in sorted(folder.rglob("*.yaml"))}
+    plan, problems = validate_folder(folder)
+    assert plan is not None and problems == []
+    for fa in plan.focus_areas:
+        for goal in fa.goals:
+            new.new_measure(folder, goal.id)
+        new.new_goal(folder, fa.id)
+    new.new_actor(folder, "ny-aktor", 'Ny "aktør" AS', "annet")
+    added = {
+        path.relative_to(folder).as_posix(): len(only_insertions(old, path.read_bytes()))
+        for path, old in originals.items()
+    }
+    per_area = {fa.id: 9 * len(fa.goals) + 3 for fa in plan.focus_areas}
+    assert added == {
+        **{name: 0 for name in ["actors.yaml", "indikatorer.yaml", "plan.yaml", "vocabulary.yaml"]},
+        "actors.yaml": 3,
+        **{
+            f"satsingsomrader/{path.name}": per_area[path.name.split("-")[0]]
+            for path in (folder / "satsingsomrader").iterdir()
+        },
+    }
+    assert sorted(p.name for p in folder.rglob("*") if p.name.startswith(".")) == []  # no temporary file left
+    assert validate_folder(folder)[1] == []
+
+
+@pytest.mark.parametrize(
+    "variant",
+    ["windows line endings", "no line break at the end", "byte order mark", "comments and blank lines"],
+)
+def test_unusual_formatting_is_kept_byte_for_byte(tmp_path: Path, variant: str) -> None:
+    folder = tmp_path / "plan"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "valid-plan", folder)
+    area = next((folder / "satsingsomrader").glob("*.yaml"))
+    actors = folder / "actors.yaml"
+    for path in (area, actors):
+        text = path.read_text(encoding="utf-8")
+        if variant == "windows line endings":
+            text = text.replace("\n", "\r\n")
+        elif variant == "no line break at the end":
+            text = text.rstrip("\n")
+        elif variant == "byte order mark":
+            text = "\ufeff" + text
+        else:
+            text = "# Kommentar øverst\n\n" + text.replace("\n  - ", "\n\n  # om neste\n  - ") + "# slutt\n"
+        path.write_bytes(text.encode("utf-8"))
+    before = {path: path.read_bytes() for path in (area, actors)}
+    plan, problems = validate_folder(folder)
+    assert plan is not None and problems == [], problems
+    new.new_measure(folder, plan.focus_areas[0].goals[0].id)
+    new.new_actor(folder, "ny-aktor", "Ny aktør", "annet")
+    for path, old in before.items():
+        if variant == "no line break at the end":
+            old += b"\n"  # the one byte added: the last line gets its line break before the new lines follow
+        added = only_insertions(old, path.read_bytes())
+        assert added
+        if variant == "windows line endings":
+            assert all(line.endswith(b"\r\n") for line in added)
+    assert validate_folder(folder)[1] == []
+
+
+def test_a_full_disk_while_writing_leaves_the_file_as_it_was_and_no_temporary_file(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = workdir / "plan"
+    before = {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()}
+
+    def full_disk(fd: int) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(os, "fsync", full_disk)
+    with pytest.raises(OSError):
+        new.new_actor(folder, "ny-aktor", "Ny aktør", "annet")
+    assert {path: path.read_bytes() for path in folder.rglob("*") if path.is_file()} == before
