@@ -1,8 +1,9 @@
 """The Content-Security-Policy of the site: everything from the site's own host, no inline script except the few
 the theme writes into each page (allowed by their hashes), nothing from anywhere else.
 
-Each page gets the policy as a ``<meta http-equiv>`` (GitHub Pages cannot send headers); a host that can send
-headers should send :data:`HEADER_EXTRA` as well, which a meta element cannot carry.
+Each page gets the policy as a ``<meta http-equiv>`` (GitHub Pages cannot send headers); for hosts that can, the
+build writes ``_headers`` with the same policy for the whole site and :data:`HEADER_EXTRA`, which a meta element
+cannot carry.
 """
 
 from __future__ import annotations
@@ -33,11 +34,16 @@ INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 CHARSET = '<meta charset="utf-8">'
 
 
-def policy(page_html: str, header: bool = False) -> str:
-    """The policy for one page: the directives, with the hash of each inline script in the page."""
-    hashes = sorted({_hash(script) for script in INLINE_SCRIPT.findall(page_html)})
+def script_hashes(page_html: str) -> set[str]:
+    """The hash source of each inline script in a page, as the policy names it («'sha256-…'»)."""
+    return {_hash(script) for script in INLINE_SCRIPT.findall(page_html)}
+
+
+def policy(page_html: str, header: bool = False, hashes: set[str] | None = None) -> str:
+    """The policy for one page: the directives, with the hash of each inline script in the page (or `hashes`)."""
     directives = {**DIRECTIVES, **(HEADER_EXTRA if header else {})}
-    directives["script-src"] = " ".join([directives["script-src"], *hashes])
+    found = script_hashes(page_html) if hashes is None else hashes
+    directives["script-src"] = " ".join([directives["script-src"], *sorted(found)])
     return "; ".join(f"{name} {value}" for name, value in directives.items())
 
 
@@ -45,6 +51,23 @@ def add_policy(page_html: str) -> str:
     """The page with its policy as the first element after the character set, before any script."""
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy(page_html)}">'
     return page_html.replace(CHARSET, f"{CHARSET}\n    {meta}", 1)
+
+
+HEADERS_FILE = "_headers"
+
+
+def headers_file(hashes: set[str]) -> str:
+    """The HTTP headers for every page, in the _headers format that Netlify and Cloudflare Pages read (GitHub
+    Pages cannot send headers and serves the file as it is): the policy with `hashes` (those of the inline
+    scripts of all pages), and the directives only a header can carry."""
+    policies = policy("", header=True, hashes=hashes)
+    return (
+        "# Sikkerhetshoder for nettstedet, laget av «plan build». Se sikkerhet/ for hva de betyr.\n"
+        "/*\n"
+        f"  Content-Security-Policy: {policies}\n"
+        "  X-Content-Type-Options: nosniff\n"
+        "  Referrer-Policy: strict-origin-when-cross-origin\n"
+    )
 
 
 def _hash(script: str) -> str:

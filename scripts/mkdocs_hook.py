@@ -52,6 +52,7 @@ def on_config(config: Any) -> Any:
     config["nav"] = navigation(plan)
     _state["plan"], _state["options"] = plan, options
     _state["dates"] = page_dates(plan, options)
+    _state["script_hashes"] = set()
     progress.end()
     return config
 
@@ -81,12 +82,14 @@ def on_pre_page(page: Any, config: Any, files: Files) -> Any:
 
 
 def on_post_build(config: Any) -> None:
-    """The print edition and the yearly status reports, written into the built site under pdf/ (not in the live
-    preview, and not when PLAN_PDF=0, which the benchmark uses to time MkDocs and WeasyPrint apart)."""
-    if _state["command"] == "serve" or os.environ.get("PLAN_PDF") == "0":
-        progress.end()
-        return
+    """The security headers for hosts that read a _headers file, and the print edition and the yearly status
+    reports under pdf/ (not in the live preview, and not when PLAN_PDF=0, which the benchmark uses to time MkDocs
+    and WeasyPrint apart)."""
     progress.end()
+    headers = csp.headers_file(_state["script_hashes"])
+    Path(config["site_dir"], csp.HEADERS_FILE).write_text(headers, encoding="utf-8")
+    if _state["command"] == "serve" or os.environ.get("PLAN_PDF") == "0":
+        return
     out = Path(config["site_dir"]) / "pdf"
     plan, options = _state["plan"], _state["options"]
     years = pdf.report_years(plan)
@@ -109,12 +112,16 @@ def on_files(files: Files, config: Any) -> Files:
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """Each page carries the site's Content-Security-Policy (see scripts/csp.py)."""
     progress.advance()
+    _state["script_hashes"] |= csp.script_hashes(output)
     return csp.add_policy(output)
 
 
 def on_post_template(output: str, template_name: str, config: Any) -> str:
     """The theme's own pages (404.html) get the policy too; sitemap.xml is left alone."""
-    return csp.add_policy(output) if template_name.endswith(".html") else output
+    if not template_name.endswith(".html"):
+        return output
+    _state["script_hashes"] |= csp.script_hashes(output)
+    return csp.add_policy(output)
 
 
 def navigation(plan: Plan) -> list[Any]:
@@ -148,7 +155,7 @@ def navigation(plan: Plan) -> list[Any]:
                 *[{attr(i.title): page_path("indicator", i.id)} for i in plan.indicators],
             ]
         },
-        {"Om nettstedet": ["apne-data.md", "tilgjengelighet.md", "personvern.md"]},
+        {"Om nettstedet": ["apne-data.md", "tilgjengelighet.md", "personvern.md", "sikkerhet.md"]},
         {"For redaktører": list(guide.PAGES)},
     ]
 

@@ -8,6 +8,7 @@ import http.server
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from typing import ClassVar
 from urllib.parse import urlparse
 
 import pytest
@@ -20,12 +21,28 @@ WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "w
 
 
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves the built site as a host would that reads the site's _headers file (Netlify, Cloudflare Pages)."""
+
+    headers_to_send: ClassVar[list[tuple[str, str]]] = []
+
+    def end_headers(self) -> None:
+        for name, value in self.headers_to_send:
+            self.send_header(name, value)
+        super().end_headers()
+
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
+def site_headers(built_site: Path) -> list[tuple[str, str]]:
+    lines = (built_site / "_headers").read_text(encoding="utf-8").splitlines()
+    return [(name.strip(), value.strip()) for name, _, value in (line.partition(":") for line in lines[2:])]
+
+
 @pytest.fixture(scope="module")
 def server(built_site: Path) -> Iterator[str]:
+    QuietHandler.headers_to_send = site_headers(built_site)
+    assert "Content-Security-Policy" in dict(QuietHandler.headers_to_send)
     handler = functools.partial(QuietHandler, directory=str(built_site))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)

@@ -157,6 +157,23 @@ def test_every_page_states_its_content_security_policy_before_any_script(built_s
         assert "'unsafe-inline'" not in csp.policy(text).split("; ")[1]  # scripts: own files and hashed ones only
 
 
+def test_the_headers_file_carries_the_policy_of_every_page_and_what_only_a_header_can(built_site: Path) -> None:
+    headers = (built_site / csp.HEADERS_FILE).read_text(encoding="utf-8")
+    policy = next(line for line in headers.splitlines() if "Content-Security-Policy:" in line)
+    for path in built_site.rglob("*.html"):
+        assert csp.script_hashes(path.read_text(encoding="utf-8")) <= set(policy.replace(";", " ").split()), path
+    assert "frame-ancestors 'none'" in policy
+
+
+def test_the_security_page_states_the_policy_the_pages_carry(built_site: Path) -> None:
+    page = (ROOT / "docs" / "sikkerhet.md").read_text(encoding="utf-8")
+    for name, value in csp.DIRECTIVES.items():
+        assert f"\n{name} {value}" in page, name
+    assert (built_site / "sikkerhet" / "index.html").exists()
+    for test_file in re.findall(r"`(tests/test_\w+\.py)`", page):
+        assert (ROOT / test_file).exists(), test_file
+
+
 # What the Nu HTML Checker reports about the theme's markup (Material for MkDocs), not ours: accepted, each only
 # on the theme's own element, which the extract must show.
 THEME_FINDINGS = {
