@@ -114,13 +114,53 @@ class Model(BaseModel):
     )
 
 
-Text = Annotated[str, Field(min_length=1, pattern=NONBLANK)]
+#: Characters that are invisible in an editor but change what a reader sees (the bidirectional embeddings,
+#: overrides and isolates of «Trojan source») or are control characters with no place in a text. Tab and
+#: line break are allowed; every other C0 control, DEL and the C1 controls are not.
+INVISIBLE = {
+    "\u0000": "nulltegn",
+    "\u000d": "vognretur",
+    "\u001b": "escape",
+    "\u007f": "slettetegn",
+    "\u202a": "retningsinnbygging venstre-til-høyre",
+    "\u202b": "retningsinnbygging høyre-til-venstre",
+    "\u202c": "slutt på retningsformatering",
+    "\u202d": "retningsoverstyring venstre-til-høyre",
+    "\u202e": "retningsoverstyring høyre-til-venstre",
+    "\u2066": "retningsisolering venstre-til-høyre",
+    "\u2067": "retningsisolering høyre-til-venstre",
+    "\u2068": "første sterke retningsisolering",
+    "\u2069": "slutt på retningsisolering",
+}
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(value: str) -> str:
+    """Refuse the characters of :data:`INVISIBLE` (and the other control characters), naming the first one
+    and the text before it, since the editor cannot see it."""
+    found = _INVISIBLE.search(value)
+    if found is None:
+        return value
+    char = found.group()
+    before = " ".join(_INVISIBLE.sub("", value[: found.start()]).split())
+    where = f"etter «{'…' + before[-30:] if len(before) > 30 else before}»" if before else "helt først"
+    name = INVISIBLE.get(char, "kontrolltegn")
+    raise PydanticCustomError(
+        "plan_rule",
+        "{melding}",
+        {"melding": f"teksten inneholder et usynlig styretegn (U+{ord(char):04X}, {name}) {where}: fjern det"},
+    )
+
+
+Visible = AfterValidator(_visible)
+Text = Annotated[str, Field(min_length=1, pattern=NONBLANK), Visible]
 Markdown = Annotated[
     str,
     Field(min_length=1, pattern=NONBLANK, json_schema_extra={"contentMediaType": "text/markdown"}),
+    Visible,
 ]
 Year = Annotated[int, Field(ge=1990, le=2100)]
-Url = Annotated[str, Field(pattern=URL)]
+Url = Annotated[str, Field(pattern=URL), Visible]
 Slug = Annotated[str, Field(pattern=SLUG, max_length=60)]
 VocabId = Annotated[str, Field(pattern=VOCAB_ID, max_length=40)]
 
