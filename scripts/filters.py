@@ -67,16 +67,31 @@ def years(period: Period) -> str:
     return year_span(period.start, period.end)
 
 
-def cell(text: Any) -> str:
-    """Text safe inside a Markdown table cell: HTML escaped, pipes escaped, on one line."""
-    escaped = html.escape(str(text), quote=False)
-    return re.sub(r"\s+", " ", escaped.replace("|", "\\|")).strip()
+def _one_line(text: Any) -> str:
+    """The text on one line: every run of whitespace (line breaks too) becomes one space."""
+    return " ".join(str(text).split())
+
+
+#: Markdown that works only at the start of a line: «1. » and «1) » (numbered list), «- » and «+ » (list),
+#: «: » (definition), «=» and «-» runs (heading underline), «|» (table row).
+_LINE_START = re.compile(r"^(?:(\d+)([.)])|([-+:=|]))")
+_LINE_START_ESCAPES = {".": "\\.", ")": "\\)", "-": "\\-", "+": "\\+", ":": "&#58;", "=": "&#61;", "|": "&#124;"}
 
 
 def inline(text: Any) -> str:
-    """Text from the plan, shown as plain text inside Markdown (not interpreted as Markdown or HTML)."""
-    escaped = html.escape(str(text), quote=False)
-    return re.sub(r"([\\`*_\[\]#!{}])", r"\\\1", escaped)
+    """Text from the plan, shown as plain text inside Markdown (not interpreted as Markdown or HTML): on one
+    line, HTML escaped, Markdown punctuation escaped, and nothing at the start that could begin a block."""
+    escaped = html.escape(_one_line(text), quote=False)
+    escaped = re.sub(r"([\\`*_\[\]#!{}])", r"\\\1", escaped)
+    return _LINE_START.sub(
+        lambda m: (m.group(1) or "") + _LINE_START_ESCAPES[m.group(2) or m.group(3)],
+        escaped,
+    )
+
+
+def cell(text: Any) -> str:
+    """Text safe inside a Markdown table cell: plain text as with :func:`inline`, and pipes escaped."""
+    return inline(text).replace("|", "\\|").replace("&#124;", "\\|")
 
 
 #: What Markdown from the plan files may become: text structure and links, nothing that runs or loads.
@@ -88,18 +103,41 @@ SAFE_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
 
-def markdown_html(text: str) -> str:
+def _markdown(text: str) -> str:
+    """Markdown to HTML with python-markdown, without images: «![tekst](adresse)» becomes «!» and a link, so
+    that nothing is loaded from elsewhere and the text is not lost."""
+    md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
+    md.inlinePatterns.deregister("image_link")
+    md.inlinePatterns.deregister("image_reference")
+    # Code is escaped by python-markdown as well: undo the second escaping, so that `<b>` shows as <b>.
+    return re.sub(
+        r"(<code[^>]*>)(.*?)(</code>)",
+        lambda m: m.group(1) + m.group(2).replace("&amp;", "&") + m.group(3),
+        md.convert(text),
+        flags=re.DOTALL,
+    )
+
+
+def _absolute_links_only(tag: str, name: str, value: str) -> str | None:
+    """For print: links to the web, mail or a place in the document; a relative address means nothing there."""
+    if tag == "a" and name == "href" and not re.match(r"^(https?://|mailto:|#)", value, re.IGNORECASE):
+        return None
+    return value
+
+
+def markdown_html(text: str, *, relative_links: bool = True) -> str:
     """Markdown written in the plan files as safe HTML. Raw HTML in the text is shown as text, not run;
-    nh3 then keeps only harmless tags, and links only to http(s), mailto or relative addresses."""
+    nh3 then keeps only harmless tags, and links only to http(s), mailto or (unless `relative_links` is
+    False, as in print) relative addresses."""
     escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    rendered = markdown.markdown(escaped, extensions=["tables", "sane_lists"], output_format="html")
     return str(
         nh3.clean(
-            rendered,
+            _markdown(escaped),
             tags=SAFE_TAGS,
             attributes=SAFE_ATTRIBUTES,
             url_schemes=SAFE_SCHEMES,
             link_rel="noopener noreferrer",
+            attribute_filter=None if relative_links else _absolute_links_only,
         )
     )
 
@@ -110,8 +148,20 @@ def prose(text: str) -> str:
 
 
 def attr(text: Any) -> str:
-    """Text safe inside an HTML attribute value in double quotes."""
-    return html.escape(str(text), quote=True)
+    """Text safe inside an HTML attribute value in double quotes, and inside a double-quoted YAML string in
+    the front matter of a page (on one line, no backslash escapes: MkDocs puts the title into the HTML as it
+    is, so it stays HTML escaped)."""
+    return html.escape(_one_line(text), quote=True).replace("\\", "&#92;")
+
+
+def url(address: Any) -> str:
+    """An address from the plan, safe as the destination of a Markdown link «[tekst](adresse)»: characters
+    that could end the link or start Markdown or HTML are percent-encoded, as a browser would send them."""
+    return re.sub(
+        r"[\x00-\x20\x7f<>\"'`()\[\]{}|\\^]",
+        lambda m: "".join(f"%{byte:02X}" for byte in m.group().encode("utf-8")),
+        str(address),
+    )
 
 
 def plural(count: int, one: str, many: str) -> str:
@@ -133,6 +183,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "cell": cell,
     "inline": inline,
     "attr": attr,
+    "url": url,
     "plural": plural,
     "slug": slug,
     "prose": prose,

@@ -33,6 +33,13 @@ def svg_image(svg: str, alt: str) -> str:
     return f'<img class="chart" src="data:image/svg+xml;base64,{data}" alt="{FILTERS["attr"](alt)}">'
 
 
+def css_string(text: str) -> Markup:
+    """Text for a CSS string in double quotes inside <style> (the running header and footer): on one line, and
+    every character but letters, digits and spaces written as a CSS escape («<» as «\\3c »), so that no text
+    can end the string, the rule or the style element."""
+    return Markup("".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in " ".join(text.split())))
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(PRINT),
@@ -42,9 +49,9 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters.update(FILTERS)
-    env.filters["markdown"] = lambda text: Markup(markdown_html(text))
+    env.filters["markdown"] = lambda text: Markup(markdown_html(text, relative_links=False))
     env.filters["budget_row"] = budget_row
-    env.filters["css_string"] = lambda text: str(text).replace("\\", "\\\\").replace('"', '\\"').replace("\n", " ")
+    env.filters["css_string"] = css_string
     env.filters["actor_short"] = lambda ident, site: site.actors[ident].short_name or site.actors[ident].name
     return env
 

@@ -8,7 +8,22 @@ from html.parser import HTMLParser
 import pytest
 
 from schema import Period
-from scripts.filters import attr, cell, inline, markdown_html, nb_date, nok, number, percent, plural, prose, slug, years
+from scripts.filters import (
+    attr,
+    cell,
+    inline,
+    markdown_html,
+    nb_date,
+    nok,
+    number,
+    percent,
+    plural,
+    prose,
+    slug,
+    url,
+    years,
+)
+from scripts.pdf import css_string
 
 NBSP = "\u00a0"
 
@@ -57,8 +72,43 @@ def test_inline_shows_markdown_and_html_as_text() -> None:
     assert inline("*fet* [lenke](javascript:x) <b>") == "\\*fet\\* \\[lenke\\](javascript:x) &lt;b&gt;"
 
 
+def test_cell_shows_markdown_as_text_so_a_note_cannot_become_an_image_or_a_link() -> None:
+    assert cell("![x](data:x) [y](javascript:y) **z**") == "\\!\\[x\\](data:x) \\[y\\](javascript:y) \\*\\*z\\*\\*"
+
+
+def test_inline_puts_the_text_on_one_line() -> None:
+    assert inline("a\n\n- b\n    c\u2028d") == "a - b c d"
+
+
+@pytest.mark.parametrize(
+    ("text", "shown"),
+    [
+        ("1. Mai", "1\\. Mai"),
+        ("- x", "\\- x"),
+        ("+ x", "\\+ x"),
+        ("---", "\\---"),
+        (": x", "&#58; x"),
+        ("=== x", "&#61;== x"),
+        ("| x |", "&#124; x |"),
+        ("2021 var et år", "2021 var et år"),
+    ],
+)
+def test_inline_text_cannot_start_a_list_a_rule_a_definition_or_a_table(text: str, shown: str) -> None:
+    assert inline(text) == shown
+
+
 def test_attr_escapes_quotes() -> None:
     assert attr('a "b" <c>') == "a &quot;b&quot; &lt;c&gt;"
+
+
+def test_attr_is_safe_in_a_double_quoted_yaml_string_of_the_front_matter() -> None:
+    """No backslash (YAML would read «\\x3c» as «<»), no line break (a «---» line would end the front matter)."""
+    assert attr("a\\x3cb\n---\nc") == "a&#92;x3cb --- c"
+
+
+def test_url_cannot_end_a_markdown_link_or_leave_an_attribute() -> None:
+    assert url("https://x.test/a_b?c=1&d=2") == "https://x.test/a_b?c=1&d=2"
+    assert url('https://x.test/)"<b> {:x}') == "https://x.test/%29%22%3Cb%3E%20%7B:x%7D"
 
 
 def test_plural_picks_the_form_by_count() -> None:
@@ -106,6 +156,30 @@ def test_a_markdown_link_to_javascript_loses_its_address() -> None:
     html = markdown_html("[klikk](javascript:alert(1))")
     assert elements(html) == [("p", []), ("a", [("rel", "noopener noreferrer")])]
     assert "klikk" in html
+
+
+def test_a_markdown_image_is_not_loaded_and_its_text_stays() -> None:
+    html = markdown_html("![kart](https://x.test/kart.png)")
+    assert elements(html) == [("p", [])]
+    assert "![kart](https://x.test/kart.png)" in html
+
+
+def test_html_in_code_is_shown_once_escaped() -> None:
+    assert markdown_html("`<b> & &amp;`") == "<p><code>&lt;b&gt; &amp; &amp;amp;</code></p>"
+
+
+def test_print_keeps_links_to_the_web_mail_and_the_document_only() -> None:
+    html = markdown_html("[a](https://x.test) [b](mailto:a@x.test) [c](#mal-1-1) [d](../tiltak/)", relative_links=False)
+    assert [dict(attrs).get("href") for _, attrs in elements(html)[1:]] == [
+        "https://x.test",
+        "mailto:a@x.test",
+        "#mal-1-1",
+        None,
+    ]
+
+
+def test_css_string_cannot_end_the_string_the_rule_or_the_style_element() -> None:
+    assert css_string('Plan "2" }</style>') == "Plan \\22 2\\22  \\7d \\3c \\2f style\\3e "
 
 
 def test_prose_wraps_the_html_in_a_block_that_markdown_leaves_alone() -> None:
