@@ -190,7 +190,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         f"Forhåndsvisning på http://127.0.0.1:{args.port}/ – siden bygges på nytt når du lagrer en fil. "
         "Ctrl+C avslutter."
     )
-    return publish.serve(args.port)
+    return publish.serve(args.port, args.plan)
 
 
 Command = Callable[[argparse.Namespace], int]
@@ -252,6 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", help="forhåndsvis nettstedet; det bygges på nytt når en fil lagres")
     serve.add_argument("--port", type=int, default=8000, help="porten (8000)")
+    serve.add_argument("--plan", type=Path, default=Path("plan"), metavar="MAPPE", help="planmappen (plan)")
 
     schema = sub.add_parser("schema", help="skriv JSON Schema-filene som gir hjelp i redigeringsprogrammer")
     schema.add_argument(

@@ -32,6 +32,14 @@ def on_startup(command: str, dirty: bool) -> None:
     _state["command"] = command  # «serve» skips the PDFs, so that the live preview stays quick
 
 
+def on_serve(server: Any, config: Any, builder: Any) -> Any:
+    """The live preview also rebuilds when a file changes in a plan folder given by PLAN_DIR (plan/ is watched
+    through mkdocs.yml)."""
+    if os.environ.get("PLAN_DIR"):
+        server.watch(os.environ["PLAN_DIR"])
+    return server
+
+
 def on_config(config: Any) -> Any:
     root = Path(config["config_file_path"]).parent
     progress.begin("Lager sidene og de åpne dataene")
@@ -112,16 +120,20 @@ def on_files(files: Files, config: Any) -> Files:
 def on_post_page(output: str, page: Any, config: Any) -> str:
     """Each page carries the site's Content-Security-Policy (see scripts/csp.py)."""
     progress.advance()
-    _state["script_hashes"] |= csp.script_hashes(output)
-    return csp.add_policy(output)
+    return _with_policy(output)
 
 
 def on_post_template(output: str, template_name: str, config: Any) -> str:
     """The theme's own pages (404.html) get the policy too; sitemap.xml is left alone."""
-    if not template_name.endswith(".html"):
-        return output
-    _state["script_hashes"] |= csp.script_hashes(output)
-    return csp.add_policy(output)
+    return _with_policy(output) if template_name.endswith(".html") else output
+
+
+def _with_policy(page_html: str) -> str:
+    """The page with its policy, except in the live preview, whose reload script MkDocs adds while serving."""
+    if _state["command"] == "serve":
+        return page_html
+    _state["script_hashes"] |= csp.script_hashes(page_html)
+    return csp.add_policy(page_html)
 
 
 def navigation(plan: Plan) -> list[Any]:

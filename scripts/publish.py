@@ -158,8 +158,9 @@ def _swap(staging: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def serve(port: int) -> int:
-    """Live preview: MkDocs' own server, which rebuilds when a file in plan/, schema.py or scripts/ changes."""
+def serve(port: int, plan_dir: Path | None = None) -> int:
+    """Live preview: MkDocs' own server, which rebuilds when a file in the plan folder, schema.py or scripts/
+    changes."""
     command = [
         str(Path(sys.executable).parent / "mkdocs"),
         "serve",
@@ -170,4 +171,6 @@ def serve(port: int) -> int:
         f"127.0.0.1:{port}",
     ]
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if plan_dir is not None:
+        env["PLAN_DIR"] = str(plan_dir.resolve())
     return subprocess.call(command, cwd=ROOT, env=env)
