@@ -3,8 +3,11 @@ no request to another host, and a measures table that filters with JavaScript an
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import re
+import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +17,8 @@ from urllib.parse import urlparse
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from conftest import VALID_PLAN, run_plan
 
 CHROMIUM = "/usr/bin/chromium"
 WIDTHS = {"desktop": 1280, "phone": 390}
@@ -39,16 +44,22 @@ def site_headers(built_site: Path) -> list[tuple[str, str]]:
     return [(name.strip(), value.strip()) for name, _, value in (line.partition(":") for line in lines[2:])]
 
 
-@pytest.fixture(scope="module")
-def server(built_site: Path) -> Iterator[str]:
-    QuietHandler.headers_to_send = site_headers(built_site)
-    assert "Content-Security-Policy" in dict(QuietHandler.headers_to_send)
-    handler = functools.partial(QuietHandler, directory=str(built_site))
+@contextlib.contextmanager
+def serving(folder: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_address[1]}/"
     httpd.shutdown()
+
+
+@pytest.fixture(scope="module")
+def server(built_site: Path) -> Iterator[str]:
+    QuietHandler.headers_to_send = site_headers(built_site)
+    assert "Content-Security-Policy" in dict(QuietHandler.headers_to_send)
+    with serving(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -126,6 +137,21 @@ def test_every_page_loads_only_from_its_own_host_sets_no_cookie_and_keeps_its_se
     context.close()
 
 
+def test_the_search_index_is_loaded_only_when_a_reader_starts_to_search(server: str, browser: Browser) -> None:
+    context = browser.new_context()
+    page = context.new_page()
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(urlparse(request.url).path))
+    page.goto(server + "tiltak/1-1-1/", wait_until="networkidle")
+    page.wait_for_timeout(500)
+    assert not any(path.endswith("search_index.json") for path in requests)
+    page.keyboard.press("/")  # Material's shortcut opens the search
+    page.keyboard.type("klynge")
+    page.wait_for_selector(".md-search-result__item")
+    assert sum(path.endswith("search_index.json") for path in requests) == 1
+    context.close()
+
+
 def visible_rows(page: Page) -> int:
     return int(page.locator("#tiltakstabell tbody tr:visible").count())
 
@@ -175,3 +201,30 @@ def test_without_javascript_the_measures_table_is_complete_and_shows_no_dead_con
     assert page.locator("select").count() == 0
     assert not page.locator(".measure-filter").is_visible()
     context.close()
+
+
+def test_a_very_long_word_or_address_in_the_plan_does_not_widen_any_page_on_a_phone(
+    tmp_path: Path, browser: Browser
+) -> None:
+    shutil.copytree(VALID_PLAN, tmp_path / "plan")
+    actors = tmp_path / "plan" / "actors.yaml"
+    word = "Næringsutviklings" + "samarbeids" * 40
+    actors.write_text(re.sub(r"(\n    name: )[^\n]+", rf"\g<1>{word}", actors.read_text(encoding="utf-8"), count=1))
+    area = next((tmp_path / "plan" / "satsingsomrader").glob("*.yaml"))
+    address = "https://example.org/" + "a" * 400
+    area.write_text(
+        area.read_text(encoding="utf-8").replace("description: Et nettverk.", f"description: Se {address}.")
+    )
+    assert run_plan("build", cwd=tmp_path).code == 0
+    site = tmp_path / "site"
+    context = browser.new_context(viewport={"width": 390, "height": 900})
+    page = context.new_page()
+    wide = []
+    with serving(site) as url:
+        for path in site_pages(site):
+            page.goto(url + path.removeprefix("./"), wait_until="load")
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > 390:
+                wide.append(f"{path}: {width} px")
+    context.close()
+    assert wide == []
