@@ -390,6 +390,15 @@ OPEN_DATA_MODELS: list[tuple[str, type[Any]]] = [
 # --------------------------------------------------------------------------------------------------------
 
 
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: Any) -> Any:
+    """Text that a spreadsheet would read as a formula («=HYPERLINK(…)», «@SUM(…)») gets an apostrophe in front,
+    as OWASP recommends for CSV files; numbers and other text are written as they are. plan.json is unchanged."""
+    return "'" + cell if isinstance(cell, str) and cell.startswith(FORMULA_START) else cell
+
+
 def data_files(plan: Plan) -> dict[str, str]:
     """data/plan.json and the CSV tables beside it (UTF-8, comma separated, one header row)."""
     site = Site(plan, SiteOptions())
@@ -401,7 +410,7 @@ def data_files(plan: Plan) -> dict[str, str]:
         out = io.StringIO()
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(header)
-        writer.writerows(rows)
+        writer.writerows([spreadsheet_safe(cell) for cell in row] for row in rows)
         files[f"data/{name}.csv"] = out.getvalue()
 
     table(

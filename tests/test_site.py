@@ -18,7 +18,7 @@ from conftest import ROOT
 from schema import Plan
 from scripts import csp
 from scripts.links import broken_links, parse
-from scripts.render import page_path, url_of
+from scripts.render import page_path, spreadsheet_safe, url_of
 
 SITE_PATH = "/naeringsplan/"  # the path of site_url in mkdocs.yml
 
@@ -215,3 +215,9 @@ def test_every_page_is_valid_html_by_the_nu_html_checker(built_site: Path) -> No
 def test_the_nu_html_checker_reports_a_broken_page(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text('<!DOCTYPE html><html lang="nb"><title>x</title><p><div id="a" id="a"></p>')
     assert len(nu_html_checker_errors(tmp_path)) >= 2
+
+
+def test_text_that_a_spreadsheet_would_run_as_a_formula_is_defused_in_the_csv_files() -> None:
+    assert spreadsheet_safe('=HYPERLINK("https://evil.test","Klikk")') == '\'=HYPERLINK("https://evil.test","Klikk")'
+    assert [spreadsheet_safe(t) for t in ["@SUM(A1)", "+47 22", "-1", "\tx"]] == ["'@SUM(A1)", "'+47 22", "'-1", "'\tx"]
+    assert [spreadsheet_safe(v) for v in [-500, "Nes kommune", ""]] == [-500, "Nes kommune", ""]
