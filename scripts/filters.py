@@ -4,6 +4,7 @@ filters in one place: :data:`FILTERS`). Logic lives here, not in the templates."
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import html
 import math
 import re
@@ -103,12 +104,20 @@ SAFE_ATTRIBUTES = {"a": {"href", "title"}, "th": {"align"}, "td": {"align"}}
 SAFE_SCHEMES = {"http", "https", "mailto"}
 
 
-def _markdown(text: str) -> str:
-    """Markdown to HTML with python-markdown, without images: «![tekst](adresse)» becomes «!» and a link, so
-    that nothing is loaded from elsewhere and the text is not lost."""
+@functools.cache
+def _parser() -> markdown.Markdown:
+    """One python-markdown parser, built once (building it costs more than converting a text) and reset before
+    each text. Without images: «![tekst](adresse)» becomes «!» and a link, so that nothing is loaded from
+    elsewhere and the text is not lost."""
     md = markdown.Markdown(extensions=["tables", "sane_lists"], output_format="html")
     md.inlinePatterns.deregister("image_link")
     md.inlinePatterns.deregister("image_reference")
+    return md
+
+
+def _markdown(text: str) -> str:
+    """Markdown to HTML with python-markdown (see _parser)."""
+    md = _parser().reset()
     # Code is escaped by python-markdown as well: undo the second escaping, so that `<b>` shows as <b>.
     return re.sub(
         r"(<code[^>]*>)(.*?)(</code>)",

@@ -22,7 +22,7 @@ from scripts import csp, guide, pdf, progress
 from scripts.filters import attr
 from scripts.load import load_plan
 from scripts.render import SiteOptions, data_files, page_path, render_site
-from scripts.validate import source_files, validate_files
+from scripts.validate import gc_paused, source_files, validate_files
 
 _generated: dict[str, str] = {}
 _state: dict[str, Any] = {"command": "build"}
@@ -43,8 +43,9 @@ def on_serve(server: Any, config: Any, builder: Any) -> Any:
 def on_config(config: Any) -> Any:
     root = Path(config["config_file_path"]).parent
     progress.begin("Lager sidene og de åpne dataene")
-    files, problems = load_plan(Path(os.environ.get("PLAN_DIR") or root / "plan"))
-    plan, more = validate_files(files)
+    with gc_paused():
+        files, problems = load_plan(Path(os.environ.get("PLAN_DIR") or root / "plan"))
+        plan, more = validate_files(files)
     if problems or more or plan is None:
         messages = "\n".join(str(p) for p in sorted(set(problems + more)))
         raise PluginError(f"Planen er ikke gyldig. Rett feilene under og bygg på nytt:\n{messages}")
@@ -55,8 +56,9 @@ def on_config(config: Any) -> Any:
     )
     options = SiteOptions(edit_base=edit_base, sources=sources, changed=_git_dates(root, sources.values()))
     _generated.clear()
-    _generated.update(render_site(plan, options))
-    _generated.update(data_files(plan))
+    with gc_paused():
+        _generated.update(render_site(plan, options))
+        _generated.update(data_files(plan))
     config["nav"] = navigation(plan)
     _state["plan"], _state["options"] = plan, options
     _state["dates"] = page_dates(plan, options)
