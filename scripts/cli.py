@@ -139,7 +139,16 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     default = pdf.report_name(args.report) if args.report is not None else pdf.PDF_NAME
     out = args.out or Path(default)
     started = time.perf_counter()
-    pdf.write_pdf(plan, out, report=args.report)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    partial = out.with_name(f".{out.name}.ny-{os.getpid()}")  # a failure leaves the previous PDF as it was
+    try:
+        pdf.write_pdf(plan, partial, report=args.report)
+        os.replace(partial, out)
+    except OSError as error:
+        print(f"plan: kunne ikke skrive {out}: {error.strerror or error}. {out} er som før.", file=sys.stderr)
+        return EXIT_INVALID
+    finally:
+        partial.unlink(missing_ok=True)
     print(f"Skrev {out} ({out.stat().st_size / 1000:.0f} kB, {time.perf_counter() - started:.1f} s).")
     return EXIT_OK
 

@@ -162,6 +162,29 @@ def test_a_disk_that_refuses_to_grow_gives_a_message_and_leaves_the_site_as_it_w
     assert_unchanged(published, before)
 
 
+def test_a_pdf_that_cannot_be_written_leaves_the_previous_pdf_as_it_was(published: Path) -> None:
+    """`plan pdf` writes beside the file and renames; here the disk refuses files over 50 kB."""
+
+    def small_files_only() -> None:
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (50_000, 50_000))
+
+    previous = published / "site" / "pdf" / "naeringsplan.pdf"
+    before = previous.read_bytes()
+    done = subprocess.run(
+        [str(PLAN_COMMAND), "pdf", "--out", "site/pdf/naeringsplan.pdf"],
+        cwd=published,
+        capture_output=True,
+        text=True,
+        preexec_fn=small_files_only,
+        check=False,
+    )
+    assert done.returncode == 1, done.stderr
+    assert "kunne ikke skrive site/pdf/naeringsplan.pdf" in done.stderr and "er som før" in done.stderr
+    assert previous.read_bytes() == before
+    assert sorted(p.name for p in previous.parent.iterdir()) == ["naeringsplan.pdf"]
+
+
 def test_a_successful_build_replaces_the_whole_site_and_leaves_nothing_beside_it(
     published: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
