@@ -8,11 +8,14 @@ include Viken fylkeskommune, replaced by Akershus fylkeskommune from 2024, and e
 it existed, so that the plan passes ``plan validate``.
 
 The output depends on N only: a seeded :class:`random.Random` and no clock, so two runs give the same bytes.
+Measure 1.1.1, goal 1.1 and focus area 1 are the same in every plan, whatever N (:data:`FIRST_GOAL`,
+:data:`FIRST_MEASURE`), so that the benchmark can compare the page of one measure across plan sizes.
 """
 
 from __future__ import annotations
 
 import argparse
+import copy
 import math
 import random
 import shutil
@@ -82,6 +85,47 @@ INDICATORS = [
     ("hoyere-utdanning", "Andel med høyere utdanning", "%", "høyere", 27.5, 33),
     ("ledig-naeringsareal", "Ledig næringsareal", "dekar", "høyere", 850, 1200),
 ]
+
+#: Goal 1.1 and measure 1.1.1, fixed: the page tiltak/1-1-1/ has the same content in every plan.
+FIRST_GOAL: dict[str, Any] = {
+    "id": "1.1",
+    "title": "Flere bedrifter innen logistikk",
+    "indicators": ["bedrifter-i-nettverk"],
+    "description": "Antallet bedrifter i nettverk og klynger skal mer enn tredobles i planperioden.",
+}
+FIRST_MEASURE: dict[str, Any] = {
+    "id": "1.1.1",
+    "title": "Nettverk for logistikk i Ullensaker",
+    "description": (
+        "Tiltaket skal styrke logistikk i Ullensaker og resten av regionen, som en del av satsingen på "
+        "nettverk og klynger. Bedriftene, kommunene og fylkeskommunen samarbeider om arbeidet."
+    ),
+    "roles": [
+        {"actor": "innovasjon-gardermoen", "role": "ansvarlig", "note": "Bidrar med folk."},
+        {"actor": "ullensaker-kommune", "role": "samarbeidspartner"},
+        {"actor": "nannestad-kommune", "role": "samarbeidspartner", "note": "Bidrar med lokaler."},
+        {"actor": "ullensaker-naeringsforening", "role": "samarbeidspartner"},
+        {"actor": "innovasjon-norge", "role": "finansiør"},
+    ],
+    "period": {"start": 2021, "end": 2025},
+    "status": "fullført",
+    "priority": "høy",
+    "budget": [
+        {"year": 2021, "amount": 400000, "funder": "innovasjon-norge", "secured": True},
+        {"year": 2022, "amount": 750000, "funder": "innovasjon-norge", "secured": True},
+        {"year": 2022, "amount": 250000, "funder": "gardermoregionen-ipr", "secured": True},
+        {"year": 2023, "amount": 750000, "funder": "viken-fylkeskommune", "secured": True},
+        {"year": 2024, "amount": 500000, "funder": "akershus-fylkeskommune", "secured": True},
+    ],
+    "status_updates": [
+        {"date": "2021-09-15", "status": "pågår", "text": "Oppstartsmøte med 24 bedrifter."},
+        {"date": "2022-11-30", "status": "pågår", "text": "Arbeidet er i gang, med 38 deltakere."},
+        {"date": "2025-03-20", "status": "fullført", "text": "Første fase er ferdig."},
+    ],
+    "municipalities": ["nannestad-kommune", "ullensaker-kommune"],
+    "indicators": ["bedrifter-i-nettverk", "lufthavnandel"],
+    "tags": ["klynge", "logistikk"],
+}
 
 
 def slug(text: str) -> str:
@@ -244,6 +288,9 @@ class _Measures:
         return "viken-fylkeskommune" if year is not None and year <= 2023 else "akershus-fylkeskommune"
 
     def measure(self, ident: str, fa_title: str) -> dict[str, Any]:
+        if ident == FIRST_MEASURE["id"]:
+            self.made.append(ident)
+            return copy.deepcopy(FIRST_MEASURE)
         rng = self.rng
         topic = rng.choice(TOPICS)
         place = rng.choice(MUNICIPALITIES)
@@ -353,14 +400,23 @@ def synthesize(measures: int) -> dict[str, Any]:
         for g in range(1, goals_per_area[f - 1] + 1):
             count = measures_per_goal[goal_number]
             goal_number += 1
+            if f"{f}.{g}" == FIRST_GOAL["id"]:
+                head, description = {k: FIRST_GOAL[k] for k in ("id", "title", "indicators")}, FIRST_GOAL["description"]
+            else:
+                head = {
+                    "id": f"{f}.{g}",
+                    "title": f"{rng.choice(GOAL_VERBS)} innen {rng.choice(TOPICS)}",
+                    "indicators": sorted(rng.sample([i[0] for i in INDICATORS], rng.randint(1, 2))),
+                }
+                description = None
             goal: dict[str, Any] = {
-                "id": f"{f}.{g}",
-                "title": f"{rng.choice(GOAL_VERBS)} innen {rng.choice(TOPICS)}",
-                "indicators": sorted(rng.sample([i[0] for i in INDICATORS], rng.randint(1, 2))),
+                **head,
                 "measures": [drawer.measure(f"{f}.{g}.{m}", title) for m in range(1, count + 1)],
             }
-            if rng.random() < 0.5:
-                goal["description"] = "Målet følges opp med indikatorene under."
+            if description is None and rng.random() < 0.5:
+                description = "Målet følges opp med indikatorene under."
+            if description is not None:
+                goal["description"] = description
             goals.append(goal)
         files[f"{FOCUS_AREA_DIR}/{f}-{slug(title)}.yaml"] = {
             "id": str(f),

@@ -82,3 +82,18 @@ def test_it_refuses_to_write_into_a_folder_that_is_not_a_plan(tmp_path: Path) ->
     (tmp_path / "notater.txt").write_text("viktig", encoding="utf-8")
     assert synth.main(["--measures", "10", str(tmp_path)]) == 2
     assert (tmp_path / "notater.txt").read_text(encoding="utf-8") == "viktig"
+
+
+def test_measure_1_1_1_is_the_same_in_every_plan(plan_100: Path, tmp_path: Path) -> None:
+    """The benchmark follows the page of measure 1.1.1 across plan sizes: its measure, goal and focus area do not
+    depend on N."""
+    synth.write(300, tmp_path / "plan")
+    first = []
+    for folder in (plan_100, tmp_path / "plan"):
+        plan, problems = validate_folder(folder)
+        assert problems == []
+        assert plan is not None
+        focus_area, goal, measure = next((fa, g, m) for fa, g, m in plan.measures() if m.id == "1.1.1")
+        first.append((focus_area.id, focus_area.title, goal.id, goal.title, goal.description, measure.model_dump()))
+    assert first[0] == first[1]
+    assert first[0][5]["title"] == synth.FIRST_MEASURE["title"]
