@@ -73,10 +73,11 @@ lock: $(BIN)/plan
 schema: $(BIN)/plan
 	$(BIN)/plan schema --out docs/schema
 
-# Time every stage for the shipped plan and synthetic plans of 100, 1 000 and 5 000 measures; writes BENCHMARKS.md
-# (about 15 minutes on two cores).
+# Time every stage for the shipped plan and synthetic plans of 100, 1 000 and 5 000 measures, measure a first visit
+# to a measure page in chromium and how fast `plan serve` shows an edit; writes BENCHMARKS.md (about 15 minutes on
+# two cores).
 .PHONY: bench
-bench: $(BIN)/plan pango
+bench: $(BIN)/plan $(CHROMIUM) pango
 	$(BIN)/python scripts/bench.py
 
 serve: $(BIN)/plan
