@@ -140,13 +140,15 @@ def test_a_failing_step_raises_a_norwegian_message_and_leaves_the_site_as_it_was
     assert_unchanged(published, before)
 
 
+def small_files_only() -> None:
+    """Run in the child before the command: no file may grow past 50 kB, as on a full disk. The write then
+    fails with EFBIG instead of the signal that would kill the process."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (50_000, 50_000))
+
+
 def test_a_disk_that_refuses_to_grow_gives_a_message_and_leaves_the_site_as_it_was(published: Path) -> None:
     """A real refusal from the kernel: every file the build writes may be at most 50 kB (RLIMIT_FSIZE)."""
-
-    def small_files_only() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)  # the write then fails with EFBIG instead of killing us
-        resource.setrlimit(resource.RLIMIT_FSIZE, (50_000, 50_000))
-
     before = fingerprint(published / "site")
     done = subprocess.run(
         [str(PLAN_COMMAND), "build"],
@@ -164,11 +166,6 @@ def test_a_disk_that_refuses_to_grow_gives_a_message_and_leaves_the_site_as_it_w
 
 def test_a_pdf_that_cannot_be_written_leaves_the_previous_pdf_as_it_was(published: Path) -> None:
     """`plan pdf` writes beside the file and renames; here the disk refuses files over 50 kB."""
-
-    def small_files_only() -> None:
-        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-        resource.setrlimit(resource.RLIMIT_FSIZE, (50_000, 50_000))
-
     previous = published / "site" / "pdf" / "naeringsplan.pdf"
     before = previous.read_bytes()
     done = subprocess.run(
