@@ -121,9 +121,11 @@ def run_stage(stage: str, plan_dir: Path, out: Path) -> dict[str, float]:
             raise SystemExit(f"{plan_dir} er ikke gyldig: {problems[:3]}")
     elif stage == "render":
         from scripts.render import data_files, render_site
+        from scripts.validate import gc_paused
 
         plan, options = _valid(plan_dir), _options(plan_dir)
-        timed("seconds", lambda: (render_site(plan, options), data_files(plan)))
+        with gc_paused():  # as in the MkDocs hook
+            timed("seconds", lambda: (render_site(plan, options), data_files(plan)))
     elif stage == "pdf":
         from scripts import pdf
 
@@ -135,11 +137,12 @@ def run_stage(stage: str, plan_dir: Path, out: Path) -> dict[str, float]:
         # open data) and the print HTML of every PDF. The rest of the build is MkDocs and WeasyPrint.
         from scripts import pdf
         from scripts.render import data_files, render_site
-        from scripts.validate import validate_folder
+        from scripts.validate import gc_paused, validate_folder
 
         plan, _ = timed("validate", lambda: validate_folder(plan_dir))
         options = timed("git", lambda: _options(plan_dir, git_dates=True))
-        timed("render", lambda: (render_site(plan, options), data_files(plan)))
+        with gc_paused():  # as in the MkDocs hook
+            timed("render", lambda: (render_site(plan, options), data_files(plan)))
         timed("html", lambda: [pdf.plan_html(plan, options, year) for year in [None, *pdf.report_years(plan)]])
         timings["seconds"] = sum(timings[k] for k in ("validate", "git", "render", "html"))
     elif stage == "profile":
