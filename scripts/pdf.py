@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime as dt
+import gc
 import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -160,6 +161,25 @@ def _cached_page_references() -> Iterator[None]:
         pydyf.PDF.page_references = original
 
 
+@contextlib.contextmanager
+def _without_cyclic_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while WeasyPrint lays out and writes the PDF.
+
+    WeasyPrint makes millions of objects that live until the PDF is written (boxes, styles, PDF objects), and
+    the collector walks all of them again and again as they pile up, only to find next to nothing to free:
+    a third of the time for a plan of 1 000 measures, and as good as no memory saved. Reference counting still
+    frees everything else; one collection afterwards frees what cycles there were.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+        gc.collect()
+
+
 def write_pdf(plan: Plan, out: Path, options: SiteOptions | None = None, report: int | None = None) -> Path:
     """Write the PDF (tagged, PDF/UA-1) and return its path."""
     from weasyprint import HTML
@@ -169,7 +189,7 @@ def write_pdf(plan: Plan, out: Path, options: SiteOptions | None = None, report:
     portable = html.replace((PRINT / "fonts").as_uri(), "fonts")
     identifier = hashlib.sha256(portable.encode("utf-8")).hexdigest()[:32].encode("ascii")
     out.parent.mkdir(parents=True, exist_ok=True)
-    with _cached_page_references():
+    with _cached_page_references(), _without_cyclic_gc():
         HTML(string=html, base_url=str(PRINT)).write_pdf(
             out,
             pdf_variant="pdf/ua-1",
