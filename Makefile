@@ -23,8 +23,6 @@ site: $(BIN)/plan pango
 	$(BIN)/plan build --out site
 	@echo "Forhåndsvisning som bygges på nytt når du lagrer: $(BIN)/plan serve"
 
-test: $(BIN)/plan $(CHROMIUM) $(JAVA) $(FAKETIME) $(VNU) pango lint typecheck unit
-
 # Test tools from Debian: chromium (browser tests), a Java runtime (the Nu HTML Checker) and faketime (a build
 # at another time of day must give the same bytes).
 JAVA := /usr/bin/java
@@ -48,6 +46,9 @@ $(VNU):
 	rm $(@D)/vnu.tgz
 	touch $@
 
+# Make expands prerequisites as it reads them, so this comes after the tool variables above.
+test: $(BIN)/plan $(CHROMIUM) $(JAVA) $(FAKETIME) $(VNU) pango lint typecheck unit
+
 # WeasyPrint (the PDF) needs Pango from Debian.
 pango:
 	@ldconfig -p | grep -q libpangoft2-1.0 || $(SUDO) apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 || \
@@ -61,7 +62,7 @@ typecheck: $(BIN)/plan
 	$(BIN)/mypy
 
 unit: $(BIN)/plan
-	VNU_JAR=$(VNU) $(BIN)/pytest -q
+	VNU_JAR=$(abspath $(VNU)) $(BIN)/pytest -q
 
 # Regenerate requirements.lock after editing requirements.in (needs network access to PyPI).
 lock: $(BIN)/plan
