@@ -147,17 +147,22 @@ def small_files_only() -> None:
     resource.setrlimit(resource.RLIMIT_FSIZE, (50_000, 50_000))
 
 
-def test_a_disk_that_refuses_to_grow_gives_a_message_and_leaves_the_site_as_it_was(published: Path) -> None:
-    """A real refusal from the kernel: every file the build writes may be at most 50 kB (RLIMIT_FSIZE)."""
-    before = fingerprint(published / "site")
-    done = subprocess.run(
-        [str(PLAN_COMMAND), "build"],
-        cwd=published,
+def run_on_a_full_disk(workdir: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    """The `plan` command with the 50 kB file limit."""
+    return subprocess.run(
+        [str(PLAN_COMMAND), *args],
+        cwd=workdir,
         capture_output=True,
         text=True,
         preexec_fn=small_files_only,
         check=False,
     )
+
+
+def test_a_disk_that_refuses_to_grow_gives_a_message_and_leaves_the_site_as_it_was(published: Path) -> None:
+    """A real refusal from the kernel: every file the build writes may be at most 50 kB (RLIMIT_FSIZE)."""
+    before = fingerprint(published / "site")
+    done = run_on_a_full_disk(published, "build")
     assert done.returncode == 1, done.stderr
     assert "Det er ikke plass på disken" in done.stderr
     assert "Traceback" not in done.stderr
@@ -168,14 +173,7 @@ def test_a_pdf_that_cannot_be_written_leaves_the_previous_pdf_as_it_was(publishe
     """`plan pdf` writes beside the file and renames; here the disk refuses files over 50 kB."""
     previous = published / "site" / "pdf" / "naeringsplan.pdf"
     before = previous.read_bytes()
-    done = subprocess.run(
-        [str(PLAN_COMMAND), "pdf", "--out", "site/pdf/naeringsplan.pdf"],
-        cwd=published,
-        capture_output=True,
-        text=True,
-        preexec_fn=small_files_only,
-        check=False,
-    )
+    done = run_on_a_full_disk(published, "pdf", "--out", "site/pdf/naeringsplan.pdf")
     assert done.returncode == 1, done.stderr
     assert "kunne ikke skrive site/pdf/naeringsplan.pdf" in done.stderr and "er som før" in done.stderr
     assert previous.read_bytes() == before
