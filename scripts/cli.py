@@ -140,15 +140,12 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     out = args.out or Path(default)
     started = time.perf_counter()
     out.parent.mkdir(parents=True, exist_ok=True)
-    partial = out.with_name(f".{out.name}.ny-{os.getpid()}")  # a failure leaves the previous PDF as it was
     try:
-        pdf.write_pdf(plan, partial, report=args.report)
-        os.replace(partial, out)
+        with publish.replacing(out) as partial:  # a failure leaves the previous PDF as it was
+            pdf.write_pdf(plan, partial, report=args.report)
     except OSError as error:
-        print(f"plan: kunne ikke skrive {out}: {error.strerror or error}. {out} er som før.", file=sys.stderr)
+        print(f"plan: kunne ikke skrive {out}: {publish.describe_os_error(error)} {out} er som før.", file=sys.stderr)
         return EXIT_INVALID
-    finally:
-        partial.unlink(missing_ok=True)
     print(f"Skrev {out} ({out.stat().st_size / 1000:.0f} kB, {time.perf_counter() - started:.1f} s).")
     return EXIT_OK
 

@@ -9,11 +9,11 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
 from schema import Plan
+from scripts import publish
 from scripts.load import Document, PlanFiles, load_plan
 from scripts.validate import source_files, validate_files
 
@@ -63,16 +63,10 @@ def _insert(path: Path, before_line: int | None, block: list[str]) -> tuple[int,
 def write_atomically(path: Path, text: str) -> None:
     """Write the whole file or nothing: into a new file beside it, flushed to disk, then renamed over it. A full
     disk or an interrupt leaves the editor's file as it was and no temporary file behind."""
-    temporary = path.with_name(f".{path.name}.ny-{os.getpid()}")
-    try:
-        with open(temporary, "xb") as out:
-            out.write(text.encode("utf-8"))
-            out.flush()
-            os.fsync(out.fileno())
-        shutil.copymode(path, temporary)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
+    with publish.replacing(path) as temporary, open(temporary, "xb") as out:
+        out.write(text.encode("utf-8"))
+        out.flush()
+        os.fsync(out.fileno())
 
 
 def _next_id(prefix: str, existing: list[str]) -> str:

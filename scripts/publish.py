@@ -14,6 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -98,18 +99,37 @@ def _explain(error: Exception, log: str) -> str:
     """The Norwegian reason a build failed, from the exception and what MkDocs logged."""
     from mkdocs.exceptions import MkDocsException
 
-    if isinstance(error, OSError) and error.errno in FULL_DISK:
-        where = f" ({error.filename})" if error.filename else ""
-        return f"Det er ikke plass på disken{where}: {error.strerror}. Frigjør plass og bygg på nytt."
     if isinstance(error, OSError):
-        where = f" {error.filename}" if error.filename else ""
-        return f"Kunne ikke lese eller skrive{where}: {error.strerror or error}."
+        return describe_os_error(error)
     if isinstance(error, MkDocsException):
         return f"{error}\n{log}".strip()
     return (
         f"Et trinn i byggingen feilet ({type(error).__name__}: {error}). Dette er trolig en feil i verktøyet, "
         f"ikke i planen: meld fra til utviklerne.\n{log}".strip()
     )
+
+
+def describe_os_error(error: OSError) -> str:
+    """A file error in Norwegian; a full disk (or a file size limit) says what to do."""
+    if error.errno in FULL_DISK:
+        where = f" ({error.filename})" if error.filename else ""
+        return f"Det er ikke plass på disken{where}: {error.strerror}. Frigjør plass og prøv igjen."
+    where = f" {error.filename}" if error.filename else ""
+    return f"Kunne ikke lese eller skrive{where}: {error.strerror or error}."
+
+
+@contextlib.contextmanager
+def replacing(path: Path) -> Iterator[Path]:
+    """A new file beside `path` to write into. When the block ends without an error it replaces `path` in one
+    rename (keeping its permissions); otherwise it is removed, and `path` is as it was."""
+    temporary = path.with_name(f".{path.name}.ny-{os.getpid()}")
+    try:
+        yield temporary
+        if path.exists():
+            shutil.copymode(path, temporary)
+        os.replace(temporary, path)
+    finally:
+        temporary.unlink(missing_ok=True)
 
 
 def _staging_prefix(out: Path) -> str:
