@@ -79,7 +79,7 @@ schema: $(BIN)/plan
 # two cores).
 .PHONY: bench
 bench: $(BIN)/plan $(CHROMIUM) pango
-	$(BIN)/python scripts/bench.py
+	$(BIN)/python scripts/dev/bench.py
 
 serve: $(BIN)/plan
 	$(BIN)/plan serve

@@ -18,9 +18,11 @@ from pathlib import Path
 from typing import NoReturn
 
 from schema import ActorKind, Plan
-from scripts import progress, publish, schemas
-from scripts.problems import Diagnostic
-from scripts.validate import validate_folder
+from scripts.core import progress
+from scripts.core.problems import Diagnostic
+from scripts.editor import schemas
+from scripts.publish import build as publish
+from scripts.validate.validator import validate_folder
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -128,7 +130,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     plan = _valid_plan(args.plan, "PDF-en er ikke laget.")
     if plan is None:
         return EXIT_INVALID
-    from scripts import pdf
+    from scripts.pdf import document as pdf
 
     if args.report is not None and not plan.plan.period.start <= args.report <= plan.plan.period.end:
         print(
@@ -151,7 +153,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from scripts import diff
+    from scripts.editor import diff
 
     try:
         changes, problems = diff.compare(args.old, args.new, publish.ROOT)
@@ -171,7 +173,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def cmd_new(args: argparse.Namespace) -> int:
-    from scripts import new
+    from scripts.editor import new
 
     try:
         if args.kind == "measure":

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from schema import Plan
-from scripts.validate import validate_folder
+from scripts.validate.validator import validate_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"

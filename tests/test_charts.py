@@ -9,8 +9,8 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from schema import Indicator, Observation, Plan, Point
-from scripts import charts
-from scripts.charts import TimelineRow, budget_chart, indicator_chart, nok, number, status_chart, timeline_chart
+from scripts.site import charts
+from scripts.site.charts import TimelineRow, budget_chart, indicator_chart, nok, number, status_chart, timeline_chart
 
 SVG = "{http://www.w3.org/2000/svg}"
 NBSP = "\u00a0"

@@ -8,7 +8,7 @@ from html.parser import HTMLParser
 import pytest
 
 from schema import Period
-from scripts.filters import (
+from scripts.core.filters import (
     attr,
     cell,
     inline,
@@ -23,7 +23,7 @@ from scripts.filters import (
     url,
     years,
 )
-from scripts.pdf import css_string
+from scripts.pdf.document import css_string
 
 NBSP = "\u00a0"
 

@@ -18,9 +18,9 @@ import yaml
 
 from conftest import FIXTURES, ROOT, VALID_PLAN, run_plan
 from schema import Measure, Plan, Revision
-from scripts import guide
-from scripts.load import StrictLoader
-from scripts.validate import validate_folder
+from scripts.editor import guide
+from scripts.load.strict import StrictLoader
+from scripts.validate.validator import validate_folder
 
 EDIT_BASE = "https://github.com/eksempel/plan/edit/main/"
 GUIDE_PAGES = list(guide.PAGES)

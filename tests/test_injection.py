@@ -48,8 +48,8 @@ from pypdf import PdfReader
 
 import schema
 from conftest import PLAN_COMMAND, VALID_PLAN, run_plan
-from scripts.render import render_site
-from scripts.validate import validate_folder
+from scripts.site.pages import render_site
+from scripts.validate.validator import validate_folder
 
 
 @dataclass(frozen=True)

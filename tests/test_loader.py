@@ -8,9 +8,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from scripts import load as loader
-from scripts.load import MAX_EXPANDED_NODES, Document, load_file
-from scripts.problems import Diagnostic
+from scripts.core.problems import Diagnostic
+from scripts.load import strict as loader
+from scripts.load.strict import MAX_EXPANDED_NODES, Document, load_file
 
 
 def load(tmp_path: Path, text: str) -> Document | Diagnostic:

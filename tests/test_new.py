@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_plan
-from scripts import new
-from scripts.validate import validate_folder
+from scripts.editor import new
+from scripts.validate.validator import validate_folder
 
 
 def git(folder: Path, *args: str) -> str:

@@ -22,7 +22,7 @@ import jinja2
 import pytest
 
 from conftest import PLAN_COMMAND, ROOT, run_plan
-from scripts import publish
+from scripts.publish import build as publish
 
 STAGING = ".site-ny-"
 

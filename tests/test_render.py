@@ -14,8 +14,8 @@ import pytest
 
 from conftest import FIXTURES, ROOT
 from schema import Plan
-from scripts.render import SiteOptions, html_href, render_site, url_of
-from scripts.validate import validate_folder
+from scripts.site.pages import SiteOptions, html_href, render_site, url_of
+from scripts.validate.validator import validate_folder
 
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 PAGES = {

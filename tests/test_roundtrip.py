@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import schema
-from scripts.dump import plan_files, write_plan
-from scripts.validate import validate_folder
+from scripts.editor.dump import plan_files, write_plan
+from scripts.validate.validator import validate_folder
 
 # Texts that a YAML writer or reader could easily get wrong.
 TRICKY = [

@@ -11,7 +11,7 @@ from pydantic import BaseModel
 
 import schema
 from conftest import ROOT, run_plan
-from scripts.schemas import SCHEMA_FILES, json_schemas
+from scripts.editor.schemas import SCHEMA_FILES, json_schemas
 
 MODELS = sorted(
     {cls for cls in vars(schema).values() if isinstance(cls, type) and issubclass(cls, schema.Model)} - {schema.Model},

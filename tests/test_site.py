@@ -16,9 +16,9 @@ import pytest
 
 from conftest import ROOT
 from schema import Plan
-from scripts import csp
-from scripts.links import broken_links, parse
-from scripts.render import page_path, spreadsheet_safe, url_of
+from scripts.publish import csp
+from scripts.publish.links import broken_links, parse
+from scripts.site.pages import page_path, spreadsheet_safe, url_of
 
 SITE_PATH = "/naeringsplan/"  # the path of site_url in mkdocs.yml
 
@@ -92,7 +92,7 @@ def test_pages_with_illustrative_content_say_so_and_others_do_not(built_site: Pa
 
 
 def test_the_published_plan_json_is_the_validated_plan(built_site: Path, plan: Plan) -> None:
-    from scripts.validate import validate_folder
+    from scripts.validate.validator import validate_folder
 
     shipped, problems = validate_folder(Path(__file__).parent.parent / "plan")
     assert problems == []

@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, run_plan
-from scripts import synth
-from scripts.validate import validate_folder
+from scripts.dev import synth
+from scripts.validate.validator import validate_folder
 
 
 def files(folder: Path) -> dict[str, bytes]:

@@ -20,12 +20,13 @@ from typing import Any, TypeVar
 
 import jinja2
 
+from scripts import TEMPLATES
 import schema
 from schema import Actor, BudgetLine, FocusArea, Goal, Indicator, Measure, Plan
-from scripts import charts, guide
-from scripts.filters import FILTERS, slug
+from scripts.editor import guide
+from scripts.site import charts
+from scripts.core.filters import FILTERS, slug
 
-TEMPLATES = Path(__file__).parent / "templates"
 
 
 def page_path(kind: str, ident: str) -> str:

@@ -31,10 +31,11 @@ from typing import Any
 
 import jinja2
 
+from scripts import TEMPLATES
 from schema import Indicator
-from scripts import filters
+from scripts.core import filters
 
-TEMPLATES = Path(__file__).resolve().parent / "templates" / "charts"
+CHART_TEMPLATES = TEMPLATES / "charts"
 
 NBSP = "\u00a0"
 ELLIPSIS = "…"
@@ -219,7 +220,7 @@ def _sentence(text: str) -> str:
 @cache
 def _environment() -> jinja2.Environment:
     return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES),
+        loader=jinja2.FileSystemLoader(CHART_TEMPLATES),
         autoescape=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,

@@ -29,7 +29,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 import schema
-from scripts.problems import Diagnostic, Loc
+from scripts.core.problems import Diagnostic, Loc
 
 MAX_FILE_BYTES = 1_000_000
 MAX_ALIASES = 25

@@ -18,11 +18,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from schema import Plan
-from scripts import csp, guide, pdf, progress
-from scripts.filters import attr
-from scripts.load import load_plan
-from scripts.render import SiteOptions, data_files, page_path, render_site
-from scripts.validate import gc_paused, source_files, validate_files
+from scripts.core import progress
+from scripts.core.filters import attr
+from scripts.editor import guide
+from scripts.load.strict import load_plan
+from scripts.pdf import document as pdf
+from scripts.publish import csp
+from scripts.site.pages import SiteOptions, data_files, page_path, render_site
+from scripts.validate.validator import gc_paused, source_files, validate_files
 
 _generated: dict[str, str] = {}
 _state: dict[str, Any] = {"command": "build"}

@@ -32,14 +32,14 @@ import yaml
 
 import schema
 from schema import Actor, FocusArea, Goal, Measure, Plan, Revision
-from scripts import render
-from scripts.dump import to_yaml
-from scripts.load import FOCUS_AREA_DIR, Document, PlanFiles, load_plan
-from scripts.schemas import SCHEMA_FILES
-from scripts.validate import source_files, validate_folder
+from scripts import REPOSITORY
+from scripts.editor.dump import to_yaml
+from scripts.editor.schemas import SCHEMA_FILES
+from scripts.load.strict import FOCUS_AREA_DIR, Document, PlanFiles, load_plan
+from scripts.site import pages as render
+from scripts.validate.validator import source_files, validate_folder
 
-ROOT = Path(__file__).resolve().parent.parent
-TEMPLATES = Path(__file__).parent / "templates"
+ROOT = REPOSITORY
 FIXTURES = ROOT / "tests" / "fixtures"
 VALID_PLAN = FIXTURES / "valid-plan"
 INVALID = FIXTURES / "invalid"

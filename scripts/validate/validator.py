@@ -22,8 +22,8 @@ from pydantic_core import ErrorDetails
 
 import schema
 from schema import PATTERN_HINTS, Catalog, FocusArea, Measure, Plan, Problem, suggest
-from scripts.load import Document, PlanFiles, load_plan
-from scripts.problems import Diagnostic, Loc, sorted_unique
+from scripts.core.problems import Diagnostic, Loc, sorted_unique
+from scripts.load.strict import Document, PlanFiles, load_plan
 
 
 @contextlib.contextmanager

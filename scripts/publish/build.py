@@ -18,9 +18,11 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import urlparse
 
-from scripts import links, progress
+from scripts import REPOSITORY
+from scripts.core import progress
+from scripts.publish import links
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = REPOSITORY
 CONFIG = ROOT / "mkdocs.yml"
 
 

@@ -17,10 +17,10 @@ from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
 from schema import Actor, BudgetLine, Measure, Plan
-from scripts.filters import nb_date, nok, years
-from scripts.problems import Diagnostic
-from scripts.render import secured_and_planned
-from scripts.validate import validate_folder
+from scripts.core.filters import nb_date, nok, years
+from scripts.core.problems import Diagnostic
+from scripts.site.pages import secured_and_planned
+from scripts.validate.validator import validate_folder
 
 
 class HasId(Protocol):

@@ -1,6 +1,6 @@
-"""A synthetic but valid plan of any size, for the benchmark (``scripts/bench.py``) and for tests.
+"""A synthetic but valid plan of any size, for the benchmark (``scripts/dev/bench.py``) and for tests.
 
-``python scripts/synth.py --measures N OUT`` writes a plan folder with the same files as ``plan/``: N measures
+``python scripts/dev/synth.py --measures N OUT`` writes a plan folder with the same files as ``plan/``: N measures
 spread over a small, almost fixed number of focus areas (5 to 8) and about three measures per goal, as in the
 shipped plan (15 goals, 46 measures). Every measure has exactly one lead, partners and often a funder; budget
 lines inside its period; status updates in date order, with the status of the latest as its status. The actors
@@ -26,11 +26,11 @@ from typing import Any
 import yaml
 
 if __package__ in (None, ""):  # run as a script: make `schema` and `scripts` importable
-    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
 import schema
-from scripts.dump import PlanDumper
-from scripts.load import FOCUS_AREA_DIR
+from scripts.editor.dump import PlanDumper
+from scripts.load.strict import FOCUS_AREA_DIR
 
 PLAN_START, PLAN_END = 2021, 2030
 #: The newest date a status update may have (the data has no clock: this is fixed).
@@ -440,7 +440,7 @@ def write(measures: int, out: Path) -> None:
     if out.exists() and any(out.iterdir()) and not (out / "plan.yaml").is_file():
         raise FileExistsError(f"{out} finnes og er ikke en planmappe")
     shutil.rmtree(out / FOCUS_AREA_DIR, ignore_errors=True)
-    header = f"# Syntetisk plan fra scripts/synth.py --measures {measures} (for ytelsesmåling).\n"
+    header = f"# Syntetisk plan fra scripts/dev/synth.py --measures {measures} (for ytelsesmåling).\n"
     for relative, data in synthesize(measures).items():
         path = out / relative
         path.parent.mkdir(parents=True, exist_ok=True)

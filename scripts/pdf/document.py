@@ -20,14 +20,15 @@ import jinja2
 from markupsafe import Markup
 
 from schema import Measure, Plan, StatusUpdate
-from scripts import charts
-from scripts.filters import FILTERS, markdown_html
-from scripts.render import Site, SiteOptions, budget_row, report_years
-from scripts.validate import gc_paused
+from scripts import TEMPLATES
+from scripts.core.filters import FILTERS, markdown_html
+from scripts.site import charts
+from scripts.site.pages import Site, SiteOptions, budget_row, report_years
+from scripts.validate.validator import gc_paused
 
 __all__ = ["PDF_NAME", "plan_html", "report_name", "report_years", "write_pdf"]
 
-PRINT = Path(__file__).parent / "templates" / "print"
+PRINT = TEMPLATES / "print"
 PDF_NAME = "naeringsplan.pdf"
 
 

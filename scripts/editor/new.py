@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from schema import Plan
-from scripts import publish
-from scripts.load import Document, PlanFiles, load_plan
-from scripts.validate import source_files, validate_files
+from scripts.load.strict import Document, PlanFiles, load_plan
+from scripts.publish import build as publish
+from scripts.validate.validator import source_files, validate_files
 
 
 class NewError(Exception):

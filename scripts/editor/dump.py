@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from schema import Plan
-from scripts.load import FOCUS_AREA_DIR, StrictLoader
+from scripts.load.strict import FOCUS_AREA_DIR, StrictLoader
 
 
 class PlanDumper(yaml.SafeDumper):

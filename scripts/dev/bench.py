@@ -43,7 +43,7 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 if str(ROOT) not in sys.path:  # run as a script: make `schema` and `scripts` importable
     sys.path.insert(0, str(ROOT))
 
@@ -69,9 +69,9 @@ def _options(plan_dir: Path, *, git_dates: bool = False) -> Any:
     """The SiteOptions the MkDocs hook would make for this plan folder."""
     import yaml
 
-    from scripts.load import load_plan
-    from scripts.render import SiteOptions
-    from scripts.validate import source_files
+    from scripts.load.strict import load_plan
+    from scripts.site.pages import SiteOptions
+    from scripts.validate.validator import source_files
 
     files, _ = load_plan(plan_dir)
     sources = {ident: _relative(Path(path)) for ident, path in source_files(files).items()}
@@ -80,7 +80,7 @@ def _options(plan_dir: Path, *, git_dates: bool = False) -> Any:
     edit_base = f"{repository['url'].rstrip('/')}/edit/{repository.get('branch', 'main')}/" if repository else None
     changed = {}
     if git_dates:
-        from scripts.mkdocs_hook import _git_dates
+        from scripts.publish.plugin import _git_dates
 
         changed = _git_dates(ROOT, sources.values())
     return SiteOptions(edit_base=edit_base, sources=sources, changed=changed)
@@ -94,7 +94,7 @@ def _relative(path: Path) -> str:
 
 
 def _valid(plan_dir: Path) -> Any:
-    from scripts.validate import validate_folder
+    from scripts.validate.validator import validate_folder
 
     plan, problems = validate_folder(plan_dir)
     if plan is None:
@@ -114,20 +114,20 @@ def run_stage(stage: str, plan_dir: Path, out: Path) -> dict[str, float]:
         return result
 
     if stage == "validate":
-        from scripts.validate import validate_folder
+        from scripts.validate.validator import validate_folder
 
         plan, problems = timed("seconds", lambda: validate_folder(plan_dir))
         if plan is None:
             raise SystemExit(f"{plan_dir} er ikke gyldig: {problems[:3]}")
     elif stage == "render":
-        from scripts.render import data_files, render_site
-        from scripts.validate import gc_paused
+        from scripts.site.pages import data_files, render_site
+        from scripts.validate.validator import gc_paused
 
         plan, options = _valid(plan_dir), _options(plan_dir)
         with gc_paused():  # as in the MkDocs hook
             timed("seconds", lambda: (render_site(plan, options), data_files(plan)))
     elif stage == "pdf":
-        from scripts import pdf
+        from scripts.pdf import document as pdf
 
         plan, options = _valid(plan_dir), _options(plan_dir)
         timed("html", lambda: pdf.plan_html(plan, options))
@@ -135,9 +135,9 @@ def run_stage(stage: str, plan_dir: Path, out: Path) -> dict[str, float]:
     elif stage == "ours":
         # Everything our own code does in `plan build`: what the MkDocs hook does (validate, git dates, render,
         # open data) and the print HTML of every PDF. The rest of the build is MkDocs and WeasyPrint.
-        from scripts import pdf
-        from scripts.render import data_files, render_site
-        from scripts.validate import gc_paused, validate_folder
+        from scripts.pdf import document as pdf
+        from scripts.site.pages import data_files, render_site
+        from scripts.validate.validator import gc_paused, validate_folder
 
         plan, _ = timed("validate", lambda: validate_folder(plan_dir))
         options = timed("git", lambda: _options(plan_dir, git_dates=True))
@@ -146,8 +146,8 @@ def run_stage(stage: str, plan_dir: Path, out: Path) -> dict[str, float]:
         timed("html", lambda: [pdf.plan_html(plan, options, year) for year in [None, *pdf.report_years(plan)]])
         timings["seconds"] = sum(timings[k] for k in ("validate", "git", "render", "html"))
     elif stage == "profile":
-        from scripts.render import data_files, render_site
-        from scripts.validate import validate_folder
+        from scripts.site.pages import data_files, render_site
+        from scripts.validate.validator import validate_folder
 
         options = _options(plan_dir)
         profile = cProfile.Profile()
@@ -538,8 +538,8 @@ def report(
     lines = [
         "# Ytelsesmåling",
         "",
-        f"Målt {started:%d.%m.%Y} med `make bench` (`scripts/bench.py`), som tok {nb(total / 60, 1)} minutter. "
-        "Den leverte planen i `plan/` og syntetiske planer laget med `scripts/synth.py --measures N` "
+        f"Målt {started:%d.%m.%Y} med `make bench` (`scripts/dev/bench.py`), som tok {nb(total / 60, 1)} minutter. "
+        "Den leverte planen i `plan/` og syntetiske planer laget med `scripts/dev/synth.py --measures N` "
         "(5–8 satsingsområder, omtrent tre tiltak per mål, som i den leverte planen).",
         "",
         "Hvert steg kjøres i en egen prosess, flere ganger. Tabellene viser medianen av veggklokketiden og den "
@@ -783,7 +783,7 @@ def _growth_budget(sized: list[tuple[int, SiteFigures]]) -> str:
 
 
 def bench(sizes: list[int], runs: int, out: Path, *, large_runs: int, pdf_limit: int, serve_edits: int) -> None:
-    from scripts import synth
+    from scripts.dev import synth
 
     started_at, started = dt.datetime.now(), time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="bench-") as temp:
@@ -854,7 +854,7 @@ def _profile_section(profile: str, name: str) -> str:
 
 
 def _count(folder: Path) -> int:
-    from scripts.validate import validate_folder
+    from scripts.validate.validator import validate_folder
 
     plan, _ = validate_folder(folder)
     return sum(1 for _ in plan.measures()) if plan else 0
