@@ -19,7 +19,7 @@ from typing import Any, Protocol, TypeVar
 from schema import Actor, BudgetLine, Measure, Plan
 from scripts.core.filters import nb_date, nok, years
 from scripts.core.problems import Diagnostic
-from scripts.site.pages import secured_and_planned
+from scripts.core.queries import lead_role, secured_and_planned
 from scripts.validate.validator import validate_folder
 
 
@@ -204,7 +204,7 @@ def _measures(old: Plan, new: Plan) -> Iterator[Change]:
     actors_new = {a.id: a for a in new.actors}
     statuses = {s.id: s.label.lower() for s in [*old.vocabulary.statuses, *new.vocabulary.statuses]}
     roles = {r.id: r.label.lower() for r in [*old.vocabulary.role_types, *new.vocabulary.role_types]}
-    lead = next(r.id for r in new.vocabulary.role_types if r.lead)
+    lead = lead_role(new.vocabulary)
 
     for ident in _ids(before, after):
         if ident in moves.values():

@@ -25,6 +25,7 @@ import schema
 from schema import Actor, BudgetLine, FocusArea, Goal, Indicator, Measure, Plan
 from scripts.editor import guide
 from scripts.site import charts
+from scripts.core.queries import lead_actor, lead_role, secured_and_planned
 from scripts.core.filters import FILTERS, slug
 
 
@@ -65,17 +66,6 @@ class RoleEntry:
     note: str | None
 
 
-Key = TypeVar("Key")
-
-
-def secured_and_planned(lines: Iterable[BudgetLine], key: Callable[[BudgetLine], Key]) -> dict[Key, tuple[int, int]]:
-    """Budget lines summed by a key (year, funder, …) into (secured, planned) amounts."""
-    totals: dict[Key, list[int]] = defaultdict(lambda: [0, 0])
-    for line in lines:
-        totals[key(line)][0 if line.secured else 1] += line.amount
-    return {k: (s, p) for k, (s, p) in totals.items()}
-
-
 def _lines(measures: Iterable[Measure]) -> Iterator[BudgetLine]:
     return (line for measure in measures for line in measure.budget)
 
@@ -92,10 +82,10 @@ class Site:
         self.indicators = {i.id: i for i in plan.indicators}
         self.measures = {m.id: (fa, goal, m) for fa, goal, m in plan.measures()}
         self.goals = {g.id: (fa, g) for fa in plan.focus_areas for g in fa.goals}
-        self.lead_role = next(r.id for r in plan.vocabulary.role_types if r.lead)
+        self.lead_role = lead_role(plan.vocabulary)
         self.municipality_ids = [a.id for a in plan.actors if a.kind == "kommune"]
         #: Measure id → the id of its lead actor (asked for on every row of every table of measures).
-        self.leads = {m.id: next(r.actor for r in m.roles if r.role == self.lead_role) for m in self.all_measures()}
+        self.leads = {m.id: lead_actor(m, self.lead_role) for m in self.all_measures()}
 
     # -- measures ------------------------------------------------------------------------------------------
 

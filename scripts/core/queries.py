@@ -1,0 +1,31 @@
+"""Questions about a validated plan that several stages ask: which role type is the lead, who leads a measure,
+and budget lines summed by a key."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import TypeVar
+
+from schema import BudgetLine, Measure, Vocabulary
+
+
+def lead_role(vocabulary: Vocabulary) -> str:
+    """The id of the role type that marks a measure's lead («ansvarlig»): the first by order that is `lead`."""
+    return next(r.id for r in sorted(vocabulary.role_types, key=lambda r: r.order) if r.lead)
+
+
+def lead_actor(measure: Measure, lead_role_id: str) -> str:
+    """The id of the actor that leads the measure (a valid measure has exactly one)."""
+    return next(r.actor for r in measure.roles if r.role == lead_role_id)
+
+
+Key = TypeVar("Key")
+
+
+def secured_and_planned(lines: Iterable[BudgetLine], key: Callable[[BudgetLine], Key]) -> dict[Key, tuple[int, int]]:
+    """Budget lines summed by a key (year, funder, …) into (secured, planned) amounts."""
+    totals: dict[Key, list[int]] = defaultdict(lambda: [0, 0])
+    for line in lines:
+        totals[key(line)][0 if line.secured else 1] += line.amount
+    return {k: (s, p) for k, (s, p) in totals.items()}
