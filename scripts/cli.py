@@ -15,13 +15,14 @@ import time
 import typing
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from schema import ActorKind, Plan
-from scripts.core import progress
 from scripts.core.problems import Diagnostic
+from scripts.core.progress import Progress, seconds_text
 from scripts.editor import schemas
 from scripts.publish import build as publish
+from scripts.publish.plugin import read_plan
 from scripts.validate.validator import validate_folder
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -29,6 +30,13 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 class NorwegianParser(argparse.ArgumentParser):
     """argparse with Norwegian headings and usage errors that exit with 2."""
+
+    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
+        super().__init__(*args, **{**kwargs, "add_help": False})
+        self._positionals.title = "argumenter"
+        self._optionals.title = "valg"
+        if add_help:
+            self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="vis denne hjelpen")
 
     def error(self, message: str) -> NoReturn:
         translations = {
@@ -106,13 +114,17 @@ def _valid_plan(folder: Path, consequence: str) -> Plan | None:
 
 def cmd_build(args: argparse.Namespace) -> int:
     unchanged = f"{args.out} er som før"
-    progress.start()
+    progress = Progress(sys.stdout)
     try:
         progress.begin("Sjekker planen")
-        if _valid_plan(args.plan, f"Nettstedet er ikke bygget; {unchanged}.") is None:
+        source, problems = read_plan(args.plan)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if source is None:
+            print(f"Fant {len(problems)} feil. Nettstedet er ikke bygget; {unchanged}.")
             return EXIT_INVALID
         progress.end()
-        seconds = publish.build_site(args.out, args.plan)
+        seconds = publish.build_site(args.out, source, progress)
     except publish.BuildFailed as error:
         print(f"plan: byggingen feilet, og {unchanged}:\n{error}", file=sys.stderr)
         return EXIT_INVALID
@@ -120,9 +132,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"plan: byggingen ble avbrutt ({signal}), og {unchanged}.", file=sys.stderr)
         return signal.code
     finally:
-        progress.stop()
+        progress.clear()
     index = args.out.resolve() / "index.html"
-    print(f"Nettstedet er bygget i {args.out} på {progress.seconds_text(seconds)} s. Åpne {index} i en nettleser.")
+    print(f"Nettstedet er bygget i {args.out} på {seconds_text(seconds)} s. Åpne {index} i en nettleser.")
     return EXIT_OK
 
 
@@ -219,11 +231,11 @@ def build_parser() -> argparse.ArgumentParser:
         description="Strategisk næringsplan for Gardermoregionen: sjekk, bygg og publiser planen.",
     )
     parser._positionals.title = "kommandoer"
-    parser._optionals.title = "valg"
     sub = parser.add_subparsers(dest="command", required=True, metavar="KOMMANDO", parser_class=NorwegianParser)
 
-    validate = sub.add_parser("validate", help="sjekk planfilene og vis alle feil med fil og linje")
-    validate.add_argument("--plan", type=Path, default=Path("plan"), metavar="MAPPE", help="planmappen (plan)")
+    plan = NorwegianParser(add_help=False)
+    plan.add_argument("--plan", type=Path, default=Path("plan"), metavar="MAPPE", help="planmappen (plan)")
+    validate = sub.add_parser("validate", parents=[plan], help="sjekk planfilene og vis alle feil med fil og linje")
     validate.add_argument(
         "--format",
         choices=["tekst", "github"],
@@ -231,12 +243,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="«tekst»: FIL:LINJE:KOLONNE: melding; «github»: merknader i en pull request og sammendrag i jobben",
     )
 
-    build = sub.add_parser("build", help="sjekk planen og bygg nettstedet (med åpne data)")
-    build.add_argument("--plan", type=Path, default=Path("plan"), metavar="MAPPE", help="planmappen (plan)")
+    build = sub.add_parser("build", parents=[plan], help="sjekk planen og bygg nettstedet (med åpne data)")
     build.add_argument("--out", type=Path, default=Path("site"), metavar="MAPPE", help="målmappen (site)")
 
-    pdf = sub.add_parser("pdf", help="lag planen som PDF, eller statusrapporten for et år")
-    pdf.add_argument("--plan", type=Path, default=Path("plan"), metavar="MAPPE", help="planmappen (plan)")
+    pdf = sub.add_parser("pdf", parents=[plan], help="lag planen som PDF, eller statusrapporten for et år")
     pdf.add_argument("--out", type=Path, default=None, metavar="FIL", help="PDF-filen (naeringsplan.pdf)")
     pdf.add_argument("--report", type=int, default=None, metavar="ÅR", help="lag statusrapporten for dette året")
 
@@ -247,20 +257,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     new = sub.add_parser("new", help="legg til et nytt tiltak, mål eller en ny aktør med neste ledige nummer")
     new_kinds = new.add_subparsers(dest="kind", required=True, metavar="HVA", parser_class=NorwegianParser)
-    measure = new_kinds.add_parser("measure", help="nytt tiltak under et mål")
+    measure = new_kinds.add_parser("measure", parents=[plan], help="nytt tiltak under et mål")
     measure.add_argument("--goal", required=True, metavar="MÅL", help="målet, f.eks. 1.2")
-    goal = new_kinds.add_parser("goal", help="nytt mål under et satsingsområde")
+    goal = new_kinds.add_parser("goal", parents=[plan], help="nytt mål under et satsingsområde")
     goal.add_argument("--focus-area", required=True, metavar="NR", help="satsingsområdet, f.eks. 1")
-    actor = new_kinds.add_parser("actor", help="ny aktør")
+    actor = new_kinds.add_parser("actor", parents=[plan], help="ny aktør")
     actor.add_argument("--id", required=True, help="kort id, f.eks. nes-kommune")
     actor.add_argument("--name", required=True, metavar="NAVN", help="fullt navn")
     actor.add_argument("--kind", dest="actor_kind", required=True, choices=list(typing.get_args(ActorKind)))
-    for sub_parser in (measure, goal, actor):
-        sub_parser.add_argument("--plan", type=Path, default=Path("plan"), metavar="MAPPE", help="planmappen")
 
-    serve = sub.add_parser("serve", help="forhåndsvis nettstedet; det bygges på nytt når en fil lagres")
+    serve = sub.add_parser("serve", parents=[plan], help="forhåndsvis nettstedet; det bygges på nytt når en fil lagres")
     serve.add_argument("--port", type=int, default=8000, help="porten (8000)")
-    serve.add_argument("--plan", type=Path, default=Path("plan"), metavar="MAPPE", help="planmappen (plan)")
 
     schema = sub.add_parser("schema", help="skriv JSON Schema-filene som gir hjelp i redigeringsprogrammer")
     schema.add_argument(
@@ -270,6 +277,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2 is not for editors
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)

@@ -1,13 +1,12 @@
 """Progress for people: each stage of `plan build` on one line with its time, and a progress bar for stages
 that take longer than two seconds when the output is a terminal.
 
-The stages run in different places (the command, the MkDocs hook, MkDocs itself), so the reporter is a
-module-level object that `plan build` switches on; without it (a plain `mkdocs build`) every call does nothing.
+The stages run in different places (the command, the MkDocs plugin, MkDocs itself): `plan build` makes one
+:class:`Progress` and hands it to the plugin; without it (a plain `mkdocs build`) the plugin's is silent.
 """
 
 from __future__ import annotations
 
-import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -59,54 +58,41 @@ class Stage:
         return seconds
 
 
-class Reporter:
-    def __init__(self, stream: TextIO) -> None:
+class Progress:
+    """The progress lines of one build. A silent one (no stream: a plain `mkdocs build`) does nothing."""
+
+    def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream
-        self.live = stream.isatty()
+        self.live = stream is not None and stream.isatty()
         self.current: Stage | None = None
 
+    def begin(self, label: str, total: int | None = None, unit: str = "") -> None:
+        """A stage starts (and any unfinished one is dropped). `total` units of work give a bar after two
+        seconds."""
+        if self.stream is None:
+            return
+        self.clear()
+        self.current = Stage(label, total, unit, self.stream, self.live)
 
-_reporter: Reporter | None = None
+    def advance(self, steps: int = 1) -> None:
+        """One more unit of work in the current stage, if any."""
+        if self.current is not None:
+            self.current.advance(steps)
 
+    def end(self) -> None:
+        """The current stage succeeded: print its line with the time it took."""
+        if self.current is not None:
+            self.current.finish()
+            self.current = None
 
-def start(stream: TextIO | None = None) -> None:
-    """Switch the progress lines on (for `plan build`), writing to `stream` (standard output)."""
-    global _reporter
-    _reporter = Reporter(stream or sys.stdout)
+    def clear(self) -> None:
+        """A stage cut short by an error leaves no half-drawn bar behind."""
+        if self.current is not None:
+            self.current.clear()
 
-
-def stop() -> None:
-    """Switch them off again; a stage cut short by an error leaves no half-drawn bar behind."""
-    global _reporter
-    if _reporter is not None and _reporter.current is not None:
-        _reporter.current.clear()
-    _reporter = None
-
-
-def begin(label: str, total: int | None = None, unit: str = "") -> None:
-    """A stage starts (and any unfinished one is dropped). `total` units of work give a bar after two seconds."""
-    if _reporter is not None:
-        if _reporter.current is not None:
-            _reporter.current.clear()
-        _reporter.current = Stage(label, total, unit, _reporter.stream, _reporter.live)
-
-
-def advance(steps: int = 1) -> None:
-    """One more unit of work in the current stage, if any."""
-    if _reporter is not None and _reporter.current is not None:
-        _reporter.current.advance(steps)
-
-
-def end() -> None:
-    """The current stage succeeded: print its line with the time it took."""
-    if _reporter is not None and _reporter.current is not None:
-        _reporter.current.finish()
-        _reporter.current = None
-
-
-@contextmanager
-def stage(label: str, total: int | None = None, unit: str = "") -> Iterator[None]:
-    """A stage as a block; its line is printed only when the block ends without an error."""
-    begin(label, total, unit)
-    yield
-    end()
+    @contextmanager
+    def stage(self, label: str, total: int | None = None, unit: str = "") -> Iterator[None]:
+        """A stage as a block; its line is printed only when the block ends without an error."""
+        self.begin(label, total, unit)
+        yield
+        self.end()

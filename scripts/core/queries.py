@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from schema import BudgetLine, Measure, Vocabulary
+from schema import BudgetLine, Measure, Plan, Vocabulary
 
 
 def lead_role(vocabulary: Vocabulary) -> str:
@@ -20,6 +20,13 @@ def lead_actor(measure: Measure, lead_role_id: str) -> str:
     return next(r.actor for r in measure.roles if r.role == lead_role_id)
 
 
+def municipality_ids(plan: Plan, measure: Measure) -> list[str]:
+    """The municipalities a measure affects: those it names, or every municipality for «alle»."""
+    if measure.municipalities == "alle":
+        return [a.id for a in plan.actors if a.kind == "kommune"]
+    return list(measure.municipalities)
+
+
 Key = TypeVar("Key")
 
 
@@ -29,3 +36,9 @@ def secured_and_planned(lines: Iterable[BudgetLine], key: Callable[[BudgetLine],
     for line in lines:
         totals[key(line)][0 if line.secured else 1] += line.amount
     return {k: (s, p) for k, (s, p) in totals.items()}
+
+
+def report_years(plan: Plan) -> list[int]:
+    """The years there is a status report for: from the plan's start to the newest status update."""
+    newest = max((u.date.year for _, _, m in plan.measures() for u in m.status_updates), default=plan.plan.period.start)
+    return list(range(plan.plan.period.start, newest + 1))

@@ -120,7 +120,8 @@ def run_stage(stage: str, plan_dir: Path, out: Path) -> dict[str, float]:
         if plan is None:
             raise SystemExit(f"{plan_dir} er ikke gyldig: {problems[:3]}")
     elif stage == "render":
-        from scripts.site.pages import data_files, render_site
+        from scripts.site.open_data import data_files
+        from scripts.site.pages import render_site
         from scripts.validate.validator import gc_paused
 
         plan, options = _valid(plan_dir), _options(plan_dir)
@@ -136,7 +137,8 @@ def run_stage(stage: str, plan_dir: Path, out: Path) -> dict[str, float]:
         # Everything our own code does in `plan build`: what the MkDocs hook does (validate, git dates, render,
         # open data) and the print HTML of every PDF. The rest of the build is MkDocs and WeasyPrint.
         from scripts.pdf import document as pdf
-        from scripts.site.pages import data_files, render_site
+        from scripts.site.open_data import data_files
+        from scripts.site.pages import render_site
         from scripts.validate.validator import gc_paused, validate_folder
 
         plan, _ = timed("validate", lambda: validate_folder(plan_dir))
@@ -146,7 +148,8 @@ def run_stage(stage: str, plan_dir: Path, out: Path) -> dict[str, float]:
         timed("html", lambda: [pdf.plan_html(plan, options, year) for year in [None, *pdf.report_years(plan)]])
         timings["seconds"] = sum(timings[k] for k in ("validate", "git", "render", "html"))
     elif stage == "profile":
-        from scripts.site.pages import data_files, render_site
+        from scripts.site.open_data import data_files
+        from scripts.site.pages import render_site
         from scripts.validate.validator import validate_folder
 
         options = _options(plan_dir)

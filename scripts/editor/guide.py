@@ -27,16 +27,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import yaml
 
 import schema
 from schema import Actor, FocusArea, Goal, Measure, Plan, Revision
 from scripts import REPOSITORY
+from scripts.core.queries import lead_role
 from scripts.editor.dump import to_yaml
 from scripts.editor.schemas import SCHEMA_FILES
 from scripts.load.strict import FOCUS_AREA_DIR, Document, PlanFiles, load_plan
-from scripts.site import pages as render
 from scripts.validate.validator import source_files, validate_folder
 
 ROOT = REPOSITORY
@@ -56,11 +55,6 @@ PAGES: dict[str, str] = {
     "veiledning/rullering.md": "guide-rullering",
     "veiledning/vs-code.md": "guide-vs-code",
 }
-
-
-def default_plan_dir() -> Path:
-    """The plan folder the site is built from: $PLAN_DIR (as in the MkDocs hook), else plan/ in the repository."""
-    return Path(os.environ.get("PLAN_DIR") or ROOT / "plan")
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -827,23 +821,19 @@ def push_commands(measure_id: str) -> str:
     )
 
 
-def _environment() -> jinja2.Environment:
-    env = render.markdown_environment()
-    env.filters["fence"] = fence
-    env.filters["listing"] = listing
-    return env
+#: Filters the guide's templates use beyond the site's own.
+FILTERS: dict[str, Any] = {"fence": fence, "listing": listing}
 
 
-def guide_pages(plan: Plan, edit_base: str | None, *, plan_dir: Path | None = None) -> dict[str, str]:
-    """The editors' guide: page path (relative to the docs root) → Markdown.
+def guide_context(plan: Plan, edit_base: str | None, plan_dir: Path | None) -> dict[str, Any]:
+    """What the guide's templates print, for the plan read from plan_dir (default: plan/ in the repository).
 
     edit_base is the address that opens a file of the repository in GitHub's web editor, ending in «/»
-    (None: no such links). plan_dir is the folder the plan was read from (default: $PLAN_DIR or plan/); the
-    status example is quoted from its files."""
-    sources = SourceFiles.load(plan_dir or default_plan_dir(), plan)
+    (None: no such links); the status example is quoted from the files in plan_dir."""
+    sources = SourceFiles.load(plan_dir or ROOT / "plan", plan)
     errors = [error_example(kind) for kind in ERROR_KINDS]
     example = status_example(plan, sources)
-    context: dict[str, Any] = {
+    return {
         "plan": plan,
         "info": plan.plan,
         "edit_base": edit_base,
@@ -862,19 +852,9 @@ def guide_pages(plan: Plan, edit_base: str | None, *, plan_dir: Path | None = No
         "revision": revision_example(plan),
         "workflow": pr_workflow(),
         "clone": clone_commands(edit_base),
-        "lead_role": next(r.id for r in sorted(plan.vocabulary.role_types, key=lambda r: r.order) if r.lead),
+        "lead_role": lead_role(plan.vocabulary),
         "schema_files": [
             (name, describes) for name, (_, describes) in SCHEMA_FILES.items() if describes.startswith("plan/")
         ],
         "focus_area_dir": FOCUS_AREA_DIR,
-        "page_path": render.page_path,
     }
-    env = _environment()
-    pages: dict[str, str] = {}
-    for path, template in PAGES.items():
-
-        def link(target: str, here: str = path) -> str:
-            return posixpath.relpath(target, posixpath.dirname(here) or ".")
-
-        pages[path] = env.get_template(f"pages/{template}.md.jinja").render(page=path, link=link, **context)
-    return pages

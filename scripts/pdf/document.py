@@ -22,8 +22,10 @@ from markupsafe import Markup
 from schema import Measure, Plan, StatusUpdate
 from scripts import TEMPLATES
 from scripts.core.filters import FILTERS, markdown_html
+from scripts.core.queries import report_years
 from scripts.site import charts
-from scripts.site.pages import Site, SiteOptions, budget_row, report_years
+from scripts.site.lookups import Site, SiteOptions
+from scripts.site.pages import budget_row
 from scripts.validate.validator import gc_paused
 
 __all__ = ["PDF_NAME", "plan_html", "report_name", "report_years", "write_pdf"]

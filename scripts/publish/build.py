@@ -10,20 +10,24 @@ import logging
 import os
 import shutil
 import signal
-import subprocess
-import sys
 import tempfile
 import time
+import typing
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlparse
 
 from scripts import REPOSITORY
-from scripts.core import progress
+from scripts.core.progress import Progress
 from scripts.publish import links
+from scripts.publish.plugin import PlanPlugin, PlanSource
+from scripts.site.registry import REGISTRY, Registry
 
 ROOT = REPOSITORY
 CONFIG = ROOT / "mkdocs.yml"
+#: The name of our plugin in mkdocs.yml (registered as an entry point in pyproject.toml).
+PLUGIN = "naeringsplan"
 
 
 class BuildFailed(Exception):
@@ -42,9 +46,18 @@ STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
 FULL_DISK = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 
-def build_site(out: Path, plan_dir: Path | None = None) -> float:
-    """Build the site into a new folder beside `out` and put it in place only when every step succeeded
-    (validation, pages, MkDocs in strict mode, open data, PDFs). Returns the seconds it took.
+def build_site(
+    out: Path,
+    source: PlanSource,
+    progress: Progress | None = None,
+    *,
+    registry: Registry = REGISTRY,
+    templates: tuple[Path, ...] = (),
+) -> float:
+    """Build the site of a validated plan into a new folder beside `out` and put it in place only when every step
+    succeeded (pages, MkDocs in strict mode, open data, PDFs, the link check). Returns the seconds it took.
+    `registry` and `templates` are the kinds of page and extra template folders (a page kind added outside the
+    package).
 
     A failure raises BuildFailed, a signal raises Interrupted; either way the new folder is removed and `out`
     is exactly as before."""
@@ -55,9 +68,7 @@ def build_site(out: Path, plan_dir: Path | None = None) -> float:
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
     recover(out)
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
-    if plan_dir is not None:
-        os.environ["PLAN_DIR"] = str(plan_dir.resolve())
+    progress = progress or Progress()
     log = io.StringIO()
     handler = logging.StreamHandler(log)
     handler.setLevel(logging.WARNING)
@@ -67,6 +78,8 @@ def build_site(out: Path, plan_dir: Path | None = None) -> float:
     try:
         staging = Path(tempfile.mkdtemp(prefix=f"{_staging_prefix(out)}{os.getpid()}-", dir=out.parent))
         config = load_config(config_file=str(CONFIG), site_dir=str(staging), strict=True)
+        plugin = our_plugin(config)
+        plugin.source, plugin.progress, plugin.registry, plugin.templates = source, progress, registry, templates
         with contextlib.redirect_stdout(io.StringIO()):
             build(config)
         with progress.stage("Sjekker lenkene"):
@@ -84,6 +97,7 @@ def build_site(out: Path, plan_dir: Path | None = None) -> float:
         raise BuildFailed(_explain(error, log.getvalue().strip())) from None
     finally:
         signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)  # a second Ctrl+C must not cut the tidying short
+        _forget(PLUGIN)
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
         for signum, action in previous.items():
@@ -180,19 +194,32 @@ def _swap(staging: Path, out: Path) -> None:
     shutil.rmtree(old, ignore_errors=True)
 
 
-def serve(port: int, plan_dir: Path | None = None) -> int:
+def our_plugin(config: Any) -> PlanPlugin:
+    """The instance of our plugin that MkDocs made for this configuration."""
+    plugin = config.plugins.get(PLUGIN)
+    if not isinstance(plugin, PlanPlugin):
+        raise BuildFailed(f"mkdocs.yml må ha utvidelsen «{PLUGIN}» under «plugins».")
+    return plugin
+
+
+def _forget(name: str) -> None:
+    """MkDocs keeps one instance of each plugin per process: the next build must not find this one's plan."""
+    from mkdocs.config.defaults import MkDocsConfig
+
+    cached = typing.cast(Any, MkDocsConfig.plugins).plugin_cache.get(name)
+    if isinstance(cached, PlanPlugin):
+        cached.source, cached.plan_dir, cached.registry, cached.templates = None, None, REGISTRY, ()
+        cached.state = None
+        cached.progress = Progress()
+
+
+def serve(port: int, plan_dir: Path) -> int:
     """Live preview: MkDocs' own server, which rebuilds when a file in the plan folder, schema.py or scripts/
-    changes."""
-    command = [
-        str(Path(sys.executable).parent / "mkdocs"),
-        "serve",
-        "--livereload",
-        "--config-file",
-        str(CONFIG),
-        "--dev-addr",
-        f"127.0.0.1:{port}",
-    ]
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    if plan_dir is not None:
-        env["PLAN_DIR"] = str(plan_dir.resolve())
-    return subprocess.call(command, cwd=ROOT, env=env)
+    changes. The plugin reads and validates the plan folder on every rebuild."""
+    from mkdocs.commands.serve import serve as mkdocs_serve
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(CONFIG))
+    our_plugin(config).plan_dir = plan_dir.resolve()
+    mkdocs_serve(config_file=str(CONFIG), livereload=True, dev_addr=f"127.0.0.1:{port}")
+    return 0

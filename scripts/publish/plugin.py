@@ -1,9 +1,11 @@
-"""The thin MkDocs hook between our pipeline and MkDocs.
+"""The MkDocs plugin `naeringsplan` between our pipeline and MkDocs.
 
-It validates the plan (a build with an invalid plan stops with the editor's messages), renders the pages and
-data files with :mod:`scripts.render` and hands them to MkDocs as generated files (``File.generated``), so
-nothing is ever written into ``docs/``. It also builds the navigation from the plan and points the edit
-link of each measure page at the YAML file the measure is written in.
+In: the validated plan, handed over by `plan build` (:attr:`PlanPlugin.source`), or, for a plain `mkdocs build`
+or `mkdocs serve`, the plan folder of the plugin's config (`plan_dir`, validated here; an invalid plan stops the
+build with the editor's messages). Out: the pages and data files rendered by :mod:`scripts.site` handed to MkDocs
+as generated files (``File.generated``, so nothing is ever written into ``docs/``), the menu and the sitemap dates
+from the page registry, the Content-Security-Policy on every page and in ``_headers``, and the PDFs under
+``pdf/``. All state lives on the plugin instance; rendering itself knows nothing of MkDocs.
 """
 
 from __future__ import annotations
@@ -11,173 +13,197 @@ from __future__ import annotations
 import datetime as dt
 import os
 import subprocess
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from schema import Plan
-from scripts.core import progress
-from scripts.core.filters import attr
-from scripts.editor import guide
+from scripts.core.problems import Diagnostic, sorted_unique
+from scripts.core.progress import Progress
 from scripts.load.strict import load_plan
 from scripts.pdf import document as pdf
 from scripts.publish import csp
-from scripts.site.pages import SiteOptions, data_files, page_path, render_site
+from scripts.site.lookups import SiteOptions
+from scripts.site.open_data import data_files
+from scripts.site.pages import render_site
+from scripts.site.registry import REGISTRY, Registry
 from scripts.validate.validator import gc_paused, source_files, validate_files
 
-_generated: dict[str, str] = {}
-_state: dict[str, Any] = {"command": "build"}
+
+@dataclass(frozen=True)
+class PlanSource:
+    """A validated plan and where it came from: its folder and the file each focus area is written in."""
+
+    plan: Plan
+    folder: Path
+    #: Focus area id → the file it was read from.
+    files: dict[str, str]
 
 
-def on_startup(command: str, dirty: bool) -> None:
-    _state["command"] = command  # «serve» skips the PDFs, so that the live preview stays quick
-
-
-def on_serve(server: Any, config: Any, builder: Any) -> Any:
-    """The live preview also rebuilds when a file changes in a plan folder given by PLAN_DIR (plan/ is watched
-    through mkdocs.yml)."""
-    if os.environ.get("PLAN_DIR"):
-        server.watch(os.environ["PLAN_DIR"])
-    return server
-
-
-def on_config(config: Any) -> Any:
-    root = Path(config["config_file_path"]).parent
-    progress.begin("Lager sidene og de åpne dataene")
+def read_plan(folder: Path) -> tuple[PlanSource | None, list[Diagnostic]]:
+    """Load and validate a plan folder; the source is returned only when there is no problem at all."""
     with gc_paused():
-        files, problems = load_plan(Path(os.environ.get("PLAN_DIR") or root / "plan"))
+        files, problems = load_plan(folder)
         plan, more = validate_files(files)
-    if problems or more or plan is None:
-        messages = "\n".join(str(p) for p in sorted(set(problems + more)))
-        raise PluginError(f"Planen er ikke gyldig. Rett feilene under og bygg på nytt:\n{messages}")
-    sources = {ident: _relative(Path(path), root) for ident, path in source_files(files).items()}
-    repository = (config["extra"] or {}).get("repository") or {}
-    edit_base = (
-        f"{repository['url'].rstrip('/')}/edit/{repository.get('branch', 'main')}/" if "url" in repository else None
-    )
-    options = SiteOptions(edit_base=edit_base, sources=sources, changed=_git_dates(root, sources.values()))
-    _generated.clear()
-    with gc_paused():
-        _generated.update(render_site(plan, options))
-        _generated.update(data_files(plan))
-    config["nav"] = navigation(plan)
-    _state["plan"], _state["options"] = plan, options
-    _state["dates"] = page_dates(plan, options)
-    _state["script_hashes"] = set()
-    progress.end()
-    return config
+    diagnostics = sorted_unique(problems + more)
+    if diagnostics or plan is None:
+        return None, diagnostics
+    return PlanSource(plan, folder, source_files(files)), []
 
 
-def page_dates(plan: Plan, options: SiteOptions) -> dict[str, str]:
-    """The «last changed» date of each page in sitemap.xml, taken from the data so that two builds of the same
-    commit give the same bytes: the pages of a focus area, its goals and measures get the date of the last commit
-    of their YAML file; every other page the newest date in the plan (as the PDF's modification date)."""
-    dates = {"": pdf.document_dates(plan)[1]}
-    for fa in plan.focus_areas:
-        changed = options.changed.get(options.sources.get(fa.id, ""))
-        if changed is None:
-            continue
-        pages = [page_path("focus_area", fa.id)] + [page_path("goal", g.id) for g in fa.goals]
-        pages += [page_path("measure", m.id) for g in fa.goals for m in g.measures]
-        dates.update(dict.fromkeys(pages, changed.isoformat()))
-    return dates
+class PlanPluginConfig(Config):  # type: ignore[no-untyped-call]
+    #: The plan folder, relative to mkdocs.yml (when `plan build` does not hand over a validated plan).
+    plan_dir = c.Type(str, default="plan")
+    #: Make the PDFs after the site (`false` times MkDocs and WeasyPrint apart, as the benchmark does).
+    pdf = c.Type(bool, default=True)
 
 
-def on_pre_page(page: Any, config: Any, files: Files) -> Any:
-    """Sitemap dates from the data instead of the clock (MkDocs' default is the build date), unless the caller
-    set SOURCE_DATE_EPOCH."""
-    if "SOURCE_DATE_EPOCH" not in os.environ:
-        dates = _state["dates"]
-        page.update_date = dates.get(page.file.src_uri, dates[""])
-    return page
+@dataclass
+class BuildState:
+    """What one build has made so far."""
+
+    source: PlanSource
+    options: SiteOptions
+    generated: dict[str, str]
+    dates: dict[str, str]
+    script_hashes: set[str] = field(default_factory=set)
 
 
-def on_post_build(config: Any) -> None:
-    """The security headers for hosts that read a _headers file, and the print edition and the yearly status
-    reports under pdf/ (not in the live preview, and not when PLAN_PDF=0, which the benchmark uses to time MkDocs
-    and WeasyPrint apart)."""
-    progress.end()
-    headers = csp.headers_file(_state["script_hashes"])
-    Path(config["site_dir"], csp.HEADERS_FILE).write_text(headers, encoding="utf-8")
-    if _state["command"] == "serve" or os.environ.get("PLAN_PDF") == "0":
-        return
-    out = Path(config["site_dir"]) / "pdf"
-    plan, options = _state["plan"], _state["options"]
-    years = pdf.report_years(plan)
-    progress.begin("Lager PDF-ene", total=1 + len(years), unit="PDF-er")
-    pdf.write_pdf(plan, out / pdf.PDF_NAME, options)
-    progress.advance()
-    for year in years:
-        pdf.write_pdf(plan, out / pdf.report_name(year), options, report=year)
-        progress.advance()
-    progress.end()
+class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
+    def __init__(self) -> None:
+        #: Set by `plan build` before a build: the validated plan (then it is not validated twice).
+        self.source: PlanSource | None = None
+        #: Set by `plan serve --plan`: the plan folder, instead of the config's `plan_dir`.
+        self.plan_dir: Path | None = None
+        #: The kinds of page; a caller may add rows (and template folders) before a build.
+        self.registry: Registry = REGISTRY
+        self.templates: tuple[Path, ...] = ()
+        self.progress = Progress()
+        self.command = "build"
+        self.state: BuildState | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command  # «serve» skips the PDFs and the policy, so that the live preview stays quick
+
+    def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
+        """The live preview also rebuilds when a file changes in the plan folder."""
+        server.watch(str(self._plan_dir(config)))
+        return server
+
+    def on_config(self, config: Any) -> Any:
+        root = Path(config["config_file_path"]).parent
+        self.progress.begin("Lager sidene og de åpne dataene")
+        source = self.source or self._validated(self._plan_dir(config))
+        options = self._options(source, root, config)
+        with gc_paused():
+            generated = render_site(source.plan, options, self.registry)
+            generated.update(data_files(source.plan))
+        config["nav"] = self.registry.navigation(source.plan)
+        self.state = BuildState(source, options, generated, self._page_dates(source.plan, options))
+        self.progress.end()
+        return config
+
+    def _plan_dir(self, config: Any) -> Path:
+        return self.plan_dir or Path(config["config_file_path"]).parent / self.config.plan_dir
+
+    @staticmethod
+    def _validated(folder: Path) -> PlanSource:
+        source, problems = read_plan(folder)
+        if source is None:
+            messages = "\n".join(str(p) for p in problems)
+            raise PluginError(f"Planen er ikke gyldig. Rett feilene under og bygg på nytt:\n{messages}")
+        return source
+
+    def _options(self, source: PlanSource, root: Path, config: Any) -> SiteOptions:
+        sources = {ident: _relative(Path(path), root) for ident, path in source.files.items()}
+        repository = (config["extra"] or {}).get("repository") or {}
+        edit_base = (
+            f"{repository['url'].rstrip('/')}/edit/{repository.get('branch', 'main')}/" if "url" in repository else None
+        )
+        return SiteOptions(
+            edit_base=edit_base,
+            sources=sources,
+            changed=_git_dates(root, sources.values()),
+            plan_dir=source.folder,
+            templates=self.templates,
+        )
+
+    def _page_dates(self, plan: Plan, options: SiteOptions) -> dict[str, str]:
+        """The «last changed» date of each page in sitemap.xml, taken from the data so that two builds of the same
+        commit give the same bytes: the pages that show a focus area's YAML file (the focus area, its goals and
+        measures) get the date of the file's last commit; every other page the newest date in the plan (as the
+        PDF's modification date)."""
+        dates = {"": pdf.document_dates(plan)[1]}
+        for path, focus_area in self.registry.focus_area_pages(plan):
+            changed = options.changed.get(options.sources.get(focus_area, ""))
+            if changed is not None:
+                dates[path] = changed.isoformat()
+        return dates
+
+    def on_files(self, files: Files, *, config: Any) -> Files:
+        assert self.state is not None
+        for path, content in sorted(self.state.generated.items()):
+            files.append(File.generated(config, path, content=content))
+        self.progress.begin("Bygger nettstedet med MkDocs", total=len(files.documentation_pages()), unit="sider")
+        return files
+
+    def on_pre_page(self, page: Any, *, config: Any, files: Files) -> Any:
+        """Sitemap dates from the data instead of the clock (MkDocs' default is the build date), unless the caller
+        set SOURCE_DATE_EPOCH."""
+        if "SOURCE_DATE_EPOCH" not in os.environ:
+            assert self.state is not None
+            dates = self.state.dates
+            page.update_date = dates.get(page.file.src_uri, dates[""])
+        return page
+
+    def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
+        """Each page carries the site's Content-Security-Policy (see scripts/publish/csp.py)."""
+        self.progress.advance()
+        return self._with_policy(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
+        """The theme's own pages (404.html) get the policy too; sitemap.xml is left alone."""
+        return self._with_policy(output_content) if template_name.endswith(".html") else output_content
+
+    def _with_policy(self, page_html: str) -> str:
+        """The page with its policy, except in the live preview, whose reload script MkDocs adds while serving."""
+        if self.command == "serve":
+            return page_html
+        assert self.state is not None
+        self.state.script_hashes |= csp.script_hashes(page_html)
+        return csp.add_policy(page_html)
+
+    def on_post_build(self, *, config: Any) -> None:
+        """The security headers for hosts that read a _headers file, and the print edition and the yearly status
+        reports under pdf/ (not in the live preview, and not with `pdf: false`)."""
+        assert self.state is not None
+        self.progress.end()
+        headers = csp.headers_file(self.state.script_hashes)
+        Path(config["site_dir"], csp.HEADERS_FILE).write_text(headers, encoding="utf-8")
+        if self.command != "serve" and self.config.pdf:
+            self._write_pdfs(Path(config["site_dir"]) / "pdf")
+
+    def _write_pdfs(self, out: Path) -> None:
+        assert self.state is not None
+        plan, options = self.state.source.plan, self.state.options
+        years = pdf.report_years(plan)
+        self.progress.begin("Lager PDF-ene", total=1 + len(years), unit="PDF-er")
+        pdf.write_pdf(plan, out / pdf.PDF_NAME, options)
+        self.progress.advance()
+        for year in years:
+            pdf.write_pdf(plan, out / pdf.report_name(year), options, report=year)
+            self.progress.advance()
+        self.progress.end()
 
 
-def on_files(files: Files, config: Any) -> Files:
-    for path, content in sorted(_generated.items()):
-        files.append(File.generated(config, path, content=content))
-    progress.begin("Bygger nettstedet med MkDocs", total=len(files.documentation_pages()), unit="sider")
-    return files
-
-
-def on_post_page(output: str, page: Any, config: Any) -> str:
-    """Each page carries the site's Content-Security-Policy (see scripts/csp.py)."""
-    progress.advance()
-    return _with_policy(output)
-
-
-def on_post_template(output: str, template_name: str, config: Any) -> str:
-    """The theme's own pages (404.html) get the policy too; sitemap.xml is left alone."""
-    return _with_policy(output) if template_name.endswith(".html") else output
-
-
-def _with_policy(page_html: str) -> str:
-    """The page with its policy, except in the live preview, whose reload script MkDocs adds while serving."""
-    if _state["command"] == "serve":
-        return page_html
-    _state["script_hashes"] |= csp.script_hashes(page_html)
-    return csp.add_policy(page_html)
-
-
-def navigation(plan: Plan) -> list[Any]:
-    """The site's menu: sections with index pages; single measures, goals and most actors are reached through
-    the pages that list them, so that the menu does not grow with the plan. Titles from the plan are HTML
-    escaped: the theme puts menu titles into the page as they are."""
-    municipalities = [
-        {attr(a.short_name or a.name): page_path("actor", a.id)} for a in plan.actors if a.kind == "kommune"
-    ]
-    return [
-        {"Forside": "index.md"},
-        {
-            "Planen": [
-                "om-planen.md",
-                {
-                    "Satsingsområder": [
-                        "satsingsomrader/index.md",
-                        *[{f"{fa.id} {attr(fa.title)}": page_path("focus_area", fa.id)} for fa in plan.focus_areas],
-                    ]
-                },
-                {"Alle tiltak": "tiltak/index.md"},
-                {"Tidslinje": "tidslinje.md"},
-                {"Planens historikk": "historikk.md"},
-            ]
-        },
-        {"Aktører": ["aktorer/index.md", {"Rollematrise": "aktorer/rollematrise.md"}, *municipalities]},
-        {"Økonomi": "okonomi.md"},
-        {
-            "Indikatorer": [
-                "indikatorer/index.md",
-                *[{attr(i.title): page_path("indicator", i.id)} for i in plan.indicators],
-            ]
-        },
-        {"Om nettstedet": ["apne-data.md", "tilgjengelighet.md", "personvern.md", "sikkerhet.md"]},
-        {"For redaktører": list(guide.PAGES)},
-    ]
-
-
-def _git_dates(root: Path, paths: Any) -> dict[str, dt.date]:
+def _git_dates(root: Path, paths: Iterable[str]) -> dict[str, dt.date]:
     """The date of the last commit that changed each file (none when the folder is not a git checkout)."""
     dates: dict[str, dt.date] = {}
     for path in sorted(set(paths)):
