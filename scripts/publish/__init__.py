@@ -1,1 +1,8 @@
-"""TODO"""
+"""Stage 5, publishing: MkDocs builds the site of a validated plan, and it is put in place all or nothing.
+
+In: a :class:`~scripts.publish.plugin.PlanSource` (the validated plan and its files). Out: a complete ``site/``
+folder swapped in with two renames (:func:`~scripts.publish.build.build_site`), or the previous one left as it
+was and a Norwegian reason (:class:`~scripts.publish.build.BuildFailed`). :mod:`~scripts.publish.plugin` is the
+MkDocs plugin ``naeringsplan``; :mod:`~scripts.publish.links` checks every link before the swap;
+:mod:`~scripts.publish.csp` writes the Content-Security-Policy.
+"""

@@ -1,0 +1,220 @@
+"""The page registry: every kind of page of the site, once.
+
+A :class:`PageSpec` row says what a kind of page is made of (its template), where it lives (its path, or a path
+pattern for the pages made one per item), where it sits in the menu and which items it is made for. Rendering
+(:func:`scripts.site.pages.render_site`), the menu and the sitemap dates (the MkDocs plugin), the home page's
+links (``page_path`` in the templates) and the tests all read the same table, :data:`REGISTRY`. Adding a kind of
+page means a template, one row here and its snapshot.
+
+Hand-written pages in ``docs/`` have a row without a template: they take their place in the menu from here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from schema import Plan
+from scripts.core.filters import attr, slug
+from scripts.core.queries import report_years
+from scripts.editor import guide
+from scripts.site.open_data import OPEN_DATA_MODELS
+
+
+@dataclass(frozen=True)
+class Item:
+    """One thing a page is made for (a measure, an actor …): its id, what its template gets, its menu title
+    (None: not in the menu) and the focus area whose YAML file it is written in (for the page's date)."""
+
+    ident: str
+    context: Mapping[str, Any]
+    menu_title: str | None = None
+    focus_area: str | None = None
+
+
+@dataclass(frozen=True)
+class PageSpec:
+    """A kind of page. `path` is the Markdown path, or with `items` a pattern where «{}» is the item's slug."""
+
+    kind: str
+    path: str
+    #: Template under the template folders («pages/measure.md.jinja»); None: a hand-written page in docs/.
+    template: str | None
+    #: The menu sections the page sits in, outermost first; () is the top of the menu.
+    section: tuple[str, ...] = ()
+    #: The menu title of a single page; None: the page's own title. Item pages take Item.menu_title.
+    menu_title: str | None = None
+    #: For pages made one per item: the items of a plan.
+    items: Callable[[Plan], Iterable[Item]] | None = None
+    #: Context every page of this kind gets beyond the item's, computed once per build from (plan, options).
+    context: Callable[[Plan, Any], Mapping[str, Any]] | None = None
+
+    def page_path(self, ident: str | None = None) -> str:
+        if self.items is None:
+            return self.path
+        if ident is None:
+            raise ValueError(f"sider av typen «{self.kind}» lages for én ting om gangen: oppgi hvilken")
+        return self.path.format(slug(ident))
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page to render: its spec, path, the context its template gets beyond the shared one, and the item."""
+
+    spec: PageSpec
+    path: str
+    item: Item | None = None
+
+
+@dataclass(frozen=True)
+class Registry:
+    """The page specs, in menu order."""
+
+    specs: Sequence[PageSpec]
+    _by_kind: dict[str, PageSpec] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_kind", {spec.kind: spec for spec in self.specs})
+
+    def __add__(self, more: Sequence[PageSpec]) -> Registry:
+        return Registry([*self.specs, *more])
+
+    def spec(self, kind: str) -> PageSpec:
+        return self._by_kind[kind]
+
+    def page_path(self, kind: str, ident: str | None = None) -> str:
+        """Where a page lives (as a Markdown source path): page_path("measure", "1.1.2"), page_path("economy")."""
+        return self._by_kind[kind].page_path(ident)
+
+    def pages(self, plan: Plan) -> Iterator[Page]:
+        """Every generated page of the plan (hand-written pages are not generated)."""
+        for spec in self.specs:
+            if spec.template is None:
+                continue
+            if spec.items is None:
+                yield Page(spec, spec.path)
+            else:
+                yield from (Page(spec, spec.page_path(item.ident), item) for item in spec.items(plan))
+
+    def navigation(self, plan: Plan) -> list[Any]:
+        """The site's menu as MkDocs' `nav`: sections in the order they first appear. Titles from the plan are
+        HTML escaped, since the theme puts menu titles into the page as they are."""
+        menu: list[Any] = []
+        for spec in self.specs:
+            for title, path in _menu_entries(spec, plan):
+                _section(menu, spec.section).append(path if title is None else {title: path})
+        return menu
+
+    def focus_area_pages(self, plan: Plan) -> Iterator[tuple[str, str]]:
+        """(page path, focus area id) for the pages that show what one focus area's YAML file holds."""
+        for page in self.pages(plan):
+            if page.item is not None and page.item.focus_area is not None:
+                yield page.path, page.item.focus_area
+
+
+def _menu_entries(spec: PageSpec, plan: Plan) -> Iterator[tuple[str | None, str]]:
+    if spec.items is None:
+        yield spec.menu_title, spec.path
+        return
+    for item in spec.items(plan):
+        if item.menu_title is not None:
+            yield item.menu_title, spec.page_path(item.ident)
+
+
+def _section(menu: list[Any], names: tuple[str, ...]) -> list[Any]:
+    """The list of entries under the named (nested) section of the menu, made when it is first needed."""
+    for name in names:
+        found = next((entry[name] for entry in menu if isinstance(entry, dict) and name in entry), None)
+        if found is None:
+            found = []
+            menu.append({name: found})
+        menu = found
+    return menu
+
+
+# --------------------------------------------------------------------------------------------------------
+# The items of the plan that get a page each
+# --------------------------------------------------------------------------------------------------------
+
+
+def focus_areas(plan: Plan) -> Iterator[Item]:
+    for fa in plan.focus_areas:
+        yield Item(fa.id, {"focus_area": fa}, f"{fa.id} {attr(fa.title)}", fa.id)
+
+
+def goals(plan: Plan) -> Iterator[Item]:
+    for fa in plan.focus_areas:
+        for goal in fa.goals:
+            yield Item(goal.id, {"focus_area": fa, "goal": goal}, None, fa.id)
+
+
+def measures(plan: Plan) -> Iterator[Item]:
+    for fa, goal, measure in plan.measures():
+        yield Item(measure.id, {"focus_area": fa, "goal": goal, "measure": measure}, None, fa.id)
+
+
+def actors(plan: Plan) -> Iterator[Item]:
+    """Every actor; the municipalities are in the menu."""
+    for actor in plan.actors:
+        title = attr(actor.short_name or actor.name) if actor.kind == "kommune" else None
+        yield Item(actor.id, {"actor": actor}, title)
+
+
+def indicators(plan: Plan) -> Iterator[Item]:
+    for indicator in plan.indicators:
+        yield Item(indicator.id, {"indicator": indicator}, attr(indicator.title))
+
+
+def _history(plan: Plan, options: Any) -> Mapping[str, Any]:
+    return {"report_years": report_years(plan)}
+
+
+def _open_data(plan: Plan, options: Any) -> Mapping[str, Any]:
+    return {"models": OPEN_DATA_MODELS}
+
+
+def _guide(plan: Plan, options: Any) -> Mapping[str, Any]:
+    return guide.guide_context(plan, options.edit_base, options.plan_dir)
+
+
+def _page(kind: str, path: str, section: tuple[str, ...] = (), title: str | None = None, **more: Any) -> PageSpec:
+    return PageSpec(kind, path, f"pages/{kind}.md.jinja", section, title, **more)
+
+
+PLAN, AREAS, ACTORS, INDICATORS = ("Planen",), ("Planen", "Satsingsområder"), ("Aktører",), ("Indikatorer",)
+ABOUT, EDITORS = ("Om nettstedet",), ("For redaktører",)
+
+#: Every kind of page, in menu order.
+REGISTRY = Registry(
+    [
+        _page("home", "index.md", title="Forside"),
+        PageSpec("about", "om-planen.md", None, PLAN),
+        _page("focus-areas", "satsingsomrader/index.md", AREAS),
+        _page("focus-area", "satsingsomrader/{}.md", AREAS, items=focus_areas),
+        _page("goal", "mal/{}.md", items=goals),
+        _page("measures", "tiltak/index.md", PLAN, "Alle tiltak"),
+        _page("measure", "tiltak/{}.md", items=measures),
+        _page("timeline", "tidslinje.md", PLAN, "Tidslinje"),
+        _page("history", "historikk.md", PLAN, "Planens historikk", context=_history),
+        _page("actors", "aktorer/index.md", ACTORS),
+        _page("roles-matrix", "aktorer/rollematrise.md", ACTORS, "Rollematrise"),
+        _page("actor", "aktorer/{}.md", ACTORS, items=actors),
+        _page("economy", "okonomi.md", title="Økonomi"),
+        _page("indicators", "indikatorer/index.md", INDICATORS),
+        _page("indicator", "indikatorer/{}.md", INDICATORS, items=indicators),
+        _page("open-data", "apne-data.md", ABOUT, context=_open_data),
+        PageSpec("accessibility", "tilgjengelighet.md", None, ABOUT),
+        PageSpec("privacy", "personvern.md", None, ABOUT),
+        PageSpec("security", "sikkerhet.md", None, ABOUT),
+        *[
+            PageSpec(template, path, f"pages/{template}.md.jinja", EDITORS, context=_guide)
+            for path, template in guide.PAGES.items()
+        ],
+    ]
+)
+
+
+def page_path(kind: str, ident: str | None = None) -> str:
+    """Where a page of the site lives (as a Markdown source path)."""
+    return REGISTRY.page_path(kind, ident)
