@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import math
 import re
 import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
@@ -11,6 +13,10 @@ import pytest
 from schema import Indicator, Observation, Plan, Point
 from scripts.site import charts
 from scripts.site.charts import TimelineRow, budget_chart, indicator_chart, nok, number, status_chart, timeline_chart
+from scripts.site.charts.layout import Labeller, labelled_years, nice_ticks, segment_hits_box
+from scripts.site.charts.style import check_colour, outline, text_on
+from scripts.site.charts.svg import coord
+from scripts.site.charts.text import lower_first, sentence, text_width, truncate, wrap
 
 SVG = "{http://www.w3.org/2000/svg}"
 NBSP = "\u00a0"
@@ -713,3 +719,85 @@ def test_timeline_for_the_shipped_plan_has_a_row_per_measure(plan: Plan) -> None
     ]  # fmt: skip
     root = parse(timeline_chart("t", rows, plan.plan.period.start, plan.plan.period.end, "Tidslinje"))
     assert len(list(root.iter(f"{SVG}a"))) == len(rows)
+
+
+# --------------------------------------------------------------------------------------------------------
+# The shared parts: text, coordinates, colours, layout
+# --------------------------------------------------------------------------------------------------------
+
+
+def test_a_text_too_wide_is_shortened_with_an_ellipsis_and_then_fits() -> None:
+    text = "Kompetanse og arbeidskraft i hele regionen"
+    short = truncate(text, 14, 120)
+    assert short.endswith("…") and text.startswith(short[:-1])
+    assert text_width(short, 14) <= 120
+    assert truncate("Kort", 14, 120) == "Kort"
+
+
+def test_wrap_breaks_at_spaces_and_shortens_only_the_last_of_its_lines() -> None:
+    assert wrap("Bolig og infrastruktur", 14, 110) == ["Bolig og", "infrastruktur"]
+    text = "en to tre fire fem seks sju åtte ni ti"
+    lines = wrap(text, 14, 60)
+    assert len(lines) == 2 and all(text_width(line, 14) <= 60 for line in lines)
+    assert text.startswith(f"{lines[0]} {lines[1][:-1]}") and lines[1].endswith("…")
+
+
+def test_a_capital_is_lowered_inside_a_sentence_unless_the_word_is_an_abbreviation() -> None:
+    assert lower_first("Fullført") == "fullført"
+    assert lower_first("SSB") == "SSB"
+    assert sentence(" Mål 2030: 50 % ") == "Mål 2030: 50 %."
+    assert sentence("Ferdig!") == "Ferdig!"
+
+
+def test_coordinates_have_one_decimal_and_no_trailing_zero_or_negative_zero() -> None:
+    assert coord(12.34) == "12.3"
+    assert coord(12.0) == "12"
+    assert coord(-0.04) == "0"
+    assert coord(-1.25) == "-1.2"
+
+
+def test_colours_are_written_rrggbb_and_light_ones_get_dark_text_and_an_outline() -> None:
+    assert check_colour("#A1B2C3") == "#a1b2c3"
+    with pytest.raises(ValueError, match="#rrggbb"):
+        check_colour("red")
+    assert (text_on("#f3f5f7"), outline("#f3f5f7")) == (charts.TEXT, charts.TEXT)
+    assert (text_on("#1a5e9a"), outline("#1a5e9a")) == (charts.WHITE, "none")
+
+
+@pytest.mark.parametrize(("low", "high"), [(0, 1), (3.2, 3.2), (-40, 15), (21.5, 28), (900, 56_600), (0.01, 0.04)])
+def test_ticks_are_three_to_five_round_values_that_cover_the_range(low: float, high: float) -> None:
+    ticks = nice_ticks(low, high)
+    step = ticks[1] - ticks[0]
+    assert 3 <= len(ticks) <= 5
+    assert ticks[0] <= low and ticks[-1] >= high
+    assert all(math.isclose(b - a, step) for a, b in itertools.pairwise(ticks))
+    assert round(step / 10 ** math.floor(math.log10(step)), 9) in {1, 2, 2.5, 5}
+    assert all(math.isclose(t / step, round(t / step), abs_tol=1e-9) for t in ticks)
+
+
+def test_every_year_is_labelled_when_there_is_room_else_only_round_years() -> None:
+    assert labelled_years(2021, 2024, 60) == [2021, 2022, 2023, 2024]
+    assert labelled_years(2021, 2030, 20) == [2022, 2024, 2026, 2028, 2030]
+    assert labelled_years(2021, 2023, 1) == [2021]
+
+
+def test_a_segment_hits_a_box_only_if_it_passes_through_it() -> None:
+    box = (10.0, 10.0, 20.0, 20.0)
+    assert segment_hits_box((0, 15, 30, 15), box)
+    assert segment_hits_box((0, 0, 30, 30), box)
+    assert not segment_hits_box((0, 25, 30, 25), box)
+    assert not segment_hits_box((0, 0, 5, 5), box)
+
+
+def test_the_labeller_takes_the_first_free_place_and_keeps_later_labels_off_it() -> None:
+    labeller = Labeller(bounds=(0, 0, 200, 100), boxes=[], segments=[(0, 50, 200, 50)])
+    first = labeller.place("Mål", 13, [(100, 55, "middle"), (100, 30, "middle")])
+    second = labeller.place("Mål", 13, [(100, 30, "middle"), (100, 80, "middle")])
+    assert (first.x, first.y) == ("100", "30")  # the first candidate crosses the line
+    assert (second.x, second.y) == ("100", "80")  # the second one's first candidate is taken
+
+
+def test_the_labeller_puts_a_point_label_nearer_its_own_point_than_any_other() -> None:
+    labeller = Labeller(bounds=(0, 0, 200, 100), boxes=[], segments=[], points=[(50, 50), (50, 20)])
+    label = labeller.place("45", 13, [(50, 30, "middle"), (50, 70, "middle")], owner=0)
+    assert label.y == "70"

@@ -1,0 +1,299 @@
+"""The indicator chart: an indicator's measurements by year as a line, against its baseline and its target.
+
+The value axis gets round ticks (:func:`~.layout.nice_ticks`); the labels of the points, the target and the
+baseline are placed by a :class:`~.layout.Labeller` so that they overlap neither each other nor the lines.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+from typing import Any
+
+from schema import Indicator, Observation
+from scripts.site.charts.layout import Box, Candidate, Labeller, Segment, labelled_years, nice_ticks, text_box
+from scripts.site.charts.style import ACCENT, BASELINE, FONT, MUTED, SMALL, TARGET, WIDTH
+from scripts.site.charts.svg import Text, check_chart, coord, diamond, line, points, render, text_at
+from scripts.site.charts.text import number, quantity, sentence, text_width
+
+#: The baseline of the axis title above the plot.
+_AXIS_TITLE_Y = 16.0
+
+
+@dataclass(frozen=True)
+class _Plot:
+    """The plotting area and its scales: years along x, values upwards along y, with round ticks."""
+
+    ticks: list[float]
+    tick_labels: list[str]
+    low: float
+    high: float
+    first_year: int
+    last_year: int
+    left: float
+    right: float
+    top: float = 40.0
+    height: float = 220.0
+    #: Room between the axis and the first and last year, for the labels centred on points.
+    inset: float = 28.0
+
+    @property
+    def bottom(self) -> float:
+        return self.top + self.height
+
+    @property
+    def centre(self) -> float:
+        return (self.left + self.right) / 2
+
+    @property
+    def per_year(self) -> float:
+        """Units between two years along x."""
+        return (self.right - self.left - 2 * self.inset) / (self.last_year - self.first_year)
+
+    def x_of(self, year: float) -> float:
+        span = self.right - self.left - 2 * self.inset
+        return self.left + self.inset + (year - self.first_year) / (self.last_year - self.first_year) * span
+
+    def y_of(self, value: float) -> float:
+        return self.bottom - (value - self.low) / (self.high - self.low) * self.height
+
+
+@dataclass(frozen=True)
+class _Point:
+    cx: str
+    cy: str
+    title: str
+
+
+def indicator_chart(chart_id: str, indicator: Indicator, *, width: int = WIDTH) -> str:
+    """A line of the indicator's measurements by year, each point with its value, against a dashed baseline
+    and a dotted target with a marked target point. Works with no measurements or only one."""
+    check_chart(chart_id, width)
+    unit, baseline, target = indicator.unit, indicator.baseline, indicator.target
+    observations = list(indicator.observations)
+    plot = _plot(indicator, width)
+    spots = [(plot.x_of(o.year), plot.y_of(o.value)) for o in observations]
+    baseline_y, target_y, target_x = plot.y_of(baseline.value), plot.y_of(target.value), plot.x_of(target.year)
+    axis_title = text_at(0, _AXIS_TITLE_Y, _axis_title(unit), fill=MUTED, size=SMALL)
+    labeller = _labeller(plot, spots, (baseline_y, target_y), target_x, axis_title, width)
+    point_labels = _point_labels(labeller, spots, observations)
+    target_text = f"Mål {target.year}: {quantity(target.value, unit)}"
+    baseline_text = f"Utgangsverdi {baseline.year}: {quantity(baseline.value, unit)}"
+    target_label = _target_label(labeller, plot, target_text, target_x, target_y)
+    baseline_label = _baseline_label(labeller, plot, baseline_text, baseline_y)
+    empty = None if observations else _empty_label(labeller, plot)
+    legend, height = _legend(plot.bottom + 48, width)
+    point_titles = [
+        f"{o.year}: {quantity(o.value, unit)}" + (f" ({o.note.strip().rstrip('.')})" if o.note else "")
+        for o in observations
+    ]
+    return render(
+        "indicator",
+        chart_id,
+        indicator.title,
+        _description(indicator, point_titles, baseline_text, target_text),
+        width,
+        height,
+        **_axes(plot, (baseline_y, target_y)),
+        axis_title=axis_title,
+        polyline=points(spots) if len(spots) > 1 else "",
+        points=[_Point(coord(x), coord(y), t) for (x, y), t in zip(spots, point_titles, strict=True)],
+        point_labels=point_labels,
+        baseline_line=line(plot.left, baseline_y, plot.right, baseline_y),
+        target_line=line(plot.left, target_y, plot.right, target_y),
+        target_marker=points(diamond(target_x, target_y, 7)),
+        target_label=target_label,
+        baseline_label=baseline_label,
+        empty=empty,
+        legend=legend,
+        accent=ACCENT,
+        baseline_colour=BASELINE,
+        target_colour=TARGET,
+    )
+
+
+def _plot(indicator: Indicator, width: int) -> _Plot:
+    """Scales that fit every measurement, the baseline and the target, with room for the tick labels."""
+    values = [o.value for o in indicator.observations] + [indicator.baseline.value, indicator.target.value]
+    ticks = nice_ticks(min(values), max(values))
+    # A little room beyond the outer gridlines, so that no value lies on the x axis or the top edge.
+    pad = (ticks[-1] - ticks[0]) * 0.04
+    tick_labels = [number(t) for t in ticks]
+    all_years = [o.year for o in indicator.observations] + [indicator.baseline.year, indicator.target.year]
+    first_year, last_year = min(all_years), max(all_years)
+    if first_year == last_year:
+        first_year, last_year = first_year - 1, last_year + 1
+    return _Plot(
+        ticks=ticks,
+        tick_labels=tick_labels,
+        low=min(ticks[0], min(values) - pad),
+        high=max(ticks[-1], max(values) + pad),
+        first_year=first_year,
+        last_year=last_year,
+        left=max(text_width(t, SMALL) for t in tick_labels) + 10,
+        right=width - 4.0,
+    )
+
+
+def _axis_title(unit: str) -> str:
+    named = {"%": "Prosent (%)", "kr": "Kroner (kr)"}
+    text = unit.strip()
+    return named.get(text, text[:1].upper() + text[1:])
+
+
+def _axes(plot: _Plot, reference_ys: tuple[float, float]) -> dict[str, Any]:
+    """Grid lines, tick labels, the x axis and the year labels, as template context."""
+    # A grid line under the baseline or the target would blur its dashes, so it is left out.
+    gridlines = [
+        line(plot.left, plot.y_of(t), plot.right, plot.y_of(t))
+        for t in plot.ticks
+        if all(abs(plot.y_of(t) - ref) > 1.5 for ref in reference_ys)
+    ]
+    tick_texts = [
+        text_at(plot.left - 8, plot.y_of(t) + SMALL * 0.36, label, "end", MUTED, SMALL)
+        for t, label in zip(plot.ticks, plot.tick_labels, strict=True)
+    ]
+    year_texts = [
+        text_at(plot.x_of(year), plot.bottom + 20, str(year), "middle", MUTED, SMALL)
+        for year in labelled_years(plot.first_year, plot.last_year, plot.per_year)
+    ]
+    axis = line(plot.left, plot.bottom, plot.right, plot.bottom)
+    return {"gridlines": gridlines, "tick_texts": tick_texts, "year_texts": year_texts, "axis": axis}
+
+
+def _labeller(
+    plot: _Plot,
+    spots: list[tuple[float, float]],
+    reference_ys: tuple[float, float],
+    target_x: float,
+    axis_title: Text,
+    width: int,
+) -> Labeller:
+    """A labeller that keeps labels inside the chart and off the markers, the lines and the axis title."""
+    baseline_y, target_y = reference_ys
+    line_segments: list[Segment] = [(*a, *b) for a, b in itertools.pairwise(spots)]
+    reference_segments: list[Segment] = [
+        (plot.left, baseline_y, plot.right, baseline_y),
+        (plot.left, target_y, plot.right, target_y),
+    ]
+    marker_boxes: list[Box] = [(x - 5, y - 5, x + 5, y + 5) for x, y in spots]
+    marker_boxes.append((target_x - 7, target_y - 7, target_x + 7, target_y + 7))
+    return Labeller(
+        bounds=(0, plot.top - 22, width, plot.bottom),
+        boxes=[*marker_boxes, text_box(0, _AXIS_TITLE_Y, axis_title.text, SMALL, "start")],
+        segments=line_segments + reference_segments,
+        points=spots,
+    )
+
+
+def _point_labels(labeller: Labeller, spots: list[tuple[float, float]], observations: list[Observation]) -> list[Text]:
+    """The value of each measurement, written next to its point, in the order of the points."""
+    return [
+        labeller.place(number(o.value), SMALL, _point_candidates(spots, i), i, fill=ACCENT, weight="600")
+        for i, o in enumerate(observations)
+    ]
+
+
+def _point_candidates(spots: list[tuple[float, float]], i: int) -> list[Candidate]:
+    """Where the label of point i may go, best first: away from the line on both sides of the point."""
+    x, y = spots[i]
+    before = spots[i - 1][1] if i > 0 else None
+    after = spots[i + 1][1] if i + 1 < len(spots) else None
+    # Screen y grows downwards: a smaller y is a higher value.
+    rising = (before is not None and before > y) or (after is not None and after < y)
+    falling = (before is not None and before < y) or (after is not None and after > y)
+    above = (x, y - 10, "middle")
+    below = (x, y + 10 + SMALL * 0.78, "middle")
+    above_left = (x - 5, y - 9, "end")
+    above_right = (x + 5, y - 9, "start")
+    below_left = (x - 5, y + 8 + SMALL * 0.78, "end")
+    below_right = (x + 5, y + 8 + SMALL * 0.78, "start")
+    if rising and falling:  # a peak or a valley
+        peak = (before is None or before >= y) and (after is None or after >= y)
+        order = [above, below] if peak else [below, above]
+    elif rising:
+        order = [above_left, above, below_right, below]
+    elif falling:
+        order = [above_right, above, below_left, below]
+    else:
+        order = [above, below]
+    return [*order, above_left, above_right, below_left, below_right]
+
+
+def _target_label(labeller: Labeller, plot: _Plot, text: str, target_x: float, target_y: float) -> Text:
+    """«Mål 2030: 50 %» beside the target marker, or failing that at either end of the target line."""
+    above, below = target_y - 7, target_y + 7 + SMALL * 0.78
+    candidates = [
+        (target_x - 10, above, "end"),
+        (target_x - 10, below, "end"),
+        (target_x, above - 4, "middle"),
+        (target_x, below + 4, "middle"),
+        (target_x + 10, above, "start"),
+        (target_x + 10, below, "start"),
+        (plot.right, above, "end"),
+        (plot.right, below, "end"),
+        (plot.left + 4, above, "start"),
+        (plot.left + 4, below, "start"),
+    ]
+    return labeller.place(text, SMALL, candidates, fill=TARGET, weight="600")
+
+
+def _baseline_label(labeller: Labeller, plot: _Plot, text: str, baseline_y: float) -> Text:
+    """«Utgangsverdi 2020: 40 %» above or below the baseline: at its right end, its middle or its left end."""
+    above, below = baseline_y - 6, baseline_y + 6 + SMALL * 0.78
+    candidates = [
+        (plot.right, above, "end"),
+        (plot.right, below, "end"),
+        (plot.centre, above, "middle"),
+        (plot.centre, below, "middle"),
+        (plot.left + 4, above, "start"),
+        (plot.left + 4, below, "start"),
+    ]
+    return labeller.place(text, SMALL, candidates, fill=BASELINE, weight="600")
+
+
+def _empty_label(labeller: Labeller, plot: _Plot) -> Text:
+    """«Ingen målinger ennå» in the middle of the plot, or near its top or bottom if the middle is taken."""
+    candidates = [
+        (plot.centre, (plot.top + plot.bottom) / 2 + FONT * 0.36, "middle"),
+        (plot.centre, plot.top + 20, "middle"),
+        (plot.centre, plot.bottom - 8, "middle"),
+    ]
+    return labeller.place("Ingen målinger ennå", FONT, candidates, fill=MUTED)
+
+
+def _legend(legend_y: float, width: int) -> tuple[list[dict[str, Any]], float]:
+    """The legend from legend_y down, one entry per kind of line, wrapped if the chart is too narrow; and the
+    height of the chart under it."""
+    entries = [("obs", "Målt verdi"), ("baseline", "Utgangsverdi"), ("target", "Mål")]
+    legend: list[dict[str, Any]] = []
+    x = 0.0
+    for kind, label in entries:
+        entry_width = 30 + 6 + text_width(label, SMALL)
+        if x + entry_width > width and x > 0:
+            x, legend_y = 0.0, legend_y + 22
+        legend.append(
+            {
+                "kind": kind,
+                "line": line(x, legend_y, x + 30, legend_y),
+                "cx": coord(x + 15),
+                "cy": coord(legend_y),
+                "diamond": points(diamond(x + 15, legend_y, 6)),
+                "text": text_at(x + 36, legend_y + SMALL * 0.36, label, size=SMALL),
+            }
+        )
+        x += entry_width + 20
+    return legend, legend_y + 14
+
+
+def _description(indicator: Indicator, point_titles: list[str], baseline_text: str, target_text: str) -> str:
+    """The chart in words: what is measured, every measurement, the baseline, the target and which way is better."""
+    parts = [f"{indicator.title}, målt i {indicator.unit.strip()}."]
+    if point_titles:
+        parts.append("Målinger: " + "; ".join(point_titles) + ".")
+    else:
+        parts.append("Ingen målinger ennå.")
+    parts.append(sentence(baseline_text))
+    parts.append(sentence(target_text))
+    parts.append("Lavere er bedre." if indicator.better == "lavere" else "Høyere er bedre.")
+    return " ".join(parts)

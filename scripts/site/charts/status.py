@@ -1,0 +1,59 @@
+"""The status chart: how many measures have each status, as horizontal bars with «Status: n» at their ends."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from scripts.site.charts.style import FONT, MUTED, WIDTH, check_colour, outline
+from scripts.site.charts.svg import Rect, Text, check_chart, line, rect, render, text_at
+from scripts.site.charts.text import lower_first, number, text_width, truncate
+
+
+@dataclass(frozen=True)
+class _StatusBar:
+    title: str
+    bar: Rect
+    label: Text
+
+
+def status_chart(chart_id: str, rows: list[tuple[str, int, str]], title: str, *, width: int = WIDTH) -> str:
+    """Horizontal bars, one per status: rows are (label, count, colour "#rrggbb"), drawn in the given order.
+
+    Each bar has its label and count written at its end, «Pågår: 24»."""
+    check_chart(chart_id, width)
+    top, row_height, bar_height, gap = 4.0, 34.0, 22.0, 8.0
+    texts = [f"{label}: {number(count)}" for label, count, _ in rows]
+    room = width - 6 - gap
+    texts = [truncate(t, FONT, room - 80) for t in texts]  # leave at least 80 units of bar for the largest
+    scales = [(room - text_width(t, FONT)) / count for t, (_, count, _) in zip(texts, rows, strict=True) if count > 0]
+    scale = min(scales, default=0.0)
+    bars: list[_StatusBar] = []
+    for i, ((label, count, colour), text) in enumerate(zip(rows, texts, strict=True)):
+        if count < 0:
+            raise ValueError(f"antallet for «{label}» er negativt ({count})")
+        colour = check_colour(colour)
+        y = top + i * row_height
+        bar_width = count * scale
+        bars.append(
+            _StatusBar(
+                title=f"{label}: {number(count)} tiltak",
+                bar=rect(1, y, bar_width, bar_height, colour, outline(colour)),
+                label=text_at(1 + bar_width + gap, y + bar_height / 2 + FONT * 0.36, text),
+            )
+        )
+    height = top + max(len(rows), 1) * row_height
+    empty = None if rows else text_at(1, top + bar_height / 2 + FONT * 0.36, "Ingen tiltak å vise.", fill=MUTED)
+    axis = line(0.5, 0, 0.5, height - (row_height - bar_height - top) if rows else height)
+    desc = _description(rows)
+    return render("status", chart_id, title, desc, width, height, bars=bars, axis=axis, empty=empty)
+
+
+def _description(rows: list[tuple[str, int, str]]) -> str:
+    """The chart in words: «Pågår: 24 tiltak, fullført: 3 tiltak. Til sammen 27 tiltak.»"""
+    if not rows:
+        return "Ingen tiltak å vise."
+    total = sum(count for _, count, _ in rows)
+    parts = [
+        f"{label if i == 0 else lower_first(label)}: {number(count)} tiltak" for i, (label, count, _) in enumerate(rows)
+    ]
+    return ", ".join(parts) + f". Til sammen {number(total)} tiltak."
