@@ -3,8 +3,8 @@
 PYTHON ?= python3.11
 VENV := .venv
 BIN := $(VENV)/bin
-# Install from PyPI only, so that the hashes in requirements.lock always match what pip downloads.
-PIP_ENV := PIP_CONFIG_FILE=/dev/null PIP_FIND_LINKS= PIP_DISABLE_PIP_VERSION_CHECK=1
+# pip's own configuration decides where packages come from; the hashes in requirements.lock decide what is accepted.
+PIP_ENV := PIP_DISABLE_PIP_VERSION_CHECK=1
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: site test lint typecheck unit lock schema clean serve pango
@@ -34,25 +34,29 @@ $(CHROMIUM) $(JAVA) $(FAKETIME):
 	$(SUDO) apt-get install -y --no-install-recommends $(DEBIAN_PACKAGE_$@) || \
 	  ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends $(DEBIAN_PACKAGE_$@))
 
-# The Nu HTML Checker, as the W3C runs it: the vnu-jar release on npm, pinned and checked against its sha512.
+# The Nu HTML Checker, as the W3C runs it: the vnu-jar release, fetched by npm's own client (`npm pack`, from the
+# registry npm is configured with), pinned and checked against its sha512.
 VNU_VERSION := 26.9.27
 VNU_SHA512 := 4e441de4315f39a582f5e6edbe8cd3b2b1f655aa1dde3620faface791133217c417b12f3f7ead2d8336d8e7efe44f5226618258b44a0860057e9125135e6b428
 VNU := $(VENV)/share/vnu-$(VNU_VERSION)/vnu.jar
 $(VNU):
 	mkdir -p $(@D)
-	curl -sSfL -o $(@D)/vnu.tgz https://registry.npmjs.org/vnu-jar/-/vnu-jar-$(VNU_VERSION).tgz
-	echo "$(VNU_SHA512)  $(@D)/vnu.tgz" | sha512sum --check --quiet
-	tar -xzf $(@D)/vnu.tgz -C $(@D) --strip-components=3 package/build/dist/vnu.jar
-	rm $(@D)/vnu.tgz
+	cd $(@D) && npm pack --silent vnu-jar@$(VNU_VERSION) >/dev/null
+	echo "$(VNU_SHA512)  $(@D)/vnu-jar-$(VNU_VERSION).tgz" | sha512sum --check --quiet
+	tar -xzf $(@D)/vnu-jar-$(VNU_VERSION).tgz -C $(@D) --strip-components=3 package/build/dist/vnu.jar
+	rm $(@D)/vnu-jar-$(VNU_VERSION).tgz
 	touch $@
 
 # Make expands prerequisites as it reads them, so this comes after the tool variables above.
 test: $(BIN)/plan $(CHROMIUM) $(JAVA) $(FAKETIME) $(VNU) pango lint typecheck unit
 
-# WeasyPrint (the PDF) needs Pango from Debian.
+# WeasyPrint (the PDF) needs Pango from Debian, and HarfBuzz's subsetter: without it WeasyPrint subsets fonts with
+# fontTools, which stamps each font with the time of the build, and two builds of one commit differ.
+PANGO := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 pango:
-	@ldconfig -p | grep -q libpangoft2-1.0 || $(SUDO) apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0 || \
-	  ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends libpango-1.0-0 libpangoft2-1.0-0)
+	@(ldconfig -p | grep -q libpangoft2-1.0 && ldconfig -p | grep -q libharfbuzz-subset) || \
+	  $(SUDO) apt-get install -y --no-install-recommends $(PANGO) || \
+	  ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends $(PANGO))
 
 lint: $(BIN)/plan
 	$(BIN)/ruff check .
@@ -64,11 +68,11 @@ typecheck: $(BIN)/plan
 unit: $(BIN)/plan
 	VNU_JAR=$(abspath $(VNU)) $(BIN)/pytest -q
 
-# Regenerate requirements.lock after editing requirements.in (needs network access to PyPI).
+# Regenerate requirements.lock after editing the dependencies in pyproject.toml (needs the package index).
 lock: $(BIN)/plan
 	$(PIP_ENV) $(BIN)/python -m pip install --quiet pip-tools
 	$(PIP_ENV) $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
-	  --no-emit-index-url --no-emit-find-links -o requirements.lock requirements.in
+	  --extra test --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
 # Regenerate the JSON Schema files for editors in docs/schema/.
 schema: $(BIN)/plan

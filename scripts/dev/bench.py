@@ -206,8 +206,21 @@ def _child(command: list[str], env: dict[str, str] | None = None) -> tuple[float
         return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, stdout.read().decode()
 
 
-def _environment(plan_dir: Path) -> dict[str, str]:
-    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PLAN_DIR": str(plan_dir), "PLAN_PDF": "0"}
+def _environment() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+
+
+def bench_config(plan_dir: Path, work: Path) -> Path:
+    """mkdocs.yml with the plugin pointed at another plan folder and without the PDFs (timed apart)."""
+    config = work / f"mkdocs-{plan_dir.name}.yml"
+    config.write_text(
+        f"INHERIT: {ROOT / 'mkdocs.yml'}\ndocs_dir: {ROOT / 'docs'}\n"
+        f"theme:\n  name: material\n  custom_dir: {ROOT / 'scripts' / 'templates' / 'theme'}\n"
+        f"watch: [{ROOT / 'plan'}, {ROOT / 'schema.py'}, {ROOT / 'scripts'}]\n"
+        f"plugins:\n  - search:\n      lang: 'no'\n  - naeringsplan:\n      plan_dir: {plan_dir}\n      pdf: false\n",
+        encoding="utf-8",
+    )
+    return config
 
 
 def python_stage(stage: str, plan_dir: Path, runs: int, work: Path) -> Runs:
@@ -569,7 +582,7 @@ def report(
         f"| `plan build` med PDF-er (hele kommandoen) | {cell(build)} |" + " – |" * (len(plans) - 1),
         "",
         "«Last inn + valider» er `scripts.validate.validate_folder`; «Render» er `render_site` og `data_files`, "
-        "slik MkDocs-kroken kaller dem; «MkDocs build» er `mkdocs build --strict` med `PLAN_PDF=0` (den "
+        "slik MkDocs-kroken kaller dem; «MkDocs build» er `mkdocs build --strict` med `pdf: false` for utvidelsen `naeringsplan` (den "
         "inkluderer kroken, altså også innlasting, validering og rendering); «PDF» er `scripts.pdf.write_pdf` "
         "for planen (uten statusrapportene).",
         "",
@@ -804,8 +817,9 @@ def bench(sizes: list[int], runs: int, out: Path, *, large_runs: int, pdf_limit:
             p.stages["render"] = python_stage("render", p.folder, runs, work)
             print(f"{p.name}: MkDocs ({many}×)", flush=True)
             site = work / f"site-{p.measures}"
-            command = [str(BIN / "mkdocs"), "build", "--strict", "--quiet", "--site-dir", str(site)]
-            p.stages["mkdocs"] = command_stage(command, _environment(p.folder), many, partial(_remove, site))
+            config = bench_config(p.folder, work)
+            command = [str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-f", str(config), "--site-dir", str(site)]
+            p.stages["mkdocs"] = command_stage(command, _environment(), many, partial(_remove, site))
             print(f"{p.name}: første besøk i Chromium", flush=True)
             p.site = site_figures(site, p.folder)
             shutil.rmtree(site, ignore_errors=True)
