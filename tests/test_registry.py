@@ -68,7 +68,7 @@ def test_a_new_page_kind_from_a_row_and_a_template_is_in_the_menu_the_sitemap_an
     source: PlanSource, tmp_path: Path
 ) -> None:
     out = tmp_path / "site"
-    build_site(out, source, registry=REGISTRY + [TRIAL], templates=(PAGE_KIND,))
+    build_site(out, source, registry=REGISTRY.with_rows(TRIAL), templates=(PAGE_KIND,))
     page = out / "om-nettstedet" / "proeve" / "index.html"
     assert "Denne siden er en ny sidetype" in page.read_text(encoding="utf-8")
     home = (out / "index.html").read_text(encoding="utf-8")
@@ -77,5 +77,5 @@ def test_a_new_page_kind_from_a_row_and_a_template_is_in_the_menu_the_sitemap_an
 
     broken = PageSpec("proeve-brutt", "om-nettstedet/proeve.md", "proeve-brutt.md.jinja", ("Om nettstedet",), "Prøve")
     with pytest.raises(BuildFailed, match=r"om-nettstedet/proeve.*finnes-ikke"):
-        build_site(tmp_path / "brutt", source, registry=REGISTRY + [broken], templates=(PAGE_KIND,))
+        build_site(tmp_path / "brutt", source, registry=REGISTRY.with_rows(broken), templates=(PAGE_KIND,))
     assert not (tmp_path / "brutt").exists()

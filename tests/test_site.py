@@ -18,7 +18,9 @@ from conftest import ROOT
 from schema import Plan
 from scripts.publish import csp
 from scripts.publish.links import broken_links, parse
-from scripts.site.pages import page_path, spreadsheet_safe, url_of
+from scripts.site.open_data import spreadsheet_safe
+from scripts.site.registry import page_path
+from scripts.site.urls import url_of
 
 SITE_PATH = "/naeringsplan/"  # the path of site_url in mkdocs.yml
 

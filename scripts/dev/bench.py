@@ -70,7 +70,7 @@ def _options(plan_dir: Path, *, git_dates: bool = False) -> Any:
     import yaml
 
     from scripts.load.strict import load_plan
-    from scripts.site.pages import SiteOptions
+    from scripts.site.lookups import SiteOptions
     from scripts.validate.validator import source_files
 
     files, _ = load_plan(plan_dir)
@@ -83,7 +83,7 @@ def _options(plan_dir: Path, *, git_dates: bool = False) -> Any:
         from scripts.publish.plugin import _git_dates
 
         changed = _git_dates(ROOT, sources.values())
-    return SiteOptions(edit_base=edit_base, sources=sources, changed=changed)
+    return SiteOptions(edit_base=edit_base, sources=sources, changed=changed, plan_dir=plan_dir)
 
 
 def _relative(path: Path) -> str:
@@ -582,7 +582,8 @@ def report(
         f"| `plan build` med PDF-er (hele kommandoen) | {cell(build)} |" + " – |" * (len(plans) - 1),
         "",
         "«Last inn + valider» er `scripts.validate.validate_folder`; «Render» er `render_site` og `data_files`, "
-        "slik MkDocs-kroken kaller dem; «MkDocs build» er `mkdocs build --strict` med `pdf: false` for utvidelsen `naeringsplan` (den "
+        "slik MkDocs-kroken kaller dem; «MkDocs build» er `mkdocs build --strict` med `pdf: false` for utvidelsen `naeringsplan` "
+        "(den "
         "inkluderer kroken, altså også innlasting, validering og rendering); «PDF» er `scripts.pdf.write_pdf` "
         "for planen (uten statusrapportene).",
         "",

@@ -77,7 +77,8 @@ class Registry:
     def __post_init__(self) -> None:
         object.__setattr__(self, "_by_kind", {spec.kind: spec for spec in self.specs})
 
-    def __add__(self, more: Sequence[PageSpec]) -> Registry:
+    def with_rows(self, *more: PageSpec) -> Registry:
+        """This registry and more kinds of page after it."""
         return Registry([*self.specs, *more])
 
     def spec(self, kind: str) -> PageSpec:
