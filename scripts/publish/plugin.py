@@ -47,7 +47,8 @@ def on_config(config: Any) -> Any:
     root = Path(config["config_file_path"]).parent
     progress.begin("Lager sidene og de åpne dataene")
     with gc_paused():
-        files, problems = load_plan(Path(os.environ.get("PLAN_DIR") or root / "plan"))
+        plan_dir = Path(os.environ.get("PLAN_DIR") or root / "plan")
+        files, problems = load_plan(plan_dir)
         plan, more = validate_files(files)
     if problems or more or plan is None:
         messages = "\n".join(str(p) for p in sorted(set(problems + more)))
@@ -57,7 +58,9 @@ def on_config(config: Any) -> Any:
     edit_base = (
         f"{repository['url'].rstrip('/')}/edit/{repository.get('branch', 'main')}/" if "url" in repository else None
     )
-    options = SiteOptions(edit_base=edit_base, sources=sources, changed=_git_dates(root, sources.values()))
+    options = SiteOptions(
+        edit_base=edit_base, sources=sources, changed=_git_dates(root, sources.values()), plan_dir=plan_dir
+    )
     _generated.clear()
     with gc_paused():
         _generated.update(render_site(plan, options))

@@ -20,7 +20,7 @@ from typing import Any, TypeVar
 
 import jinja2
 
-from scripts import TEMPLATES
+from scripts import REPOSITORY, TEMPLATES
 import schema
 from schema import Actor, BudgetLine, FocusArea, Goal, Indicator, Measure, Plan
 from scripts.editor import guide
@@ -55,6 +55,8 @@ class SiteOptions:
     changed: Mapping[str, dt.date] = field(default_factory=dict)
     #: Path of the plan's PDF inside the site, when one is built.
     pdf: str | None = None
+    #: The folder the plan was read from (None: plan/ in the repository); the editors' guide quotes its files.
+    plan_dir: Path | None = None
 
 
 @dataclass(frozen=True)
@@ -353,7 +355,17 @@ def render_site(plan: Plan, options: SiteOptions | None = None) -> dict[str, str
     render("timeline", "tidslinje.md")
     render("history", "historikk.md", report_years=report_years(plan))
     render("open-data", "apne-data.md", models=OPEN_DATA_MODELS)
-    pages.update(guide.guide_pages(plan, site.options.edit_base))
+    plan_dir = site.options.plan_dir or REPOSITORY / "plan"
+    guide_env = markdown_environment()
+    guide_env.filters.update(guide.FILTERS)
+    guide_context = guide.guide_context(plan, site.options.edit_base, plan_dir)
+    for path, template in guide.PAGES.items():
+
+        def guide_link(target: str, here: str = path) -> str:
+            return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+        context = {**guide_context, "page_path": page_path, "page": path, "link": guide_link}
+        pages[path] = guide_env.get_template(f"pages/{template}.md.jinja").render(**context)
     return pages
 
 
