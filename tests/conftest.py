@@ -16,7 +16,8 @@ from scripts.validate.validator import validate_folder
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
-VALID_PLAN = FIXTURES / "valid-plan"
+#: The small valid plan the tests change and break; it ships as the editors' guide's example plan.
+VALID_PLAN = ROOT / "scripts" / "editor" / "guide" / "examples" / "plan"
 PLAN_COMMAND = Path(sys.executable).parent / "plan"
 
 

@@ -6,7 +6,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from conftest import PLAN_COMMAND, run_plan
+from conftest import PLAN_COMMAND, VALID_PLAN, run_plan
 
 
 def test_help_is_in_norwegian() -> None:
@@ -54,7 +54,7 @@ def test_a_file_that_cannot_be_read_is_reported(workdir: Path) -> None:
 
 
 def test_github_format_marks_each_problem_on_its_line_and_writes_the_job_summary(workdir: Path) -> None:
-    fixture = Path(__file__).parent / "fixtures" / "invalid" / "unknown-actor.yaml"
+    fixture = VALID_PLAN.parent / "mistakes" / "unknown-actor.yaml"
     (workdir / "plan" / "satsingsomrader" / "1-nettverk.yaml").write_bytes(fixture.read_bytes())
     summary = workdir / "summary.md"
     env_summary = {"GITHUB_STEP_SUMMARY": str(summary)}

@@ -1,6 +1,6 @@
 """`plan diff` says what changed between two versions of the plan, in plan terms, in Norwegian.
 
-Each case changes a copy of the small valid plan in tests/fixtures/valid-plan/ and pins the exact Markdown.
+Each case changes a copy of the small valid plan (VALID_PLAN in conftest) and pins the exact Markdown.
 """
 
 from __future__ import annotations

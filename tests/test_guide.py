@@ -1,13 +1,17 @@
 """The editors' guide («Veiledning for redaktører»): every page renders, and every example in it is real.
 
-The error messages are what `plan validate` prints, the status example is the shipped plan's own text, the
-skeleton of a new measure validates, and the field lists come from schema.py.
+The error messages are what `plan validate` prints, the status example is the plan's own text, the skeleton
+of a new measure validates, and the field lists come from schema.py. The examples are tested on the small
+example plan (VALID_PLAN); of the shipped plan it is only required that the guide renders.
 """
 
 from __future__ import annotations
 
+import posixpath
 import re
 import shutil
+import subprocess
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -16,10 +20,13 @@ import markdown
 import pytest
 import yaml
 
-from conftest import FIXTURES, ROOT, VALID_PLAN, run_plan
+from conftest import ROOT, VALID_PLAN, run_plan
 from schema import Measure, Plan, Revision
 from scripts.editor import guide
+from scripts.editor.guide import errors, new_measure, revision, status, workflow
+from scripts.editor.guide.sources import SourceFiles
 from scripts.load.strict import StrictLoader
+from scripts.site.pages import markdown_environment, page_path
 from scripts.validate.validator import validate_folder
 
 EDIT_BASE = "https://github.com/eksempel/plan/edit/main/"
@@ -35,19 +42,50 @@ def load_valid(folder: Path) -> Plan:
     return plan
 
 
-@pytest.fixture(scope="module")
-def shipped() -> Plan:
-    return load_valid(ROOT / "plan")
+def render_guide(plan: Plan, edit_base: str | None, plan_dir: Path) -> dict[str, str]:
+    """The guide's pages as the site renders them: in the site's Markdown environment with the guide's filters,
+    each page given the guide's context, its own path, links relative to it and page_path."""
+    env = markdown_environment()
+    env.filters.update(guide.FILTERS)
+    context = guide.guide_context(plan, edit_base, plan_dir)
+    pages: dict[str, str] = {}
+    for path, template in guide.PAGES.items():
+
+        def link(target: str, here: str = path) -> str:
+            return posixpath.relpath(target, posixpath.dirname(here) or ".")
+
+        page_context = {**context, "page_path": page_path, "page": path, "link": link}
+        pages[path] = env.get_template(f"pages/{template}.md.jinja").render(**page_context)
+    return pages
 
 
 @pytest.fixture(scope="module")
-def pages(shipped: Plan) -> dict[str, str]:
-    return guide.guide_pages(shipped, EDIT_BASE, plan_dir=ROOT / "plan")
+def example() -> Plan:
+    """The small example plan the guide's mistakes are made in."""
+    return load_valid(VALID_PLAN)
 
 
 @pytest.fixture(scope="module")
-def sources(shipped: Plan) -> guide.SourceFiles:
-    return guide.SourceFiles.load(ROOT / "plan", shipped)
+def pages(example: Plan) -> dict[str, str]:
+    return render_guide(example, EDIT_BASE, VALID_PLAN)
+
+
+@pytest.fixture(scope="module")
+def sources(example: Plan) -> SourceFiles:
+    return SourceFiles.load(VALID_PLAN, example)
+
+
+@pytest.fixture(scope="module", params=["example-plan", "shipped-plan"])
+def any_pages(request: pytest.FixtureRequest, pages: dict[str, str]) -> dict[str, str]:
+    """The guide for the example plan, and for the shipped plan read from plan/."""
+    if request.param == "example-plan":
+        return pages
+    return render_guide(load_valid(ROOT / "plan"), EDIT_BASE, ROOT / "plan")
+
+
+def shown_file(folder: Path, shown: str) -> Path:
+    """The file a page names «plan/…», in the plan folder `folder`."""
+    return folder / Path(shown).relative_to("plan")
 
 
 def front_matter(page: str) -> dict[str, Any]:
@@ -93,34 +131,32 @@ def test_the_guide_has_its_six_pages(pages: dict[str, str]) -> None:
 
 
 @pytest.mark.parametrize("path", GUIDE_PAGES)
-def test_every_guide_page_renders_for_the_shipped_plan_with_a_title_and_a_description(
-    pages: dict[str, str], path: str
-) -> None:
-    meta = front_matter(pages[path])
+def test_every_guide_page_renders_with_a_title_and_a_description(any_pages: dict[str, str], path: str) -> None:
+    meta = front_matter(any_pages[path])
     assert isinstance(meta.get("title"), str) and meta["title"].strip()
     assert isinstance(meta.get("description"), str) and meta["description"].strip()
-    assert re.search(r"^# \S", pages[path], re.M), "the page needs a heading"
+    assert re.search(r"^# \S", any_pages[path], re.M), "the page needs a heading"
 
 
 @pytest.mark.parametrize("path", GUIDE_PAGES)
-def test_every_code_block_is_closed(pages: dict[str, str], path: str) -> None:
-    assert fences_are_balanced(pages[path])
+def test_every_code_block_is_closed(any_pages: dict[str, str], path: str) -> None:
+    assert fences_are_balanced(any_pages[path])
 
 
 @pytest.mark.parametrize("path", GUIDE_PAGES)
-def test_every_page_converts_to_html_with_the_sites_markdown_extensions(pages: dict[str, str], path: str) -> None:
-    body = pages[path].split("\n---\n", 1)[1]
+def test_every_page_converts_to_html_with_the_sites_markdown_extensions(any_pages: dict[str, str], path: str) -> None:
+    body = any_pages[path].split("\n---\n", 1)[1]
     html = markdown.markdown(body, extensions=EXTENSIONS)
     assert "```" not in html, "a code fence was left as text"
     assert "{{" not in html and "{%" not in html, "a template tag was left in the page"
 
 
-def test_rendering_twice_gives_the_same_pages(shipped: Plan, pages: dict[str, str]) -> None:
-    assert guide.guide_pages(shipped, EDIT_BASE, plan_dir=ROOT / "plan") == pages
+def test_rendering_twice_gives_the_same_pages(example: Plan, pages: dict[str, str]) -> None:
+    assert render_guide(example, EDIT_BASE, VALID_PLAN) == pages
 
 
-def test_no_temporary_or_local_folder_path_leaks_into_the_pages(pages: dict[str, str]) -> None:
-    for path, page in pages.items():
+def test_no_temporary_or_local_folder_path_leaks_into_the_pages(any_pages: dict[str, str]) -> None:
+    for path, page in any_pages.items():
         for leak in (tempfile.gettempdir(), "veiledning-", str(ROOT)):
             assert leak not in page, f"{path} shows «{leak}»"
 
@@ -129,36 +165,38 @@ def test_no_temporary_or_local_folder_path_leaks_into_the_pages(pages: dict[str,
 
 
 @pytest.mark.parametrize(
-    "kind", [*guide.ERROR_KINDS, guide.DECISION_KIND], ids=lambda k: k.fixture if isinstance(k, guide.ErrorKind) else ""
+    "kind",
+    [*errors.ERROR_KINDS, revision.DECISION_KIND],
+    ids=lambda k: k.fixture if isinstance(k, errors.ErrorKind) else "",
 )
-def test_each_error_example_is_exactly_what_plan_validate_prints_for_its_fixture(
-    pages: dict[str, str], workdir: Path, kind: guide.ErrorKind
+def test_each_error_example_is_exactly_what_plan_validate_prints_for_its_broken_file(
+    pages: dict[str, str], workdir: Path, kind: errors.ErrorKind
 ) -> None:
-    fixture = FIXTURES / "invalid" / f"{kind.fixture}.yaml"
-    replaces, _ = guide.fixture_header(fixture)
+    fixture = errors.MISTAKES / f"{kind.fixture}.yaml"
+    replaces, _ = errors.fixture_header(fixture)
     (workdir / "plan" / replaces).write_bytes(fixture.read_bytes())
 
     result = run_plan("validate", "--plan", "plan", cwd=workdir)
 
     assert result.code == 1 and result.stderr
-    page = pages["veiledning/rullering.md" if kind is guide.DECISION_KIND else "veiledning/feilmeldinger.md"]
+    page = pages["veiledning/rullering.md" if kind is revision.DECISION_KIND else "veiledning/feilmeldinger.md"]
     assert result.stderr.rstrip("\n") in blocks(page, "text")
 
 
 def test_the_error_page_shows_about_ten_kinds_of_mistake_each_with_a_heading_and_a_fix(pages: dict[str, str]) -> None:
     page = pages["veiledning/feilmeldinger.md"]
-    assert len(guide.ERROR_KINDS) >= 10
-    for kind in guide.ERROR_KINDS:
+    assert len(errors.ERROR_KINDS) >= 10
+    for kind in errors.ERROR_KINDS:
         assert f"### {kind.heading}\n" in page
         assert f"**Slik retter du det:** {kind.fix}" in page
 
 
-def test_the_broken_lines_shown_are_the_fixtures_own_lines_around_the_reported_line() -> None:
-    for kind in guide.ERROR_KINDS:
-        example = guide.error_example(kind)
-        fixture = (FIXTURES / "invalid" / f"{kind.fixture}.yaml").read_text(encoding="utf-8").splitlines()
+def test_the_broken_lines_shown_are_the_broken_files_own_lines_around_the_reported_line() -> None:
+    for kind in errors.ERROR_KINDS:
+        example = errors.error_example(kind)
+        fixture = (errors.MISTAKES / f"{kind.fixture}.yaml").read_text(encoding="utf-8").splitlines()
         shown = example.lines.split("\n")
-        expected = [guide.visible_tabs(line) for line in fixture[example.first_line - 1 : example.last_line]]
+        expected = [errors.visible_tabs(line) for line in fixture[example.first_line - 1 : example.last_line]]
         assert shown == expected
         reported = int(example.messages[0].split(":")[1])
         assert example.first_line <= reported <= example.last_line
@@ -166,18 +204,18 @@ def test_the_broken_lines_shown_are_the_fixtures_own_lines_around_the_reported_l
 
 
 def test_a_tab_in_the_broken_lines_is_shown_as_an_arrow() -> None:
-    example = guide.error_example(next(k for k in guide.ERROR_KINDS if k.fixture == "tab-indentation"))
+    example = errors.error_example(next(k for k in errors.ERROR_KINDS if k.fixture == "tab-indentation"))
     assert example.has_tab
     assert "\t" not in example.lines
     assert "→" in example.lines
 
 
 def test_the_message_is_taken_apart_into_file_line_column_place_problem_and_suggestion() -> None:
-    parts = guide.message_parts(
+    parts = errors.message_parts(
         "plan/satsingsomrader/1-x.yaml:17:20: tiltak 1.1.1, rolle nr. 1, felt «actor»: "
         "ukjent aktør «nes-kommun» – mente du «nes-kommune»?"
     )
-    assert parts == guide.MessageParts(
+    assert parts == errors.MessageParts(
         "plan/satsingsomrader/1-x.yaml",
         17,
         20,
@@ -190,53 +228,51 @@ def test_the_message_is_taken_apart_into_file_line_column_place_problem_and_sugg
 # -- changing a status ---------------------------------------------------------------------------------------
 
 
-def test_the_status_example_is_a_measure_in_progress(shipped: Plan, sources: guide.SourceFiles) -> None:
-    example = guide.status_example(shipped, sources)
-    assert example.measure.status == "pågår"
-    assert example.measure.status_updates
-    assert example.new_status.id != example.measure.status
+def test_the_status_example_is_a_measure_in_progress_with_status_updates(example: Plan, sources: SourceFiles) -> None:
+    shown = status.status_example(example, sources)
+    assert shown.measure.status == "pågår"
+    assert shown.measure.status_updates
+    assert shown.new_status.id != shown.measure.status
 
 
-def test_the_status_example_excerpt_occurs_verbatim_in_the_shipped_plan_file(
-    shipped: Plan, sources: guide.SourceFiles, pages: dict[str, str]
+def test_the_status_example_excerpt_occurs_verbatim_in_the_plan_file(
+    example: Plan, sources: SourceFiles, pages: dict[str, str]
 ) -> None:
-    example = guide.status_example(shipped, sources)
-    assert example.file is not None and example.first_line is not None and example.last_line is not None
-    text = (ROOT / example.file).read_text(encoding="utf-8")
+    shown = status.status_example(example, sources)
+    assert shown.file is not None and shown.first_line is not None and shown.last_line is not None
+    text = shown_file(VALID_PLAN, shown.file).read_text(encoding="utf-8")
     lines = text.splitlines()
-    assert example.before == "\n".join(lines[example.first_line - 1 : example.last_line])
-    assert example.before in text
-    assert example.before in blocks(pages["veiledning/endre-status.md"], "yaml")
+    assert shown.before == "\n".join(lines[shown.first_line - 1 : shown.last_line])
+    assert shown.before in text
+    assert shown.before in blocks(pages["veiledning/endre-status.md"], "yaml")
 
 
 def test_the_status_example_shows_the_new_update_in_iso_format_and_the_changed_status_line(
-    shipped: Plan, sources: guide.SourceFiles, pages: dict[str, str]
+    example: Plan, sources: SourceFiles, pages: dict[str, str]
 ) -> None:
-    example = guide.status_example(shipped, sources)
-    shown = blocks(pages["veiledning/endre-status.md"], "yaml")
-    assert example.new_update in shown
-    assert f"- date: {example.new_date.isoformat()}" in example.new_update
-    assert example.new_status_line in shown
-    assert example.new_status_line.strip() == f"status: {example.new_status.id}"
-    assert example.new_date > max(u.date for u in example.measure.status_updates)
+    shown = status.status_example(example, sources)
+    yaml_blocks = blocks(pages["veiledning/endre-status.md"], "yaml")
+    assert shown.new_update in yaml_blocks
+    assert f"- date: {shown.new_date.isoformat()}" in shown.new_update
+    assert shown.new_status_line in yaml_blocks
+    assert shown.new_status_line.strip() == f"status: {shown.new_status.id}"
+    assert shown.new_date > max(u.date for u in shown.measure.status_updates)
 
 
-def test_the_status_example_applied_to_a_copy_of_the_shipped_plan_validates(
-    shipped: Plan, sources: guide.SourceFiles, tmp_path: Path
-) -> None:
-    example = guide.status_example(shipped, sources)
-    assert example.file is not None
-    folder = copy_of(ROOT / "plan", tmp_path)
-    path = tmp_path / example.file
+def test_the_status_example_applied_to_a_copy_of_the_plan_validates(example: Plan, tmp_path: Path) -> None:
+    folder = copy_of(VALID_PLAN, tmp_path)
+    shown = status.status_example(example, SourceFiles.load(folder, example))
+    assert shown.file is not None
+    path = shown_file(folder, shown.file)
     text = path.read_text(encoding="utf-8")
-    assert text.count(example.before) == 1
-    path.write_text(text.replace(example.before, example.after), encoding="utf-8")
+    assert text.count(shown.before) == 1
+    path.write_text(text.replace(shown.before, shown.after), encoding="utf-8")
 
     changed = load_valid(folder)
 
-    measure = next(m for _, _, m in changed.measures() if m.id == example.measure.id)
-    assert measure.status == example.new_status.id
-    assert measure.status_updates[-1].date == example.new_date
+    measure = next(m for _, _, m in changed.measures() if m.id == shown.measure.id)
+    assert measure.status == shown.new_status.id
+    assert measure.status_updates[-1].date == shown.new_date
 
 
 def test_a_measure_without_status_updates_gets_its_first_one_below_the_status_line(tmp_path: Path) -> None:
@@ -248,14 +284,14 @@ def test_a_measure_without_status_updates_gets_its_first_one_below_the_status_li
     path.write_text(without, encoding="utf-8")
     plan = load_valid(folder)
 
-    example = guide.status_example(plan, guide.SourceFiles.load(folder, plan))
-    assert example.measure.status_updates == [] and example.file is not None
-    path.write_text(without.replace(example.before, example.after), encoding="utf-8")
+    shown = status.status_example(plan, SourceFiles.load(folder, plan))
+    assert shown.measure.status_updates == [] and shown.file is not None
+    path.write_text(without.replace(shown.before, shown.after), encoding="utf-8")
     changed = load_valid(folder)
 
-    measure = next(m for _, _, m in changed.measures() if m.id == example.measure.id)
-    assert [(u.date, u.status) for u in measure.status_updates] == [(example.new_date, example.new_status.id)]
-    assert measure.status == example.new_status.id
+    measure = next(m for _, _, m in changed.measures() if m.id == shown.measure.id)
+    assert [(u.date, u.status) for u in measure.status_updates] == [(shown.new_date, shown.new_status.id)]
+    assert measure.status == shown.new_status.id
 
 
 def test_the_status_page_explains_that_status_must_equal_the_latest_update(pages: dict[str, str]) -> None:
@@ -266,71 +302,114 @@ def test_the_status_page_explains_that_status_must_equal_the_latest_update(pages
 
 
 def test_the_status_page_links_to_the_file_in_the_web_editor(
-    shipped: Plan, sources: guide.SourceFiles, pages: dict[str, str]
+    example: Plan, sources: SourceFiles, pages: dict[str, str]
 ) -> None:
-    example = guide.status_example(shipped, sources)
-    assert f"[Åpne filen i redigeringsverktøyet]({EDIT_BASE}{example.file})" in pages["veiledning/endre-status.md"]
+    shown = status.status_example(example, sources)
+    assert f"[Åpne filen i redigeringsverktøyet]({EDIT_BASE}{shown.file})" in pages["veiledning/endre-status.md"]
 
 
-def test_without_an_edit_base_there_are_no_edit_links(shipped: Plan) -> None:
-    pages = guide.guide_pages(shipped, None, plan_dir=ROOT / "plan")
-    for page in pages.values():
+def test_without_an_edit_base_there_are_no_edit_links(example: Plan) -> None:
+    for page in render_guide(example, None, VALID_PLAN).values():
         assert "/edit/" not in page
         assert "Åpne filen i redigeringsverktøyet" not in page
 
 
-def test_a_plan_read_from_another_folder_gets_its_examples_from_its_data_and_names_no_wrong_file() -> None:
-    plan = load_valid(VALID_PLAN)
-    pages = guide.guide_pages(plan, EDIT_BASE, plan_dir=ROOT / "plan")  # the files there are not this plan's
+def test_a_plan_read_from_another_folder_gets_its_examples_from_its_data_and_names_no_wrong_file(
+    example: Plan, tmp_path: Path
+) -> None:
+    folder = copy_of(VALID_PLAN, tmp_path)  # a folder that holds another plan: the focus area has another title
+    other = folder / "satsingsomrader" / "1-en-annen-plan.yaml"
+    (folder / "satsingsomrader" / "1-nettverk.yaml").rename(other)
+    other.write_text(other.read_text(encoding="utf-8").replace("title: Nettverk\n", "title: Annet\n"), encoding="utf-8")
+
+    pages = render_guide(example, EDIT_BASE, folder)
+
     page = pages["veiledning/endre-status.md"]
     assert "tiltak 1.1.1" in page
     assert "        status: pågår" in blocks(page, "yaml")[0]
-    shipped_files = [p.name for p in (ROOT / "plan" / "satsingsomrader").glob("*.yaml")]
     for path, text in pages.items():
-        assert not any(name in text for name in shipped_files), path
+        assert "1-en-annen-plan.yaml" not in text, path
+
+
+def test_the_guide_reads_the_plan_folder_it_is_given_and_no_environment_variable(
+    example: Plan, pages: dict[str, str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.setenv("PLAN_DIR", str(tmp_path / "finnes-ikke"))
+    assert render_guide(example, EDIT_BASE, VALID_PLAN) == pages
+
+
+def test_the_guide_imports_nothing_from_the_site_the_pdf_or_publishing() -> None:
+    code = (
+        "import sys, scripts.editor.guide; "
+        "print(sorted(m for m in sys.modules if m.startswith(('scripts.site', 'scripts.pdf', 'scripts.publish'))))"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
+    assert done.stdout == "[]\n"
 
 
 # -- a new measure -------------------------------------------------------------------------------------------
 
 
-def test_the_new_measure_gets_the_next_free_number_under_a_real_goal(shipped: Plan, sources: guide.SourceFiles) -> None:
-    example = guide.new_measure_example(shipped, sources)
-    numbers = [int(m.id.rsplit(".", 1)[1]) for m in example.goal.measures]
-    assert example.next_id == f"{example.goal.id}.{max(numbers) + 1}"
-    assert example.next_id not in {m.id for _, _, m in shipped.measures()}
+def test_the_new_measure_gets_the_next_free_number_under_a_real_goal(example: Plan, sources: SourceFiles) -> None:
+    shown = new_measure.new_measure_example(example, sources)
+    numbers = [int(m.id.rsplit(".", 1)[1]) for m in shown.goal.measures]
+    assert shown.next_id == f"{shown.goal.id}.{max(numbers) + 1}"
+    assert shown.next_id not in {m.id for _, _, m in example.measures()}
 
 
-@pytest.mark.parametrize("folder", [VALID_PLAN, ROOT / "plan"], ids=["valid-fixture-plan", "shipped-plan"])
+#: Two more goals for the example plan's focus area: the example then goes under the second, above the third.
+MORE_GOALS = """\
+  - id: "1.2"
+    title: Flere bedrifter i nettverkene
+    measures:
+      - id: "1.2.1"
+        title: Nettverk for handel
+        description: Et tredje nettverk.
+        roles:
+          - actor: nes-kommune
+            role: ansvarlig
+        period: {start: 2022}
+        status: planlagt
+        municipalities: alle
+  - id: "1.3"
+    title: Et mål uten tiltak
+"""
+
+
+@pytest.mark.parametrize("goals", ["one goal", "three goals"])
 def test_the_skeleton_in_nytt_tiltak_put_into_a_copy_of_the_plan_validates_with_no_problems(
-    folder: Path, tmp_path: Path
+    goals: str, tmp_path: Path
 ) -> None:
-    copy = copy_of(folder, tmp_path)
+    copy = copy_of(VALID_PLAN, tmp_path)
+    if goals == "three goals":
+        with (copy / "satsingsomrader" / "1-nettverk.yaml").open("a", encoding="utf-8") as area:
+            area.write(MORE_GOALS)
     plan = load_valid(copy)
-    sources = guide.SourceFiles.load(copy, plan)
-    example = guide.new_measure_example(plan, sources)
-    page = guide.guide_pages(plan, None, plan_dir=copy)["veiledning/nytt-tiltak.md"]
-    assert example.skeleton in blocks(page, "yaml")
-    assert example.file is not None
+    shown = new_measure.new_measure_example(plan, SourceFiles.load(copy, plan))
+    assert (shown.next_goal is not None) == (goals == "three goals")
+    page = render_guide(plan, None, copy)["veiledning/nytt-tiltak.md"]
+    assert shown.skeleton in blocks(page, "yaml")
+    assert shown.file is not None
 
-    path = tmp_path / example.file
+    path = shown_file(copy, shown.file)
     lines = path.read_text(encoding="utf-8").splitlines()
-    if example.next_goal is not None:
-        at = lines.index(next(line for line in lines if line.strip() == f'- id: "{example.next_goal.id}"'))
+    if shown.next_goal is not None:
+        at = lines.index(next(line for line in lines if line.strip() == f'- id: "{shown.next_goal.id}"'))
     else:
         at = len(lines)
-    lines[at:at] = example.skeleton.split("\n")
+    lines[at:at] = shown.skeleton.split("\n")
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
     changed = load_valid(copy)
 
-    assert example.next_id in {m.id for _, _, m in changed.measures()}
+    assert shown.next_id in {m.id for _, _, m in changed.measures()}
 
 
-def test_the_skeleton_has_exactly_one_lead_and_real_actor_ids(shipped: Plan, sources: guide.SourceFiles) -> None:
-    example = guide.new_measure_example(shipped, sources)
-    data = yaml.load(example.skeleton, Loader=StrictLoader)[0]
+def test_the_skeleton_has_exactly_one_lead_and_real_actor_ids(example: Plan, sources: SourceFiles) -> None:
+    shown = new_measure.new_measure_example(example, sources)
+    data = yaml.load(shown.skeleton, Loader=StrictLoader)[0]
     assert [r["role"] for r in data["roles"]] == ["ansvarlig"]
-    actors = {a.id for a in shipped.actors}
+    actors = {a.id for a in example.actors}
     assert {r["actor"] for r in data["roles"]} <= actors
     assert set(data["municipalities"]) <= actors
     assert set(data) == {name for name, info in Measure.model_fields.items() if info.is_required()}
@@ -353,9 +432,9 @@ def test_the_required_field_list_covers_every_required_field_of_a_measure(pages:
 
 
 def test_the_new_measure_page_names_the_command_that_writes_the_skeleton(
-    shipped: Plan, sources: guide.SourceFiles, pages: dict[str, str]
+    example: Plan, sources: SourceFiles, pages: dict[str, str]
 ) -> None:
-    goal = guide.new_measure_example(shipped, sources).goal.id
+    goal = new_measure.new_measure_example(example, sources).goal.id
     assert f"`.venv/bin/plan new measure --goal {goal}`" in pages["veiledning/nytt-tiltak.md"]
 
 
@@ -366,26 +445,38 @@ def revisions_in(text: str) -> list[Revision]:
     return [Revision.model_validate(item) for item in yaml.load(text, Loader=StrictLoader)]
 
 
-def test_the_revision_example_is_the_plans_own_newest_revisions(shipped: Plan, pages: dict[str, str]) -> None:
-    example = guide.revision_example(shipped)
-    assert example.current in blocks(pages["veiledning/rullering.md"], "yaml")
-    shown = revisions_in(example.current)
-    assert shown == shipped.plan.revisions[-len(shown) :]
-    assert any(r.stage == "vedtatt" for r in shown)
+def test_the_revision_example_is_the_plans_own_newest_revisions(example: Plan, pages: dict[str, str]) -> None:
+    shown = revision.revision_example(example)
+    assert shown.current in blocks(pages["veiledning/rullering.md"], "yaml")
+    current = revisions_in(shown.current)
+    assert current == example.plan.revisions[-len(current) :]
+    assert any(r.stage == "vedtatt" for r in current)
 
 
-def test_the_new_revision_is_a_valid_draft_with_a_new_version(shipped: Plan) -> None:
-    example = guide.revision_example(shipped)
-    (draft,) = revisions_in(example.draft)
+def test_the_new_revision_is_a_valid_draft_with_a_new_version(example: Plan) -> None:
+    (draft,) = revisions_in(revision.revision_example(example).draft)
     assert draft.stage == "utkast"
-    assert draft.version not in {r.version for r in shipped.plan.revisions}
+    assert draft.version not in {r.version for r in example.plan.revisions}
 
 
-def test_the_adopted_revision_example_has_the_decision_an_adopted_revision_needs(shipped: Plan) -> None:
-    (adopted,) = revisions_in(guide.revision_example(shipped).adopted)
+def test_the_adopted_revision_example_has_the_decision_an_adopted_revision_needs(example: Plan) -> None:
+    (adopted,) = revisions_in(revision.revision_example(example).adopted)
     assert adopted.stage == "vedtatt"
     assert adopted.decision is not None
-    assert adopted.decision.case_number and adopted.decision.url
+    assert adopted.decision.body and adopted.decision.date and adopted.decision.case_number
+
+
+def test_the_decision_links_to_the_owner_when_the_owner_has_an_address(tmp_path: Path) -> None:
+    folder = copy_of(VALID_PLAN, tmp_path)
+    actors = folder / "actors.yaml"
+    text = actors.read_text(encoding="utf-8")
+    owner = "    kind: regionråd\n"
+    assert text.count(owner) == 1
+    actors.write_text(text.replace(owner, owner + "    url: https://regionradet.example.no/\n"), encoding="utf-8")
+
+    (adopted,) = revisions_in(revision.revision_example(load_valid(folder)).adopted)
+
+    assert adopted.decision is not None and adopted.decision.url == "https://regionradet.example.no/"
 
 
 def test_the_revision_page_lists_the_stages_in_order(pages: dict[str, str]) -> None:
@@ -418,8 +509,8 @@ def test_the_vs_code_page_lists_the_schema_of_every_plan_file(pages: dict[str, s
 
 
 def test_the_names_of_the_check_and_the_preview_are_read_from_the_pull_request_workflow(tmp_path: Path) -> None:
-    workflow = tmp_path / "pr.yml"
-    workflow.write_text(
+    path = tmp_path / "pr.yml"
+    path.write_text(
         "name: Sjekk endringsforslag\n"
         "on: pull_request\n"
         "jobs:\n"
@@ -430,5 +521,5 @@ def test_the_names_of_the_check_and_the_preview_are_read_from_the_pull_request_w
         "        with: {name: nettsted-forhandsvisning, path: site/}\n",
         encoding="utf-8",
     )
-    assert guide.pr_workflow(workflow) == guide.Workflow("Sjekk endringsforslag", "nettsted-forhandsvisning")
-    assert guide.pr_workflow(tmp_path / "finnes-ikke.yml") == guide.Workflow(None, None)
+    assert workflow.pr_workflow(path) == workflow.Workflow("Sjekk endringsforslag", "nettsted-forhandsvisning")
+    assert workflow.pr_workflow(tmp_path / "finnes-ikke.yml") == workflow.Workflow(None, None)

@@ -3,7 +3,7 @@
 Every free-text field of the plan is a place an editor (or a pasted text) can put anything. The text fields
 are found from the schema itself (strings with the «not blank» pattern are plain text, strings marked
 ``text/markdown`` are Markdown, strings with the URL pattern are addresses), so a field added later is
-attacked too. The small valid plan in tests/fixtures/valid-plan is filled out (every optional text field set)
+attacked too. The small valid plan (VALID_PLAN in conftest) is filled out (every optional text field set)
 and each text field gets a string from :data:`CORPUS`, each address field one from :data:`URL_CORPUS`. A few
 plans with the corpus shifted between them are built, so that every string lands in several kinds of field
 and every kind of field gets several strings. The built pages are then compared with a build of the clean

@@ -14,9 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES, run_plan
+from conftest import FIXTURES, VALID_PLAN, run_plan
 
-INVALID = sorted((FIXTURES / "invalid").glob("*.yaml"))
+#: The broken files of the tests, and those the editors' guide shows beside its example plan.
+INVALID = sorted(
+    [*(FIXTURES / "invalid").glob("*.yaml"), *(VALID_PLAN.parent / "mistakes").glob("*.yaml")], key=lambda p: p.name
+)
 
 
 def header(path: Path) -> tuple[str, list[str]]:

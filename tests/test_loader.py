@@ -138,7 +138,11 @@ def test_merge_keys_are_just_keys(tmp_path: Path) -> None:
 # --------------------------------------------------------------------------------------------------------
 
 ROOT = Path(__file__).resolve().parent.parent
-YAML_FILES = sorted((ROOT / "plan").rglob("*.yaml")) + sorted((ROOT / "tests" / "fixtures").rglob("*.yaml"))
+YAML_FILES = [
+    *sorted((ROOT / "plan").rglob("*.yaml")),
+    *sorted((ROOT / "tests" / "fixtures").rglob("*.yaml")),
+    *sorted((ROOT / "scripts" / "editor" / "guide" / "examples").rglob("*.yaml")),
+]
 
 
 def _outcome(node: object, *, tree: bool = False) -> object:

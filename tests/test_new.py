@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import errno
 import os
@@ -11,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_plan
+from conftest import ROOT, VALID_PLAN, run_plan
 from scripts.editor import new
+from scripts.editor.guide.new_measure import new_measure_example
+from scripts.editor.guide.sources import SourceFiles
 from scripts.validate.validator import validate_folder
 
 
@@ -64,6 +67,26 @@ def test_a_new_actor_is_added_at_the_end_of_the_actors(repo: Path) -> None:
     assert run_plan("validate", cwd=repo).code == 0
 
 
+def test_a_new_measure_is_the_skeleton_the_guide_shows_with_the_owner_of_the_plan_as_lead(tmp_path: Path) -> None:
+    folder = tmp_path / "plan"
+    shutil.copytree(VALID_PLAN, folder)
+    plan, _ = validate_folder(folder)
+    assert plan is not None
+    shown = new_measure_example(plan, SourceFiles.load(folder, plan))
+    owner = plan.plan.owner
+    assert shown.lead.id != owner and shown.lead.kind == "kommune"
+
+    added = new.new_measure(folder, shown.goal.id, today=dt.date(shown.year, 3, 1))
+
+    written = added.path.read_text(encoding="utf-8").splitlines()[added.first_line - 1 : added.last_line]
+    expected = (
+        shown.skeleton.replace(f"actor: {shown.lead.id}", f"actor: {owner}")
+        .replace(f"municipalities: [{shown.lead.id}]", "municipalities: alle")
+        .split("\n")
+    )
+    assert written == expected
+
+
 def test_an_unknown_goal_is_named_with_the_goals_there_are(repo: Path) -> None:
     result = run_plan("new", "measure", "--goal", "9.9", cwd=repo)
     assert result.code == 1
@@ -105,7 +128,7 @@ def test_adding_to_every_goal_every_focus_area_and_the_actors_keeps_every_byte_o
         path.relative_to(folder).as_posix(): len(only_insertions(old, path.read_bytes()))
         for path, old in originals.items()
     }
-    per_area = {fa.id: 9 * len(fa.goals) + 3 for fa in plan.focus_areas}
+    per_area = {fa.id: 10 * len(fa.goals) + 3 for fa in plan.focus_areas}
     assert added == {
         **{name: 0 for name in ["actors.yaml", "indikatorer.yaml", "plan.yaml", "vocabulary.yaml"]},
         "actors.yaml": 3,
@@ -124,7 +147,7 @@ def test_adding_to_every_goal_every_focus_area_and_the_actors_keeps_every_byte_o
 )
 def test_unusual_formatting_is_kept_byte_for_byte(tmp_path: Path, variant: str) -> None:
     folder = tmp_path / "plan"
-    shutil.copytree(ROOT / "tests" / "fixtures" / "valid-plan", folder)
+    shutil.copytree(VALID_PLAN, folder)
     area = next((folder / "satsingsomrader").glob("*.yaml"))
     actors = folder / "actors.yaml"
     for path in (area, actors):

@@ -1,6 +1,6 @@
 """Rendered Markdown, one page of each kind, compared with the snapshots in tests/snapshots/.
 
-The pages are rendered from the small plan in tests/fixtures/valid-plan/, so the snapshots change only when a
+The pages are rendered from the small plan in scripts/editor/guide/examples/plan/, so the snapshots change only when a
 template or filter does. After an intended change, run `UPDATE_SNAPSHOTS=1 .venv/bin/pytest tests/test_render.py`
 and read the diff before committing.
 """
@@ -12,7 +12,7 @@ import os
 
 import pytest
 
-from conftest import FIXTURES, ROOT
+from conftest import ROOT, VALID_PLAN
 from schema import Plan
 from scripts.site.pages import SiteOptions, html_href, render_site, url_of
 from scripts.validate.validator import validate_folder
@@ -45,7 +45,7 @@ OPTIONS = SiteOptions(
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    plan, problems = validate_folder(FIXTURES / "valid-plan")
+    plan, problems = validate_folder(VALID_PLAN)
     assert problems == [] and isinstance(plan, Plan)
     return render_site(plan, OPTIONS)
 
@@ -60,7 +60,7 @@ def test_a_page_of_each_kind_renders_as_in_its_snapshot(pages: dict[str, str], n
 
 
 def test_rendering_twice_gives_the_same_pages(pages: dict[str, str]) -> None:
-    plan, _ = validate_folder(FIXTURES / "valid-plan")
+    plan, _ = validate_folder(VALID_PLAN)
     assert plan is not None
     assert render_site(plan, OPTIONS) == pages
 
@@ -74,7 +74,7 @@ def test_the_measure_page_links_to_its_yaml_file_in_the_web_editor(pages: dict[s
 
 
 def test_without_a_repository_there_is_no_edit_link() -> None:
-    plan, _ = validate_folder(FIXTURES / "valid-plan")
+    plan, _ = validate_folder(VALID_PLAN)
     assert plan is not None
     assert "Foreslå endring" not in render_site(plan)["tiltak/1-1-1.md"]
 

@@ -582,8 +582,8 @@ def report(
         f"| `plan build` med PDF-er (hele kommandoen) | {cell(build)} |" + " – |" * (len(plans) - 1),
         "",
         "«Last inn + valider» er `scripts.validate.validate_folder`; «Render» er `render_site` og `data_files`, "
-        "slik MkDocs-kroken kaller dem; «MkDocs build» er `mkdocs build --strict` med `pdf: false` for utvidelsen `naeringsplan` "
-        "(den "
+        "slik MkDocs-kroken kaller dem; «MkDocs build» er `mkdocs build --strict` med `pdf: false` "
+        "for utvidelsen `naeringsplan` (den "
         "inkluderer kroken, altså også innlasting, validering og rendering); «PDF» er `scripts.pdf.write_pdf` "
         "for planen (uten statusrapportene).",
         "",

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from schema import Plan
+from scripts.editor.skeleton import measure_skeleton, next_id
 from scripts.load.strict import Document, PlanFiles, load_plan
 from scripts.publish import build as publish
 from scripts.validate.validator import source_files, validate_files
@@ -69,11 +70,6 @@ def write_atomically(path: Path, text: str) -> None:
         os.fsync(out.fileno())
 
 
-def _next_id(prefix: str, existing: list[str]) -> str:
-    numbers = [int(i.rsplit(".", 1)[-1]) for i in existing if re.fullmatch(re.escape(prefix) + r"\d+", i)]
-    return f"{prefix}{max(numbers, default=0) + 1}"
-
-
 def new_measure(folder: Path, goal_id: str, today: dt.date | None = None) -> Added:
     plan, files = _valid(folder)
     found = [(fa, goal) for fa in plan.focus_areas for goal in fa.goals if goal.id == goal_id]
@@ -83,29 +79,15 @@ def new_measure(folder: Path, goal_id: str, today: dt.date | None = None) -> Add
     fa, goal = found[0]
     doc = files.focus_areas[source_files(files)[fa.id]]
     g = fa.goals.index(goal)
-    ident = _next_id(goal_id + ".", [m.id for m in goal.measures])
-    lead = next(r.id for r in sorted(plan.vocabulary.role_types, key=lambda r: r.order) if r.lead)
-    status = min(plan.vocabulary.statuses, key=lambda s: s.order).id
-    year = (today or dt.date.today()).year
+    ident = next_id(goal_id + ".", [m.id for m in goal.measures])
+    owner = next(a for a in plan.actors if a.id == plan.plan.owner)
     if goal.measures:
         col = doc.positions.of(("goals", g, "measures", 0))[1] - 3  # columns are 1-based; «- » precedes the key
         header: list[str] = []
     else:
         col = doc.positions.of(("goals", g, "id"), key=True)[1] - 1 + 2
         header = [" " * (col - 2) + "measures:"]
-    pad = " " * col
-    block = [
-        *header,
-        f'{pad}- id: "{ident}"',
-        f"{pad}  title: Nytt tiltak",
-        f"{pad}  description: Beskriv hva tiltaket går ut på og hvorfor.",
-        f"{pad}  roles:",
-        f"{pad}    - actor: {plan.plan.owner}",
-        f"{pad}      role: {lead}",
-        f"{pad}  period: {{start: {year}, end: {year + 1}}}",
-        f"{pad}  status: {status}",
-        f"{pad}  municipalities: alle",
-    ]
+    block = [*header, *measure_skeleton(plan, ident, owner, (today or dt.date.today()).year, col)]
     next_goal = doc.positions.of(("goals", g + 1)) if g + 1 < len(fa.goals) else None
     before = next_goal[0] if next_goal else _after_goals(doc)
     first, last = _insert(Path(doc.path), before, block)
@@ -138,7 +120,7 @@ def new_goal(folder: Path, focus_area_id: str) -> Added:
         raise NewError(f"satsingsområdet «{focus_area_id}» finnes ikke. Satsingsområdene er: {', '.join(areas)}")
     fa = areas[focus_area_id]
     doc = files.focus_areas[source_files(files)[fa.id]]
-    ident = _next_id(focus_area_id + ".", [g.id for g in fa.goals])
+    ident = next_id(focus_area_id + ".", [g.id for g in fa.goals])
     col = doc.positions.of(("goals", 0))[1] - 3
     pad = " " * col
     block = [f'{pad}- id: "{ident}"', f"{pad}  title: Nytt mål", f"{pad}  description: Beskriv målet."]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from schema import Plan
+from scripts import REPOSITORY
 from scripts.core.filters import attr, slug
 from scripts.core.queries import report_years
 from scripts.editor import guide
@@ -176,7 +177,7 @@ def _open_data(plan: Plan, options: Any) -> Mapping[str, Any]:
 
 
 def _guide(plan: Plan, options: Any) -> Mapping[str, Any]:
-    return guide.guide_context(plan, options.edit_base, options.plan_dir)
+    return guide.guide_context(plan, options.edit_base, options.plan_dir or REPOSITORY / "plan")
 
 
 def _page(kind: str, path: str, section: tuple[str, ...] = (), title: str | None = None, **more: Any) -> PageSpec:

@@ -1,0 +1,103 @@
+"""The editors' guide («Veiledning for redaktører»): six Markdown pages for the people who keep the plan up to
+date, generated from the plan at build time so that no example can go stale.
+
+What comes in: the validated plan, the address of the web editor (``edit_base``, or None) and the folder the
+plan was read from (``plan_dir``, whose files the examples quote). What goes out: the data the page templates
+``templates/pages/guide-*.md.jinja`` print, and nothing else — this package renders no page and knows no site.
+The site's renderer renders :data:`PAGES` in its own Markdown environment with :data:`FILTERS` added, with
+:func:`guide_context` plus what every page gets from it (``page``, ``link`` relative to the page and
+``page_path(kind, ident)``).
+
+* The status example is a real measure, shown as the lines of the YAML file it is written in
+  (:mod:`.status`).
+* The new-measure example has the next free number under a real goal and real actor ids, in the skeleton that
+  ``plan new measure`` writes; the fields are listed with their descriptions from :class:`schema.Measure`
+  (:mod:`.new_measure`).
+* Every error message is what the validator prints today for a broken file in ``examples/mistakes/``, run on a
+  copy of the small example plan ``examples/plan/`` in a temporary folder, shown with paths relative to the
+  repository (:mod:`.errors`).
+* The revision example is the plan's own revisions, written back as YAML (:mod:`.revision`).
+* The names of the pull request check and the git commands come from :mod:`.workflow`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from schema import Plan
+from scripts.core.queries import lead_role
+from scripts.editor.guide.errors import ERROR_KINDS, error_example, message_parts
+from scripts.editor.guide.new_measure import new_measure_example
+from scripts.editor.guide.revision import revision_example
+from scripts.editor.guide.sources import SourceFiles
+from scripts.editor.guide.status import status_example
+from scripts.editor.guide.workflow import clone_commands, pr_workflow, push_commands
+from scripts.editor.schemas import SCHEMA_FILES
+from scripts.load.strict import FOCUS_AREA_DIR
+
+#: Page path (relative to the docs root) → template name in templates/pages/.
+PAGES: dict[str, str] = {
+    "veiledning/index.md": "guide-index",
+    "veiledning/endre-status.md": "guide-endre-status",
+    "veiledning/nytt-tiltak.md": "guide-nytt-tiltak",
+    "veiledning/feilmeldinger.md": "guide-feilmeldinger",
+    "veiledning/rullering.md": "guide-rullering",
+    "veiledning/vs-code.md": "guide-vs-code",
+}
+
+
+def fence(text: str, language: str) -> str:
+    """A fenced code block, with a fence longer than any run of backticks in the text."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    ticks = "`" * max(3, longest + 1)
+    return f"{ticks}{language}\n{text.rstrip(chr(10))}\n{ticks}"
+
+
+def listing(items: list[str]) -> str:
+    """«1.2.1, 1.2.2 og 1.2.3»."""
+    if len(items) <= 1:
+        return "".join(items)
+    return ", ".join(items[:-1]) + " og " + items[-1]
+
+
+#: The Jinja2 filters the guide's templates need beyond the site's own.
+FILTERS: dict[str, Callable[..., Any]] = {"fence": fence, "listing": listing}
+
+
+def guide_context(plan: Plan, edit_base: str | None, plan_dir: Path) -> dict[str, Any]:
+    """What the guide's templates print, the same for every page.
+
+    edit_base is the address that opens a file of the repository in GitHub's web editor, ending in «/»
+    (None: no such links). plan_dir is the folder the plan was read from; the status and new-measure examples
+    are quoted from its files when they hold this plan, else written from the plan's data."""
+    sources = SourceFiles.load(plan_dir, plan)
+    errors = [error_example(kind) for kind in ERROR_KINDS]
+    example = status_example(plan, sources)
+    return {
+        "plan": plan,
+        "info": plan.plan,
+        "edit_base": edit_base,
+        "owner": next((a for a in plan.actors if a.id == plan.plan.owner), None),
+        "sources": sources,
+        "municipalities": [a for a in plan.actors if a.kind == "kommune"],
+        "role_types": sorted(plan.vocabulary.role_types, key=lambda r: r.order),
+        "statuses": sorted(plan.vocabulary.statuses, key=lambda s: s.order),
+        "measure_count": sum(1 for _ in plan.measures()),
+        "status_example": example,
+        "push": push_commands(example.measure.id),
+        "new_measure": new_measure_example(plan, sources),
+        "errors": errors,
+        "reading": message_parts(errors[0].messages[0]),
+        "first_error": errors[0],
+        "revision": revision_example(plan),
+        "workflow": pr_workflow(),
+        "clone": clone_commands(edit_base),
+        "lead_role": lead_role(plan.vocabulary),
+        "schema_files": [
+            (name, describes) for name, (_, describes) in SCHEMA_FILES.items() if describes.startswith("plan/")
+        ],
+        "focus_area_dir": FOCUS_AREA_DIR,
+    }
