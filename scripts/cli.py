@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from schema import ActorKind, Plan
+from scripts.core.files import describe_os_error, replacing
 from scripts.core.problems import Diagnostic
 from scripts.core.progress import Progress, seconds_text
 from scripts.editor import schemas
@@ -155,10 +156,10 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
-        with publish.replacing(out) as partial:  # a failure leaves the previous PDF as it was
+        with replacing(out) as partial:  # a failure leaves the previous PDF as it was
             pdf.write_pdf(plan, partial, report=args.report)
     except OSError as error:
-        print(f"plan: kunne ikke skrive {out}: {publish.describe_os_error(error)} {out} er som før.", file=sys.stderr)
+        print(f"plan: kunne ikke skrive {out}: {describe_os_error(error)} {out} er som før.", file=sys.stderr)
         return EXIT_INVALID
     print(f"Skrev {out} ({out.stat().st_size / 1000:.0f} kB, {time.perf_counter() - started:.1f} s).")
     return EXIT_OK

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from schema import Plan
+from scripts.core.files import replacing
 from scripts.editor.skeleton import measure_skeleton, next_id
 from scripts.load.strict import Document, PlanFiles, load_plan
-from scripts.publish import build as publish
 from scripts.validate.validator import source_files, validate_files
 
 
@@ -64,7 +64,7 @@ def _insert(path: Path, before_line: int | None, block: list[str]) -> tuple[int,
 def write_atomically(path: Path, text: str) -> None:
     """Write the whole file or nothing: into a new file beside it, flushed to disk, then renamed over it. A full
     disk or an interrupt leaves the editor's file as it was and no temporary file behind."""
-    with publish.replacing(path) as temporary, open(temporary, "xb") as out:
+    with replacing(path) as temporary, open(temporary, "xb") as out:
         out.write(text.encode("utf-8"))
         out.flush()
         os.fsync(out.fileno())

@@ -4,7 +4,6 @@ succeeded, so that a failed build leaves the previous site as it was."""
 from __future__ import annotations
 
 import contextlib
-import errno
 import io
 import logging
 import os
@@ -13,12 +12,12 @@ import signal
 import tempfile
 import time
 import typing
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 from scripts import REPOSITORY
+from scripts.core.files import describe_os_error
 from scripts.core.progress import Progress
 from scripts.publish import links
 from scripts.publish.plugin import PlanPlugin, PlanSource
@@ -43,7 +42,6 @@ class Interrupted(KeyboardInterrupt):
 
 
 STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)
-FULL_DISK = {errno.ENOSPC, errno.EDQUOT, errno.EFBIG}
 
 
 def build_site(
@@ -123,29 +121,6 @@ def _explain(error: Exception, log: str) -> str:
         f"Et trinn i byggingen feilet ({type(error).__name__}: {error}). Dette er trolig en feil i verktøyet, "
         f"ikke i planen: meld fra til utviklerne.\n{log}".strip()
     )
-
-
-def describe_os_error(error: OSError) -> str:
-    """A file error in Norwegian; a full disk (or a file size limit) says what to do."""
-    if error.errno in FULL_DISK:
-        where = f" ({error.filename})" if error.filename else ""
-        return f"Det er ikke plass på disken{where}: {error.strerror}. Frigjør plass og prøv igjen."
-    where = f" {error.filename}" if error.filename else ""
-    return f"Kunne ikke lese eller skrive{where}: {error.strerror or error}."
-
-
-@contextlib.contextmanager
-def replacing(path: Path) -> Iterator[Path]:
-    """A new file beside `path` to write into. When the block ends without an error it replaces `path` in one
-    rename (keeping its permissions); otherwise it is removed, and `path` is as it was."""
-    temporary = path.with_name(f".{path.name}.ny-{os.getpid()}")
-    try:
-        yield temporary
-        if path.exists():
-            shutil.copymode(path, temporary)
-        os.replace(temporary, path)
-    finally:
-        temporary.unlink(missing_ok=True)
 
 
 def _staging_prefix(out: Path) -> str:

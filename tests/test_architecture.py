@@ -1,0 +1,76 @@
+"""The house rules of the code: stages import only the stages below them, and no module imports itself back
+through others (no import circles). Read from the source with `ast`, so a lazy import inside a function counts
+too."""
+
+from __future__ import annotations
+
+import ast
+from pathlib import Path
+
+from conftest import ROOT
+
+#: The stages, lowest first: a module may import its own stage and those before it.
+LAYERS = ["scripts", "core", "load", "validate", "editor", "site", "pdf", "publish", "cli", "dev"]
+
+
+def module_name(path: Path) -> str:
+    parts = path.relative_to(ROOT).with_suffix("").parts
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def imports(path: Path) -> set[str]:
+    """The first-party modules a file imports (`schema`, `scripts.…`), as module names."""
+    found: set[str] = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            found.update(alias.name for alias in node.names)
+        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
+            found.add(node.module)
+            found.update(f"{node.module}.{alias.name}" for alias in node.names)
+    return {name for name in found if name == "schema" or name.startswith("scripts")}
+
+
+def graph() -> dict[str, set[str]]:
+    files = [ROOT / "schema.py", *sorted((ROOT / "scripts").rglob("*.py"))]
+    modules = {module_name(path): path for path in files}
+    return {name: {m for m in imports(path) if m in modules and m != name} for name, path in modules.items()}
+
+
+def layer(module: str) -> int:
+    if module == "schema":
+        return -1
+    parts = module.split(".")
+    return LAYERS.index(parts[1] if len(parts) > 1 else "scripts")
+
+
+def test_every_stage_imports_only_the_stages_below_it() -> None:
+    upwards = [
+        f"{module} → {target}"
+        for module, targets in graph().items()
+        for target in targets
+        if layer(target) > layer(module)
+    ]
+    assert upwards == []
+
+
+def test_there_is_no_import_circle() -> None:
+    edges = graph()
+    circles: list[list[str]] = []
+
+    def visit(module: str, path: list[str]) -> None:
+        for target in sorted(edges[module]):
+            if target in path:
+                circles.append([*path[path.index(target) :], target])
+            elif len(path) < 12:
+                visit(target, [*path, target])
+
+    for start in sorted(edges):
+        visit(start, [start])
+    assert circles == []
+
+
+def test_the_checks_above_would_see_an_import_circle(tmp_path: Path) -> None:
+    module = tmp_path / "a.py"
+    module.write_text("from scripts.site import pages\nimport schema\n", encoding="utf-8")
+    assert imports(module) == {"scripts.site", "scripts.site.pages", "schema"}
+    assert layer("scripts.pdf.document") > layer("scripts.site.pages") > layer("scripts.editor.new")
