@@ -11,6 +11,7 @@ import yaml
 from scripts.core.problems import Diagnostic
 from scripts.load import strict as loader
 from scripts.load.strict import MAX_EXPANDED_NODES, Document, load_file
+from scripts.load.syntax import FileProblem
 
 
 def load(tmp_path: Path, text: str) -> Document | Diagnostic:
@@ -145,7 +146,7 @@ def _outcome(node: object, *, tree: bool = False) -> object:
     """The data and positions built from a node graph, or the problem that stopped the building."""
     try:
         data, positions = loader._data(node, tree=tree)  # type: ignore[arg-type]
-    except loader._Problem as problem:
+    except FileProblem as problem:
         return ("problem", problem.line, problem.col, problem.message)
     return (data, positions.values, positions.keys)
 
@@ -154,7 +155,7 @@ def _outcome(node: object, *, tree: bool = False) -> object:
 def test_libyaml_builds_the_same_data_and_positions_as_the_python_loader(path: Path) -> None:
     try:
         text = loader._decode(path.read_bytes())
-    except loader._Problem:
+    except FileProblem:
         return  # not UTF-8: neither parser gets to see it
     fast = loader._compose_fast(text)
     if fast is None:

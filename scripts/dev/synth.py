@@ -30,7 +30,7 @@ if __package__ in (None, ""):  # run as a script: make `schema` and `scripts` im
 
 import schema
 from scripts.editor.dump import PlanDumper
-from scripts.load.strict import FOCUS_AREA_DIR
+from scripts.load.folder import FOCUS_AREA_DIR
 
 PLAN_START, PLAN_END = 2021, 2030
 #: The newest date a status update may have (the data has no clock: this is fixed).

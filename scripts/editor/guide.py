@@ -35,7 +35,8 @@ from schema import Actor, FocusArea, Goal, Measure, Plan, Revision
 from scripts import REPOSITORY
 from scripts.editor.dump import to_yaml
 from scripts.editor.schemas import SCHEMA_FILES
-from scripts.load.strict import FOCUS_AREA_DIR, Document, PlanFiles, load_plan
+from scripts.load.folder import FOCUS_AREA_DIR, PlanFiles, load_plan
+from scripts.load.strict import Document
 from scripts.site import pages as render
 from scripts.validate.validator import source_files, validate_folder
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from schema import Plan
-from scripts.load.strict import Document, PlanFiles, load_plan
+from scripts.load.folder import PlanFiles, load_plan
+from scripts.load.strict import Document
 from scripts.publish import build as publish
 from scripts.validate.validator import source_files, validate_files
 

@@ -21,7 +21,7 @@ from schema import Plan
 from scripts.core import progress
 from scripts.core.filters import attr
 from scripts.editor import guide
-from scripts.load.strict import load_plan
+from scripts.load.folder import load_plan
 from scripts.pdf import document as pdf
 from scripts.publish import csp
 from scripts.site.pages import SiteOptions, data_files, page_path, render_site

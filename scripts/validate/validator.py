@@ -23,7 +23,8 @@ from pydantic_core import ErrorDetails
 import schema
 from schema import PATTERN_HINTS, Catalog, FocusArea, Measure, Plan, Problem, suggest
 from scripts.core.problems import Diagnostic, Loc, sorted_unique
-from scripts.load.strict import Document, PlanFiles, load_plan
+from scripts.load.folder import PlanFiles, load_plan
+from scripts.load.strict import Document
 
 
 @contextlib.contextmanager
