@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 from schema import MONTHS, ActorsFile, IndicatorsFile, Loc, Measure, PlanInfo, Vocabulary
@@ -234,7 +234,8 @@ def vocabulary_problems(vocabulary: Vocabulary) -> Iterator[Problem]:
 
 
 def actor_problems(actors: ActorsFile, catalog: Catalog) -> Iterator[Problem]:
-    """A successor takes over the day after its predecessor's last day: it must not have ended by then."""
+    """A successor takes over the day after its predecessor's last day: it must exist by then, and must not
+    have ended itself by then."""
     for i, actor in enumerate(actors.actors):
         successor = catalog.actors.get(actor.replaced_by) if actor.replaced_by else None
         if successor is None or actor.active_to is None:
@@ -244,6 +245,13 @@ def actor_problems(actors: ActorsFile, catalog: Catalog) -> Iterator[Problem]:
                 ("actors", i, "replaced_by"),
                 f"«{actor.replaced_by}» fantes bare til {_nb_date(successor.active_to)} og kan ikke ta "
                 f"over etter {_nb_date(actor.active_to)}",
+            )
+        if successor.active_from and successor.active_from > actor.active_to + timedelta(days=1):
+            yield Problem(
+                ("actors", i, "replaced_by"),
+                f"«{actor.replaced_by}» ble opprettet {_nb_date(successor.active_from)}, så den kan ikke ta over "
+                f"dagen etter {_nb_date(actor.active_to)}: sett «active_to: "
+                f"{successor.active_from - timedelta(days=1)}» eller rett «active_from» for «{actor.replaced_by}»",
             )
 
 
