@@ -69,7 +69,7 @@ def _options(plan_dir: Path, *, git_dates: bool = False) -> Any:
     """The SiteOptions the MkDocs hook would make for this plan folder."""
     import yaml
 
-    from scripts.load.strict import load_plan
+    from scripts.load.folder import load_plan
     from scripts.site.lookups import SiteOptions
     from scripts.validate.validator import source_files
 

@@ -28,9 +28,9 @@ import yaml
 if __package__ in (None, ""):  # run as a script: make `schema` and `scripts` importable
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent.parent))
 
-import schema
 from scripts.editor.dump import PlanDumper
-from scripts.load.strict import FOCUS_AREA_DIR
+from scripts.load.folder import FOCUS_AREA_DIR
+from scripts.validate.catalog import fold
 
 PLAN_START, PLAN_END = 2021, 2030
 #: The newest date a status update may have (the data has no clock: this is fixed).
@@ -130,7 +130,7 @@ FIRST_MEASURE: dict[str, Any] = {
 
 def slug(text: str) -> str:
     """«Nes næringsforening» → «nes-naeringsforening»."""
-    return schema._fold(text)
+    return fold(text)
 
 
 def actors(measures: int) -> list[dict[str, Any]]:

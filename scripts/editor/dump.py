@@ -12,7 +12,8 @@ from typing import Any
 import yaml
 
 from schema import Plan
-from scripts.load.strict import FOCUS_AREA_DIR, StrictLoader
+from scripts.load.folder import FOCUS_AREA_DIR
+from scripts.load.strict import StrictLoader
 
 
 class PlanDumper(yaml.SafeDumper):

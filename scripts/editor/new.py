@@ -15,7 +15,8 @@ from pathlib import Path
 from schema import Plan
 from scripts.core.files import replacing
 from scripts.editor.skeleton import measure_skeleton, next_id
-from scripts.load.strict import Document, PlanFiles, load_plan
+from scripts.load.folder import PlanFiles, load_plan
+from scripts.load.strict import Document
 from scripts.validate.validator import source_files, validate_files
 
 

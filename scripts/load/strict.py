@@ -1,4 +1,4 @@
-"""Stage 1, load: read the YAML files of a plan folder strictly, keeping the position of every value.
+"""Stage 1, load: read a YAML file of the plan strictly, keeping the position of every value.
 
 PyYAML's own loaders are too forgiving for files people edit by hand: they keep the last of two equal keys
 (the first is silently lost) and read ``no``, ``yes``, ``on`` and ``off`` as booleans (YAML 1.1). This
@@ -10,14 +10,14 @@ that it can
 * record the line and column of every key and value, so that a validation error at
   ``goals.1.measures.2.status`` can be shown as ``plan/satsingsomrader/1-x.yaml:41:13``.
 
-Every problem comes back as a :class:`Diagnostic` value; nothing here raises to the caller.
+Every problem comes back as a :class:`Diagnostic` value; nothing here raises to the caller. The Norwegian
+wording of PyYAML's syntax errors is in :mod:`scripts.load.syntax`; reading a whole plan folder is
+:mod:`scripts.load.folder`.
 """
 
 from __future__ import annotations
 
-import difflib
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -28,8 +28,8 @@ from yaml.events import AliasEvent
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
-import schema
 from scripts.core.problems import Diagnostic, Loc
+from scripts.load.syntax import FileProblem, syntax_problem
 
 MAX_FILE_BYTES = 1_000_000
 MAX_ALIASES = 25
@@ -40,14 +40,6 @@ MAX_DEPTH = 60
 TEXT_KEYS = frozenset({"id", "version", "case_number"})
 
 TAG = "tag:yaml.org,2002:"
-
-#: Every key the plan files use, to recognise «key:value» written without a space.
-FIELD_NAMES = frozenset(
-    name
-    for model in vars(schema).values()
-    if isinstance(model, type) and issubclass(model, schema.Model)
-    for name in model.model_fields
-)
 
 
 class StrictLoader(yaml.SafeLoader):
@@ -149,12 +141,6 @@ class Document:
     positions: Positions
 
 
-class _Problem(Exception):
-    def __init__(self, line: int, col: int, message: str) -> None:
-        super().__init__(message)
-        self.line, self.col, self.message = line, col, message
-
-
 def load_file(path: Path, shown: str | None = None) -> Document | Diagnostic:
     """Load one YAML file. Returns the document, or the one problem that stopped the loading."""
     shown = shown or str(path)
@@ -173,7 +159,7 @@ def load_file(path: Path, shown: str | None = None) -> Document | Diagnostic:
         return Diagnostic(shown, 1, 1, f"filen kan ikke leses ({error.strerror})")
     try:
         return Document(shown, *_parse(raw))
-    except _Problem as problem:
+    except FileProblem as problem:
         return Diagnostic(shown, problem.line, problem.col, problem.message)
 
 
@@ -186,22 +172,22 @@ def _parse(raw: bytes) -> tuple[dict[str, Any], Positions]:
     try:
         node = loader.get_single_node()
     except TooManyAliases as error:
-        raise _Problem(
+        raise FileProblem(
             error.mark.line + 1,
             error.mark.column + 1,
             f"filen bruker mer enn {MAX_ALIASES} YAML-alias (*navn). Skriv verdiene ut i stedet for å bruke "
             "anker (&) og alias (*)",
         ) from None
     except yaml.MarkedYAMLError as error:
-        raise _syntax_problem(error, text) from None
+        raise syntax_problem(error, text) from None
     except yaml.YAMLError as error:
-        raise _Problem(1, 1, f"filen kan ikke leses som YAML ({error})") from None
+        raise FileProblem(1, 1, f"filen kan ikke leses som YAML ({error})") from None
     except RecursionError:
-        raise _Problem(1, 1, "filen er nestet for dypt (for mange nivåer inni hverandre)") from None
+        raise FileProblem(1, 1, "filen er nestet for dypt (for mange nivåer inni hverandre)") from None
     finally:
         loader.dispose()
     if node is None:
-        raise _Problem(1, 1, "filen er tom: den skal inneholde felt som «nøkkel: verdi»")
+        raise FileProblem(1, 1, "filen er tom: den skal inneholde felt som «nøkkel: verdi»")
     return _data(node)
 
 
@@ -227,7 +213,7 @@ def _data(node: Node, *, tree: bool = False) -> tuple[dict[str, Any], Positions]
         _check_size(node)
     if not isinstance(node, MappingNode):
         found = "en liste" if isinstance(node, SequenceNode) else f"bare verdien «{node.value}»"
-        raise _Problem(
+        raise FileProblem(
             node.start_mark.line + 1,
             node.start_mark.column + 1,
             f"filen må bestå av felt som «nøkkel: verdi» på øverste nivå, men inneholder {found}",
@@ -240,7 +226,7 @@ def _data(node: Node, *, tree: bool = False) -> tuple[dict[str, Any], Positions]
 
 def _decode(raw: bytes) -> str:
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise _Problem(1, 1, "filen er lagret som UTF-16; lagre den som UTF-8")
+        raise FileProblem(1, 1, "filen er lagret som UTF-16; lagre den som UTF-8")
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
@@ -248,100 +234,13 @@ def _decode(raw: bytes) -> str:
         line = before.count(b"\n") + 1
         col = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         byte = raw[error.start]
-        raise _Problem(
+        raise FileProblem(
             line,
             col,
             f"filen er ikke lagret som UTF-8 (byten 0x{byte:02X} kan ikke leses; filen er trolig lagret som "
             "Latin-1 eller Windows-1252). Lagre filen med tegnkodingen UTF-8",
         ) from None
     return text.removeprefix("\ufeff")
-
-
-# PyYAML's problem texts, in Norwegian with what to do about them.
-_SYNTAX_MESSAGES: list[tuple[str, str]] = [
-    (
-        "mapping values are not allowed here",
-        "kolon på et sted der YAML ikke venter det. Står det «: » inne i en tekst? Sett i så fall hele teksten "
-        "i anførselstegn. Ellers: sjekk innrykket på linjen",
-    ),
-    (
-        "could not find expected ':'",
-        "mangler kolon etter en nøkkel, eller en tekst over flere linjer mangler anførselstegn "
-        "(bruk «|» for tekst over flere linjer)",
-    ),
-    (
-        "did not find expected '-' indicator",
-        "innrykket i listen stemmer ikke: hvert element skal begynne med «- » rett under de andre",
-    ),
-    ("did not find expected key", "innrykket stemmer ikke: feltet skal stå rett under de andre feltene på samme nivå"),
-    ("expected <block end>", "innrykket stemmer ikke: feltet skal stå rett under de andre feltene på samme nivå"),
-    ("found unexpected end of stream", "filen slutter midt i en tekst: mangler det et avsluttende anførselstegn?"),
-    (
-        "found unknown escape character",
-        "ukjent tegn etter «\\» i tekst i doble anførselstegn: bruk enkle anførselstegn (') rundt teksten",
-    ),
-    ("found undefined alias", "aliaset (*navn) viser til et anker (&navn) som ikke finnes"),
-    ("found duplicate anchor", "det samme ankeret (&navn) er brukt to ganger"),
-    (
-        "expected a single document",
-        "filen inneholder flere YAML-dokumenter (skilt med ---): en planfil skal ha bare ett",
-    ),
-    (
-        "expected ',' or ']'",
-        "en liste i hakeparenteser [ ] er ikke lukket riktig: sjekk komma og avsluttende ]",
-    ),
-    (
-        "expected ',' or '}'",
-        "en mapping i krøllparenteser { } er ikke lukket riktig: sjekk komma og avsluttende }",
-    ),
-    ("special characters are not allowed", "filen inneholder et kontrolltegn som ikke er tillatt: slett det"),
-    ("unacceptable character", "filen inneholder et kontrolltegn som ikke er tillatt: slett det"),
-    (
-        "that cannot start any token",
-        "dette tegnet kan ikke begynne en verdi i YAML: sett verdien i anførselstegn",
-    ),
-    ("expected alphabetic or numeric character", "ugyldig navn på et anker (&) eller alias (*)"),
-]
-
-
-def _syntax_problem(error: yaml.MarkedYAMLError, text: str) -> _Problem:
-    mark = error.problem_mark or error.context_mark
-    line = mark.line + 1 if mark else 1
-    col = mark.column + 1 if mark else 1
-    # PyYAML trips over a tab in the indentation in many different ways: find the tab itself.
-    for number, content in enumerate(text.splitlines()[:line], start=1):
-        indent = content[: len(content) - len(content.lstrip(" \t"))]
-        if "\t" in indent:
-            return _Problem(
-                number,
-                indent.index("\t") + 1,
-                "tabulator i innrykket: YAML tillater bare mellomrom. Erstatt tabulatoren med mellomrom",
-            )
-    # «title:Tekst» without a space is not a key in YAML: name the key instead of PyYAML's later complaint.
-    for number, content in enumerate(text.splitlines()[:line], start=1):
-        glued = re.match(r"^(\s*(?:-\s+)?)([a-z_]+):(\S.*)$", content)
-        if glued and glued.group(2) in FIELD_NAMES:
-            key, value = glued.group(2), glued.group(3)
-            return _Problem(
-                number,
-                len(glued.group(1)) + len(key) + 2,
-                f"YAML-feil: mangler mellomrom etter kolon: skriv «{key}: {value[:40]}»",
-            )
-    # A quote that is opened but not closed on its line makes PyYAML fail much later: point at the quote.
-    for number, content in enumerate(text.splitlines()[:line], start=1):
-        opened = re.match(r"^\s*(?:-\s+)?(?:[^\s:#\"'][^:#]*:\s+)?([\"'])", content)
-        if opened and content.count(opened.group(1)) % 2 == 1:
-            return _Problem(
-                number,
-                opened.start(1) + 1,
-                f"YAML-feil: anførselstegnet ({opened.group(1)}) som åpner teksten her, blir ikke lukket: "
-                f"sett et {opened.group(1)} til slutt i teksten",
-            )
-    problem = f"{error.problem or ''} {error.context or ''}"
-    for needle, message in _SYNTAX_MESSAGES:
-        if needle in problem:
-            return _Problem(line, col, f"YAML-feil: {message}")
-    return _Problem(line, col, f"YAML-feil: filen kan ikke leses (teknisk beskrivelse: {error.problem})")
 
 
 def _check_size(root: Node) -> None:
@@ -354,7 +253,7 @@ def _check_size(root: Node) -> None:
         if key in sizes:
             return sizes[key]
         if key in active:
-            raise _Problem(node.start_mark.line + 1, node.start_mark.column + 1, "et alias (*navn) peker på seg selv")
+            raise FileProblem(*_position(node), "et alias (*navn) peker på seg selv")
         active.add(key)
         total = 1
         if isinstance(node, SequenceNode):
@@ -364,7 +263,7 @@ def _check_size(root: Node) -> None:
         active.discard(key)
         sizes[key] = total
         if total > MAX_EXPANDED_NODES:
-            raise _Problem(
+            raise FileProblem(
                 node.start_mark.line + 1,
                 node.start_mark.column + 1,
                 f"YAML-aliasene (*navn) blåser filen opp til over {MAX_EXPANDED_NODES} verdier: skriv verdiene "
@@ -375,7 +274,7 @@ def _check_size(root: Node) -> None:
     try:
         size(root)
     except RecursionError:
-        raise _Problem(1, 1, "filen er nestet for dypt (for mange nivåer inni hverandre)") from None
+        raise FileProblem(1, 1, "filen er nestet for dypt (for mange nivåer inni hverandre)") from None
 
 
 def _position(node: Node) -> tuple[int, int]:
@@ -384,7 +283,7 @@ def _position(node: Node) -> tuple[int, int]:
 
 def _build(node: Node, loc: Loc, positions: Positions, depth: int) -> Any:
     if depth > MAX_DEPTH:
-        raise _Problem(*_position(node), f"filen er nestet dypere enn {MAX_DEPTH} nivåer")
+        raise FileProblem(*_position(node), f"filen er nestet dypere enn {MAX_DEPTH} nivåer")
     positions.values.setdefault(loc, _position(node))
     if isinstance(node, MappingNode):
         if node.tag != TAG + "map":
@@ -393,11 +292,11 @@ def _build(node: Node, loc: Loc, positions: Positions, depth: int) -> Any:
         first_seen: dict[str, Node] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, ScalarNode):
-                raise _Problem(*_position(key_node), "en nøkkel må være en enkel tekst, ikke en liste eller mapping")
+                raise FileProblem(*_position(key_node), "en nøkkel må være en enkel tekst, ikke en liste eller mapping")
             key = key_node.value
             if key in first_seen:
                 first_line = first_seen[key].start_mark.line + 1
-                raise _Problem(
+                raise FileProblem(
                     *_position(key_node),
                     f"nøkkelen «{key}» står to ganger (første gang på linje {first_line}). YAML beholder bare "
                     "den siste, så det andre innholdet ville gått tapt: slå dem sammen eller fjern den ene",
@@ -418,9 +317,9 @@ def _build(node: Node, loc: Loc, positions: Positions, depth: int) -> Any:
     return _scalar(node)
 
 
-def _unknown_tag(node: Node) -> _Problem:
+def _unknown_tag(node: Node) -> FileProblem:
     tag = "!!" + node.tag.removeprefix(TAG) if node.tag.startswith(TAG) else node.tag
-    return _Problem(
+    return FileProblem(
         *_position(node),
         f"YAML-taggen «{tag}» er ikke tillatt i planfilene: fjern den (skriv bare verdien)",
     )
@@ -442,110 +341,5 @@ def _scalar(node: ScalarNode) -> Any:
             special = value.lower().lstrip("+-") in (".inf", ".nan")
             return float(value.replace(".", "", 1) if special else value)
     except ValueError:
-        raise _Problem(*_position(node), f"«{value}» kan ikke leses som {tag}") from None
+        raise FileProblem(*_position(node), f"«{value}» kan ikke leses som {tag}") from None
     raise _unknown_tag(node)
-
-
-# --------------------------------------------------------------------------------------------------------
-# The plan folder
-# --------------------------------------------------------------------------------------------------------
-
-FIXED_FILES = {
-    "plan.yaml": "plan",
-    "vocabulary.yaml": "vocabulary",
-    "actors.yaml": "actors",
-    "indikatorer.yaml": "indicators",
-}
-FOCUS_AREA_DIR = "satsingsomrader"
-#: Names editors are likely to try for the fixed files (Norwegian for English and the other way round).
-KNOWN_MISNAMES = {
-    "aktorer": "actors.yaml",
-    "aktører": "actors.yaml",
-    "actor": "actors.yaml",
-    "indicators": "indikatorer.yaml",
-    "indikator": "indikatorer.yaml",
-    "ordliste": "vocabulary.yaml",
-    "vokabular": "vocabulary.yaml",
-    "plan": "plan.yaml",
-    "satsingsområder": FOCUS_AREA_DIR,
-    "satsingsomrade": FOCUS_AREA_DIR,
-    "focus_areas": FOCUS_AREA_DIR,
-}
-
-
-@dataclass
-class PlanFiles:
-    """The loaded files of a plan folder: the fixed files by kind, the focus areas by path."""
-
-    folder: Path
-    fixed: dict[str, Document] = field(default_factory=dict)
-    focus_areas: dict[str, Document] = field(default_factory=dict)
-    #: Focus area files that could not be loaded: the ids they define are unknown.
-    failed_focus_areas: list[str] = field(default_factory=list)
-
-    def documents(self) -> Iterator[tuple[str, Document]]:
-        yield from self.fixed.items()
-        for doc in self.focus_areas.values():
-            yield "focus_area", doc
-
-
-def load_plan(folder: Path) -> tuple[PlanFiles, list[Diagnostic]]:
-    """Load every file of a plan folder. Files that cannot be loaded are reported and left out."""
-    files = PlanFiles(folder)
-    problems: list[Diagnostic] = []
-    if not folder.is_dir():
-        return files, [Diagnostic(str(folder), 1, 1, "mappen med planen finnes ikke (bruk --plan MAPPE)")]
-
-    for name, kind in FIXED_FILES.items():
-        path = folder / name
-        if not path.is_file():
-            problems.append(Diagnostic(str(path), 1, 1, "filen mangler: den er en fast del av planen"))
-            continue
-        _add(files.fixed, kind, load_file(path), problems)
-
-    focus_dir = folder / FOCUS_AREA_DIR
-    expected = [*FIXED_FILES, FOCUS_AREA_DIR]
-    for path in sorted(folder.iterdir()):
-        if path.name.startswith(".") or path.name in expected:
-            continue
-        problems.append(_unknown_file(path, expected, folder))
-    if focus_dir.is_dir():
-        for path in sorted(focus_dir.iterdir()):
-            if path.name.startswith("."):
-                continue
-            if path.suffix == ".yaml" and path.is_file():
-                if not _add(files.focus_areas, str(path), load_file(path), problems):
-                    files.failed_focus_areas.append(str(path))
-            else:
-                problems.append(_unknown_file(path, [], folder))
-    else:
-        problems.append(
-            Diagnostic(str(focus_dir), 1, 1, "mappen med satsingsområdene mangler (én YAML-fil per satsingsområde)")
-        )
-    return files, problems
-
-
-def _add(into: dict[str, Document], key: str, loaded: Document | Diagnostic, problems: list[Diagnostic]) -> bool:
-    if isinstance(loaded, Document):
-        into[key] = loaded
-        return True
-    problems.append(loaded)
-    return False
-
-
-def _unknown_file(path: Path, expected: list[str], folder: Path) -> Diagnostic:
-    if path.parent.name == FOCUS_AREA_DIR and path.parent.parent == folder:
-        if path.suffix == ".yml":
-            hint = f": gi filen endelsen .yaml («{path.stem}.yaml»)"
-        else:
-            hint = ": her skal det bare ligge YAML-filer (.yaml), én per satsingsområde"
-        return Diagnostic(str(path), 1, 1, "ukjent fil i satsingsomrader/" + hint)
-    close = [KNOWN_MISNAMES[path.stem.lower()]] if path.stem.lower() in KNOWN_MISNAMES else []
-    close = close or difflib.get_close_matches(path.name, expected, n=1, cutoff=0.6)
-    if path.suffix == ".yml" and path.stem + ".yaml" in expected:
-        hint = f": gi filen endelsen .yaml («{path.stem}.yaml»)"
-    elif close:
-        hint = f" – mente du «{close[0]}»?"
-    else:
-        hint = f". Planmappen skal bare inneholde {', '.join(expected)}"
-    return Diagnostic(str(path), 1, 1, f"ukjent fil i planmappen{hint}")

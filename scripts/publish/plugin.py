@@ -27,7 +27,7 @@ from mkdocs.structure.files import File, Files
 from schema import Plan
 from scripts.core.problems import Diagnostic, sorted_unique
 from scripts.core.progress import Progress
-from scripts.load.strict import load_plan
+from scripts.load.folder import load_plan
 from scripts.pdf import document as pdf
 from scripts.publish import csp
 from scripts.site.lookups import SiteOptions

@@ -36,7 +36,7 @@ from scripts.editor.guide.sources import SourceFiles
 from scripts.editor.guide.status import status_example
 from scripts.editor.guide.workflow import clone_commands, pr_workflow, push_commands
 from scripts.editor.schemas import SCHEMA_FILES
-from scripts.load.strict import FOCUS_AREA_DIR
+from scripts.load.folder import FOCUS_AREA_DIR
 
 #: Page path (relative to the docs root) → template name in templates/pages/.
 PAGES: dict[str, str] = {

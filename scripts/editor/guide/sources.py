@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from schema import FocusArea, Plan
-from scripts.load.strict import Document, PlanFiles, load_plan
+from scripts.load.folder import PlanFiles, load_plan
+from scripts.load.strict import Document
 from scripts.validate.validator import source_files
 
 #: How the plan folder is named in the repository: every path the guide shows starts with it.

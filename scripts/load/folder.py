@@ -1,0 +1,117 @@
+"""Read a plan folder: the four fixed files and one file per focus area, each loaded strictly.
+
+Comes in: the path of a plan folder. Goes out: :class:`PlanFiles` (every file that could be loaded, as a
+:class:`~scripts.load.strict.Document` with the position of every value) and a list of
+:class:`~scripts.core.problems.Diagnostic` for the files that are missing, unknown (with the name the editor
+probably meant) or could not be loaded.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from scripts.core.problems import Diagnostic
+from scripts.load.strict import Document, load_file
+
+FIXED_FILES = {
+    "plan.yaml": "plan",
+    "vocabulary.yaml": "vocabulary",
+    "actors.yaml": "actors",
+    "indikatorer.yaml": "indicators",
+}
+FOCUS_AREA_DIR = "satsingsomrader"
+#: Names editors are likely to try for the fixed files (Norwegian for English and the other way round).
+KNOWN_MISNAMES = {
+    "aktorer": "actors.yaml",
+    "aktører": "actors.yaml",
+    "actor": "actors.yaml",
+    "indicators": "indikatorer.yaml",
+    "indikator": "indikatorer.yaml",
+    "ordliste": "vocabulary.yaml",
+    "vokabular": "vocabulary.yaml",
+    "plan": "plan.yaml",
+    "satsingsområder": FOCUS_AREA_DIR,
+    "satsingsomrade": FOCUS_AREA_DIR,
+    "focus_areas": FOCUS_AREA_DIR,
+}
+
+
+@dataclass
+class PlanFiles:
+    """The loaded files of a plan folder: the fixed files by kind, the focus areas by path."""
+
+    folder: Path
+    fixed: dict[str, Document] = field(default_factory=dict)
+    focus_areas: dict[str, Document] = field(default_factory=dict)
+    #: Focus area files that could not be loaded: the ids they define are unknown.
+    failed_focus_areas: list[str] = field(default_factory=list)
+
+    def documents(self) -> Iterator[tuple[str, Document]]:
+        yield from self.fixed.items()
+        for doc in self.focus_areas.values():
+            yield "focus_area", doc
+
+
+def load_plan(folder: Path) -> tuple[PlanFiles, list[Diagnostic]]:
+    """Load every file of a plan folder. Files that cannot be loaded are reported and left out."""
+    files = PlanFiles(folder)
+    problems: list[Diagnostic] = []
+    if not folder.is_dir():
+        return files, [Diagnostic(str(folder), 1, 1, "mappen med planen finnes ikke (bruk --plan MAPPE)")]
+
+    for name, kind in FIXED_FILES.items():
+        path = folder / name
+        if not path.is_file():
+            problems.append(Diagnostic(str(path), 1, 1, "filen mangler: den er en fast del av planen"))
+            continue
+        _add(files.fixed, kind, load_file(path), problems)
+
+    focus_dir = folder / FOCUS_AREA_DIR
+    expected = [*FIXED_FILES, FOCUS_AREA_DIR]
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.name in expected:
+            continue
+        problems.append(_unknown_file(path, expected, folder))
+    if focus_dir.is_dir():
+        for path in sorted(focus_dir.iterdir()):
+            if path.name.startswith("."):
+                continue
+            if path.suffix == ".yaml" and path.is_file():
+                if not _add(files.focus_areas, str(path), load_file(path), problems):
+                    files.failed_focus_areas.append(str(path))
+            else:
+                problems.append(_unknown_file(path, [], folder))
+    else:
+        problems.append(
+            Diagnostic(str(focus_dir), 1, 1, "mappen med satsingsområdene mangler (én YAML-fil per satsingsområde)")
+        )
+    return files, problems
+
+
+def _add(into: dict[str, Document], key: str, loaded: Document | Diagnostic, problems: list[Diagnostic]) -> bool:
+    if isinstance(loaded, Document):
+        into[key] = loaded
+        return True
+    problems.append(loaded)
+    return False
+
+
+def _unknown_file(path: Path, expected: list[str], folder: Path) -> Diagnostic:
+    if path.parent.name == FOCUS_AREA_DIR and path.parent.parent == folder:
+        if path.suffix == ".yml":
+            hint = f": gi filen endelsen .yaml («{path.stem}.yaml»)"
+        else:
+            hint = ": her skal det bare ligge YAML-filer (.yaml), én per satsingsområde"
+        return Diagnostic(str(path), 1, 1, "ukjent fil i satsingsomrader/" + hint)
+    close = [KNOWN_MISNAMES[path.stem.lower()]] if path.stem.lower() in KNOWN_MISNAMES else []
+    close = close or difflib.get_close_matches(path.name, expected, n=1, cutoff=0.6)
+    if path.suffix == ".yml" and path.stem + ".yaml" in expected:
+        hint = f": gi filen endelsen .yaml («{path.stem}.yaml»)"
+    elif close:
+        hint = f" – mente du «{close[0]}»?"
+    else:
+        hint = f". Planmappen skal bare inneholde {', '.join(expected)}"
+    return Diagnostic(str(path), 1, 1, f"ukjent fil i planmappen{hint}")

@@ -1,0 +1,105 @@
+"""The types of single values in the plan files: texts, Markdown, years, dates, URLs and ids.
+
+Each type is a ``str`` or ``int`` with pydantic constraints (a pattern, a length, a range) and, where a pattern
+cannot say it, a validator: no invisible control characters in a text, no 31 April in a date. The Norwegian
+explanation of each pattern (:data:`PATTERN_HINTS`) is what the validator's messages say an id or a date
+should look like.
+
+A leaf module: it imports nothing from the project, so that ``schema.py`` can build its models from it.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from typing import Annotated
+
+from pydantic import AfterValidator, Field
+from pydantic_core import PydanticCustomError
+
+MEASURE_ID = r"^[1-9][0-9]*\.[1-9][0-9]*\.[1-9][0-9]*$"
+GOAL_ID = r"^[1-9][0-9]*\.[1-9][0-9]*$"
+FOCUS_AREA_ID = r"^[1-9][0-9]*$"
+SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+VOCAB_ID = r"^[a-zæøå]+(-[a-zæøå]+)*$"
+PLAN_DATE = r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"
+URL = r"^(https?://[^\s/]+\S*|mailto:\S+@\S+)$"
+HEX_COLOUR = r"^#[0-9a-fA-F]{6}$"
+NONBLANK = r"\S"
+
+#: Norwegian explanation of each pattern, used in error messages.
+PATTERN_HINTS: dict[str, str] = {
+    MEASURE_ID: "tre tall med punktum mellom, som «1.2.3» (satsingsområde.mål.tiltak)",
+    GOAL_ID: "to tall med punktum mellom, som «1.2» (satsingsområde.mål)",
+    FOCUS_AREA_ID: "et helt tall fra 1 og oppover, som «3»",
+    SLUG: "små bokstaver a–z, sifre og bindestrek, som «nes-kommune» eller «gronn-omstilling» (æ, ø, å blir ae, o, a)",
+    VOCAB_ID: "små bokstaver og bindestrek, som «pågår»",
+    PLAN_DATE: "en dato som ÅÅÅÅ-MM-DD (2021-04-23), eller ÅÅÅÅ-MM (2020-01) når dagen ikke er kjent",
+    URL: "en fullstendig nettadresse som begynner med https://, eller mailto:",
+    HEX_COLOUR: "en farge som #RRGGBB, f.eks. «#1a5e9a»",
+    NONBLANK: "tekst som ikke er tom",
+}
+
+#: Characters that are invisible in an editor but change what a reader sees (the bidirectional embeddings,
+#: overrides and isolates of «Trojan source») or are control characters with no place in a text. Tab and
+#: line break are allowed; every other C0 control, DEL and the C1 controls are not.
+INVISIBLE = {
+    "\u0000": "nulltegn",
+    "\u000d": "vognretur",
+    "\u001b": "escape",
+    "\u007f": "slettetegn",
+    "\u202a": "retningsinnbygging venstre-til-høyre",
+    "\u202b": "retningsinnbygging høyre-til-venstre",
+    "\u202c": "slutt på retningsformatering",
+    "\u202d": "retningsoverstyring venstre-til-høyre",
+    "\u202e": "retningsoverstyring høyre-til-venstre",
+    "\u2066": "retningsisolering venstre-til-høyre",
+    "\u2067": "retningsisolering høyre-til-venstre",
+    "\u2068": "første sterke retningsisolering",
+    "\u2069": "slutt på retningsisolering",
+}
+_INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _visible(value: str) -> str:
+    """Refuse the characters of :data:`INVISIBLE` (and the other control characters), naming the first one
+    and the text before it, since the editor cannot see it."""
+    found = _INVISIBLE.search(value)
+    if found is None:
+        return value
+    char = found.group()
+    before = " ".join(_INVISIBLE.sub("", value[: found.start()]).split())
+    where = f"etter «{'…' + before[-30:] if len(before) > 30 else before}»" if before else "helt først"
+    name = INVISIBLE.get(char, "kontrolltegn")
+    raise PydanticCustomError(
+        "plan_rule",
+        "{melding}",
+        {"melding": f"teksten inneholder et usynlig styretegn (U+{ord(char):04X}, {name}) {where}: fjern det"},
+    )
+
+
+Visible = AfterValidator(_visible)
+Text = Annotated[str, Field(min_length=1, pattern=NONBLANK), Visible]
+Markdown = Annotated[
+    str,
+    Field(min_length=1, pattern=NONBLANK, json_schema_extra={"contentMediaType": "text/markdown"}),
+    Visible,
+]
+Year = Annotated[int, Field(ge=1990, le=2100)]
+Url = Annotated[str, Field(pattern=URL), Visible]
+Slug = Annotated[str, Field(pattern=SLUG, max_length=60)]
+VocabId = Annotated[str, Field(pattern=VOCAB_ID, max_length=40)]
+
+
+def _real_date(value: str) -> str:
+    """Check that a YYYY-MM or YYYY-MM-DD text is a date that exists in the calendar."""
+    parts = [int(p) for p in value.split("-")]
+    year, month = parts[0], parts[1]
+    if not 1 <= month <= 12:
+        raise PydanticCustomError("plan_rule", "{melding}", {"melding": f"måned {month} finnes ikke"})
+    if len(parts) == 3 and not 1 <= parts[2] <= calendar.monthrange(year, month)[1]:
+        raise PydanticCustomError("plan_rule", "{melding}", {"melding": f"datoen {value} finnes ikke i kalenderen"})
+    return value
+
+
+PlanDate = Annotated[str, Field(pattern=PLAN_DATE), AfterValidator(_real_date)]

@@ -1,0 +1,276 @@
+"""The rules that need more than one field: several items of a file, or several files at once.
+
+The models of ``schema.py`` check each item on its own. These functions run after them, on the validated
+models (or, for ids, on the raw files, so that they run even when a file has other errors), and yield
+:class:`Problem` values: a Norwegian message and a location relative to what was checked, which the
+validator turns into FILE:LINE:COL.
+
+* :func:`measure_problems`: one lead per measure, budget years inside the period, status updates in date
+  order and in step with the status, no actor used before it existed or after it was replaced;
+* :func:`id_problems`: ids unique at every level and matching their parent (measure 1.2.3 under goal 1.2);
+* :func:`unique_problems`: the same id twice in one list;
+* :func:`vocabulary_problems`, :func:`actor_problems`, :func:`plan_info_problems`, :func:`indicator_problems`:
+  the rules of the other files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from schema import MONTHS, ActorsFile, IndicatorsFile, Loc, Measure, PlanInfo, Vocabulary
+from scripts.validate.catalog import Catalog
+
+
+@dataclass(frozen=True)
+class Problem:
+    """A rule broken at a place in a file: loc is the path of keys and list indexes from the file's root."""
+
+    loc: Loc
+    message: str
+
+
+def _nb_date(value: date) -> str:
+    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
+
+
+def measure_problems(measure: Measure, catalog: Catalog) -> Iterator[Problem]:
+    """Rules inside one measure: one lead, budget years in the period, status updates in order and in step
+    with the status, no actor used after it was replaced."""
+    for rule in (_lead_problems, _budget_problems, _status_problems, _actor_time_problems):
+        yield from rule(measure, catalog)
+    for i, ref in enumerate(measure.related):
+        if ref == measure.id:
+            yield Problem(("related", i), "et tiltak kan ikke være relatert til seg selv")
+
+
+def _lead_problems(measure: Measure, catalog: Catalog) -> Iterator[Problem]:
+    """Exactly one actor with the lead role; no actor twice with the same role."""
+    leads = set(catalog.lead_roles)
+    lead_roles = [i for i, r in enumerate(measure.roles) if r.role in leads]
+    lead_name = catalog.lead_roles[0] if catalog.lead_roles else "ansvarlig"
+    roles_known = all(r.role in catalog.role_types for r in measure.roles)  # a misspelt role may be the lead
+    if not lead_roles and catalog.role_types and roles_known:
+        yield Problem(
+            ("roles",),
+            f"tiltaket mangler en ansvarlig: gi én av aktørene «role: {lead_name}»",
+        )
+    for extra in lead_roles[1:]:
+        first = measure.roles[lead_roles[0]].actor
+        yield Problem(
+            ("roles", extra, "role"),
+            f"tiltaket har allerede en ansvarlig («{first}»); bare én aktør kan være {lead_name} – "
+            "gjør de andre til samarbeidspartner",
+        )
+    seen: dict[tuple[str, str], int] = {}
+    for i, role in enumerate(measure.roles):
+        if (role.actor, role.role) in seen:
+            yield Problem(
+                ("roles", i),
+                f"«{role.actor}» står allerede med rollen «{role.role}» i rolle nr. "
+                f"{seen[(role.actor, role.role)] + 1}: fjern den ene",
+            )
+        seen.setdefault((role.actor, role.role), i)
+
+
+def _budget_problems(measure: Measure, catalog: Catalog) -> Iterator[Problem]:
+    """Budget years inside the measure's period (an open period ends with the plan)."""
+    end = measure.period.end if measure.period.end is not None else catalog.plan_end
+    for i, line in enumerate(measure.budget):
+        if line.year < measure.period.start or (end is not None and line.year > end):
+            span = (
+                f"{measure.period.start}–{measure.period.end}"
+                if measure.period.end
+                else (f"fra {measure.period.start}")
+            )
+            yield Problem(
+                ("budget", i, "year"),
+                f"budsjettåret {line.year} ligger utenfor tiltakets periode ({span}): endre året eller utvid perioden",
+            )
+
+
+def _status_problems(measure: Measure, catalog: Catalog) -> Iterator[Problem]:
+    """Status updates in date order, and the measure's status is the latest update's."""
+    updates = measure.status_updates
+    for i in range(1, len(updates)):
+        if updates[i].date < updates[i - 1].date:
+            yield Problem(
+                ("status_updates", i, "date"),
+                f"statusoppdateringene må stå i datorekkefølge, eldste først: {updates[i].date} kommer etter "
+                f"{updates[i - 1].date}",
+            )
+    if updates:
+        latest = updates[-1]  # in date order; on the same day the last one written counts
+        if latest.status != measure.status and measure.status in catalog.statuses:
+            yield Problem(
+                ("status",),
+                f"status er «{measure.status}», men den siste statusoppdateringen ({latest.date}) sier "
+                f"«{latest.status}»: sett «status: {latest.status}» eller legg til en ny statusoppdatering",
+            )
+
+
+def _actor_time_problems(measure: Measure, catalog: Catalog) -> Iterator[Problem]:
+    """No actor in a role or as a funder before it existed or after it was replaced."""
+    for i, role in enumerate(measure.roles):
+        message = _replaced_problem(catalog, role.actor, measure.period.end, "tiltaket varer til") or _early_problem(
+            catalog, role.actor, measure.period.end, "tiltaket varer bare til"
+        )
+        if message:
+            yield Problem(("roles", i, "actor"), message)
+    for i, line in enumerate(measure.budget):
+        message = _replaced_problem(catalog, line.funder, line.year, "budsjettposten gjelder") or _early_problem(
+            catalog, line.funder, line.year, "budsjettposten gjelder"
+        )
+        if message:
+            yield Problem(("budget", i, "funder"), message)
+
+
+def _replaced_problem(catalog: Catalog, actor_id: str, year: int | None, what: str) -> str | None:
+    """A message when the actor had been replaced before the given year (None: no end, i.e. ongoing)."""
+    actor = catalog.actors.get(actor_id)
+    if actor is None or actor.replaced_by is None or actor.active_to is None:
+        return None
+    if year is not None and year <= actor.active_to.year:
+        return None
+    successor = catalog.actors.get(actor.replaced_by)
+    successor_name = successor.name if successor else actor.replaced_by
+    when = f"{what} {year}" if year is not None else "tiltaket har ingen sluttår"
+    return (
+        f"{actor.name} fantes bare til {_nb_date(actor.active_to)} og ble erstattet av {successor_name}, "
+        f"men {when}: bruk «{actor.replaced_by}»"
+    )
+
+
+def _early_problem(catalog: Catalog, actor_id: str, year: int | None, what: str) -> str | None:
+    """A message when the actor did not exist yet in the given year (None: no end, never too early)."""
+    actor = catalog.actors.get(actor_id)
+    if actor is None or actor.active_from is None or year is None or year >= actor.active_from.year:
+        return None
+    before = [a.id for a in catalog.actors.values() if a.replaced_by == actor_id]
+    fix = f"bruk «{before[0]}», som fantes da" if before else "bruk aktøren som fantes da"
+    return f"{actor.name} ble opprettet {_nb_date(actor.active_from)}, men {what} {year}: {fix}"
+
+
+@dataclass(frozen=True)
+class IdSite:
+    """Where an id was written: which file (by key) and where in it."""
+
+    file: str
+    loc: Loc
+
+
+def id_problems(focus_areas: Mapping[str, Any]) -> Iterator[tuple[str, Problem]]:
+    """Ids that are unique at every level and match their parent (goal 1.2 under focus area 1, measure
+    1.2.3 under goal 1.2). Works on the raw files, keyed by file, so it runs even when a file has other
+    errors. Yields (file key, problem)."""
+    seen: dict[str, IdSite] = {}
+
+    def check(ident: Any, parent: str | None, file: str, loc: Loc, kind: str, example: str) -> None:
+        if not isinstance(ident, str):
+            return
+        if parent is not None and not ident.startswith(parent + "."):
+            found.append(
+                (
+                    file,
+                    Problem(
+                        loc,
+                        f"{kind} «{ident}» ligger under «{parent}», så nummeret må begynne med «{parent}.» "
+                        f"(f.eks. «{parent}.{example}»): endre nummeret eller flytt {kind}et",
+                    ),
+                )
+            )
+        if ident in seen:
+            other = seen[ident]
+            where = "i samme fil" if other.file == file else f"i {other.file}"
+            found.append((file, Problem(loc, f"nummeret «{ident}» er brukt før {where}: velg et ledig nummer")))
+        else:
+            seen[ident] = IdSite(file, loc)
+
+    found: list[tuple[str, Problem]] = []
+    for file, raw in focus_areas.items():
+        if not isinstance(raw, Mapping):
+            continue
+        fa_id = raw.get("id")
+        check(fa_id, None, file, ("id",), "satsingsområde", "1")
+        for g, goal in enumerate(raw.get("goals") or []):
+            if not isinstance(goal, Mapping):
+                continue
+            goal_id = goal.get("id")
+            check(goal_id, fa_id if isinstance(fa_id, str) else None, file, ("goals", g, "id"), "mål", "1")
+            for m, measure in enumerate(goal.get("measures") or []):
+                if isinstance(measure, Mapping):
+                    check(
+                        measure.get("id"),
+                        goal_id if isinstance(goal_id, str) else None,
+                        file,
+                        ("goals", g, "measures", m, "id"),
+                        "tiltak",
+                        "1",
+                    )
+    return iter(found)
+
+
+def unique_problems(items: Sequence[Any], key: str, what: str, base: Loc) -> Iterator[Problem]:
+    """The same id used twice in one list of raw items."""
+    seen: set[Any] = set()
+    for i, item in enumerate(items):
+        if not isinstance(item, Mapping):
+            continue
+        value = item.get(key)
+        if isinstance(value, str) and value in seen:
+            yield Problem((*base, i, key), f"{what} «{value}» finnes allerede i denne filen: bruk en annen {key}")
+        seen.add(value)
+
+
+def vocabulary_problems(vocabulary: Vocabulary) -> Iterator[Problem]:
+    """Exactly one lead role type."""
+    leads = [i for i, r in enumerate(vocabulary.role_types) if r.lead]
+    if not leads:
+        yield Problem(("role_types",), "én rolletype må ha «lead: true» (den ansvarlige for et tiltak)")
+    for i in leads[1:]:
+        yield Problem(("role_types", i, "lead"), "bare én rolletype kan ha «lead: true»")
+
+
+def actor_problems(actors: ActorsFile, catalog: Catalog) -> Iterator[Problem]:
+    """A successor takes over the day after its predecessor's last day: it must exist by then, and must not
+    have ended itself by then."""
+    for i, actor in enumerate(actors.actors):
+        successor = catalog.actors.get(actor.replaced_by) if actor.replaced_by else None
+        if successor is None or actor.active_to is None:
+            continue
+        if successor.active_to and successor.active_to <= actor.active_to:
+            yield Problem(
+                ("actors", i, "replaced_by"),
+                f"«{actor.replaced_by}» fantes bare til {_nb_date(successor.active_to)} og kan ikke ta "
+                f"over etter {_nb_date(actor.active_to)}",
+            )
+        if successor.active_from and successor.active_from > actor.active_to + timedelta(days=1):
+            yield Problem(
+                ("actors", i, "replaced_by"),
+                f"«{actor.replaced_by}» ble opprettet {_nb_date(successor.active_from)}, så den kan ikke ta over "
+                f"dagen etter {_nb_date(actor.active_to)}: sett «active_to: "
+                f"{successor.active_from - timedelta(days=1)}» eller rett «active_from» for «{actor.replaced_by}»",
+            )
+
+
+def plan_info_problems(info: PlanInfo, catalog: Catalog) -> Iterator[Problem]:
+    """Revision versions are unique; the owner is not a replaced actor."""
+    yield from unique_problems([r.model_dump() for r in info.revisions], "version", "versjonen", ("revisions",))
+    message = _replaced_problem(catalog, info.owner, info.period.end, "planen varer til")
+    if message:
+        yield Problem(("owner",), message)
+
+
+def indicator_problems(indicators: IndicatorsFile) -> Iterator[Problem]:
+    """Observations in year order, each year once."""
+    for i, indicator in enumerate(indicators.indicators):
+        observations = indicator.observations
+        for j in range(1, len(observations)):
+            if observations[j].year <= observations[j - 1].year:
+                yield Problem(
+                    ("indicators", i, "observations", j, "year"),
+                    f"målingene må stå i årsrekkefølge, ett år per måling, men {observations[j].year} kommer etter "
+                    f"{observations[j - 1].year}",
+                )
