@@ -44,13 +44,21 @@ def layer(module: str) -> int:
 
 
 def test_every_stage_imports_only_the_stages_below_it() -> None:
+    edges = graph()
     upwards = [
         f"{module} → {target}"
-        for module, targets in graph().items()
+        for module, targets in edges.items()
         for target in targets
-        if layer(target) > layer(module)
+        if layer(target) > layer(module) and not (module == "schema" and edges[target] == set())
     ]
     assert upwards == []
+
+
+def test_schema_imports_only_modules_that_import_nothing_of_the_project() -> None:
+    """The models use the validator's catalog and field types; those must stay leaves, or schema.py would sit on
+    top of the stages that import it."""
+    edges = graph()
+    assert {target: edges[target] for target in edges["schema"]} == dict.fromkeys(edges["schema"], set())
 
 
 def test_there_is_no_import_circle() -> None:
