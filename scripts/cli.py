@@ -166,11 +166,11 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from scripts.editor import diff
+    from scripts.editor import diff, versions
 
     try:
-        changes, problems = diff.compare(args.old, args.new, publish.ROOT)
-    except diff.PlanSourceError as error:
+        changes, problems = versions.compare(args.old, args.new, publish.ROOT)
+    except versions.PlanSourceError as error:
         print(f"plan: {error}", file=sys.stderr)
         return EXIT_INVALID
     for problem in problems:

@@ -7,20 +7,13 @@ values, shown as Norwegian Markdown for a pull request comment or as JSON for to
 from __future__ import annotations
 
 import difflib
-import io
-import subprocess
-import tarfile
-import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import asdict, dataclass, field
-from pathlib import Path
 from typing import Any, Protocol, TypeVar
 
-from schema import Actor, BudgetLine, Measure, Plan
+from schema import Actor, BudgetLine, Goal, Measure, Plan
 from scripts.core.filters import nb_date, nok, years
-from scripts.core.problems import Diagnostic
 from scripts.core.queries import lead_role, secured_and_planned
-from scripts.validate.validator import validate_folder
 
 
 class HasId(Protocol):
@@ -52,41 +45,6 @@ class Change:
     old: Any = None
     new: Any = None
     details: list[str] = field(default_factory=list)
-
-
-class PlanSourceError(Exception):
-    """OLD or NEW is neither a plan folder nor a git revision with a plan/ folder."""
-
-
-def load_version(spec: str, repository: Path, workdir: Path) -> tuple[Plan | None, list[Diagnostic]]:
-    """A plan folder as it is, or plan/ as it was at a git revision (extracted into workdir)."""
-    folder = Path(spec)
-    if folder.is_dir():
-        return validate_folder(folder)
-    archive = subprocess.run(
-        ["git", "archive", "--format=tar", spec, "plan"], cwd=repository, capture_output=True, check=False
-    )
-    if archive.returncode != 0:
-        raise PlanSourceError(
-            f"«{spec}» er verken en mappe eller en git-revisjon med en plan/-mappe "
-            f"({archive.stderr.decode(errors='replace').strip()})"
-        )
-    target = workdir / spec.replace("/", "_").replace("~", "-").replace("^", "-")
-    with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
-        tar.extractall(target, filter="data")
-    plan, problems = validate_folder(target / "plan")
-    shown = [Diagnostic(p.file.replace(str(target) + "/", f"{spec}:"), p.line, p.col, p.message) for p in problems]
-    return plan, shown
-
-
-def compare(old_spec: str, new_spec: str, repository: Path) -> tuple[list[Change] | None, list[Diagnostic]]:
-    with tempfile.TemporaryDirectory() as workdir:
-        old, old_problems = load_version(old_spec, repository, Path(workdir))
-        new, new_problems = load_version(new_spec, repository, Path(workdir))
-    problems = old_problems + new_problems
-    if old is None or new is None:
-        return None, problems
-    return diff_plans(old, new), problems
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -188,83 +146,91 @@ def _ids(old: dict[str, Any], new: dict[str, Any]) -> list[str]:
     return sorted(set(old) | set(new), key=key)
 
 
-def _measures(old: Plan, new: Plan) -> Iterator[Change]:
-    before = {m.id: (fa, g, m) for fa, g, m in old.measures()}
-    after = {m.id: (fa, g, m) for fa, g, m in new.measures()}
-    removed = {i: before[i] for i in before if i not in after}
-    added = {i: after[i] for i in after if i not in before}
-    # A measure whose number changed but whose title did not has moved (to another goal) or been renumbered.
+@dataclass(frozen=True)
+class _Names:
+    """How the two versions name actors, statuses and roles, and which role is the lead."""
+
+    actors_old: dict[str, Actor]
+    actors_new: dict[str, Actor]
+    statuses: dict[str, str]
+    roles: dict[str, str]
+    lead: str
+
+    @classmethod
+    def of(cls, old: Plan, new: Plan) -> _Names:
+        return cls(
+            {a.id: a for a in old.actors},
+            {a.id: a for a in new.actors},
+            {s.id: s.label.lower() for s in [*old.vocabulary.statuses, *new.vocabulary.statuses]},
+            {r.id: r.label.lower() for r in [*old.vocabulary.role_types, *new.vocabulary.role_types]},
+            lead_role(new.vocabulary),
+        )
+
+    def status(self, ident: str) -> str:
+        return self.statuses.get(ident, ident)
+
+
+def _moves(removed: dict[str, Any], added: dict[str, Any]) -> dict[str, str]:
+    """A measure whose number changed but whose title did not has moved (to another goal) or been renumbered:
+    old id → new id."""
     moves: dict[str, str] = {}
     for new_id, (_, _, m) in added.items():
         for old_id, (_, _, o) in removed.items():
             if o.title == m.title and old_id not in moves:
                 moves[old_id] = new_id
                 break
-    actors_old = {a.id: a for a in old.actors}
-    actors_new = {a.id: a for a in new.actors}
-    statuses = {s.id: s.label.lower() for s in [*old.vocabulary.statuses, *new.vocabulary.statuses]}
-    roles = {r.id: r.label.lower() for r in [*old.vocabulary.role_types, *new.vocabulary.role_types]}
-    lead = lead_role(new.vocabulary)
+    return moves
 
+
+def _measures(old: Plan, new: Plan) -> Iterator[Change]:
+    before = {m.id: (fa, g, m) for fa, g, m in old.measures()}
+    after = {m.id: (fa, g, m) for fa, g, m in new.measures()}
+    removed = {i: before[i] for i in before if i not in after}
+    added = {i: after[i] for i in after if i not in before}
+    moves = _moves(removed, added)
+    names = _Names.of(old, new)
     for ident in _ids(before, after):
         if ident in moves.values():
             continue
         if ident in removed and ident in moves:
-            old_goal, new_goal = removed[ident][1], after[moves[ident]][1]
-            where = f"fra mål {old_goal.id} til mål {new_goal.id}" if old_goal.id != new_goal.id else "i samme mål"
-            m = after[moves[ident]][2]
-            yield Change(
-                "measures",
-                "measure_moved",
-                moves[ident],
-                f"Tiltak {ident} {_quote(m.title)} er flyttet {where} og har nå nummer {moves[ident]}",
-                ident,
-                moves[ident],
-            )
-            yield from _measure_changes(removed[ident][2], m, actors_old, actors_new, statuses, roles, lead)
-            continue
-        if ident in removed:
+            yield _moved(ident, moves[ident], removed[ident][1], after[moves[ident]][1], after[moves[ident]][2])
+            yield from _measure_changes(removed[ident][2], after[moves[ident]][2], names)
+        elif ident in removed:
             m = removed[ident][2]
             yield Change("measures", "measure_removed", ident, f"Fjernet tiltak {ident} {_quote(m.title)}")
-            continue
-        if ident in added:
-            _fa, goal, m = added[ident]
-            lead_actor = next(r.actor for r in m.roles if r.role == lead)
-            name = actors_new[lead_actor].name if lead_actor in actors_new else lead_actor
-            yield Change(
-                "measures",
-                "measure_added",
-                ident,
-                f"Nytt tiltak {ident} {_quote(m.title)} under mål {goal.id} (ansvarlig: {name}, "
-                f"{years(m.period)}, {statuses.get(m.status, m.status)})",
-            )
-            continue
-        yield from _measure_changes(before[ident][2], after[ident][2], actors_old, actors_new, statuses, roles, lead)
+        elif ident in added:
+            yield _added(ident, added[ident][1], added[ident][2], names)
+        else:
+            yield from _measure_changes(before[ident][2], after[ident][2], names)
+
+
+def _moved(old_id: str, new_id: str, old_goal: Goal, new_goal: Goal, m: Measure) -> Change:
+    where = f"fra mål {old_goal.id} til mål {new_goal.id}" if old_goal.id != new_goal.id else "i samme mål"
+    text = f"Tiltak {old_id} {_quote(m.title)} er flyttet {where} og har nå nummer {new_id}"
+    return Change("measures", "measure_moved", new_id, text, old_id, new_id)
+
+
+def _added(ident: str, goal: Goal, m: Measure, names: _Names) -> Change:
+    lead = next(r.actor for r in m.roles if r.role == names.lead)
+    name = names.actors_new[lead].name if lead in names.actors_new else lead
+    return Change(
+        "measures",
+        "measure_added",
+        ident,
+        f"Nytt tiltak {ident} {_quote(m.title)} under mål {goal.id} (ansvarlig: {name}, "
+        f"{years(m.period)}, {names.status(m.status)})",
+    )
 
 
 def _name(actors: dict[str, Actor], ident: str) -> str:
     return actors[ident].name if ident in actors else ident
 
 
-def _measure_changes(
-    a: Measure,
-    b: Measure,
-    actors_old: dict[str, Actor],
-    actors_new: dict[str, Actor],
-    statuses: dict[str, str],
-    roles: dict[str, str],
-    lead: str,
-) -> Iterator[Change]:
+def _measure_changes(a: Measure, b: Measure, names: _Names) -> Iterator[Change]:
     label = f"Tiltak {b.id} {' '.join(b.title.split())}"
     if a.status != b.status:
-        yield Change(
-            "measures",
-            "status_changed",
-            b.id,
-            f"{label}: {statuses.get(a.status, a.status)} → {statuses.get(b.status, b.status)}",
-            a.status,
-            b.status,
-        )
+        text = f"{label}: {names.status(a.status)} → {names.status(b.status)}"
+        yield Change("measures", "status_changed", b.id, text, a.status, b.status)
     yield from _text_changes("measures", f"Tiltak {b.id}", b.id, a, b, _MEASURE_TEXTS)
     if a.period != b.period:
         yield Change("measures", "period_changed", b.id, f"{label}: periode {years(a.period)} → {years(b.period)}")
@@ -272,54 +238,9 @@ def _measure_changes(
         yield Change(
             "measures", "priority_changed", b.id, f"{label}: prioritet {a.priority or '–'} → {b.priority or '–'}"
         )
-
-    old_lead = next((r.actor for r in a.roles if r.role == lead), None)
-    new_lead = next((r.actor for r in b.roles if r.role == lead), None)
-    if old_lead != new_lead and old_lead and new_lead:
-        yield Change(
-            "measures",
-            "lead_changed",
-            b.id,
-            f"{label}: ansvarlig endret fra {_name(actors_old, old_lead)} til {_name(actors_new, new_lead)}",
-            old_lead,
-            new_lead,
-        )
-    old_roles = {(r.actor, r.role) for r in a.roles if r.role != lead}
-    new_roles = {(r.actor, r.role) for r in b.roles if r.role != lead}
-    for actor, role in sorted(new_roles - old_roles):
-        yield Change(
-            "measures",
-            "role_added",
-            b.id,
-            f"{label}: {roles.get(role, role)} lagt til: {_name(actors_new, actor)}",
-            None,
-            {"actor": actor, "role": role},
-        )
-    for actor, role in sorted(old_roles - new_roles):
-        yield Change(
-            "measures",
-            "role_removed",
-            b.id,
-            f"{label}: {roles.get(role, role)} fjernet: {_name(actors_old, actor)}",
-            {"actor": actor, "role": role},
-            None,
-        )
-
+    yield from _role_changes(a, b, label, names)
     if a.budget != b.budget:
-        details = [
-            f"{_name(actors_new, funder)}: {nok(s + p)} (bevilget {nok(s)}, planlagt {nok(p)})"
-            for funder, (s, p) in _by_funder(b.budget).items()
-        ]
-        old_total, new_total = sum(x.amount for x in a.budget), sum(x.amount for x in b.budget)
-        yield Change(
-            "measures",
-            "budget_changed",
-            b.id,
-            f"{label}: budsjettet er endret fra {nok(old_total)} til {nok(new_total)}. Nye summer per finansiør:",
-            old_total,
-            new_total,
-            details,
-        )
+        yield _budget_change(a, b, label, names)
     old_updates = {(u.date, u.status, u.text) for u in a.status_updates}
     for update in b.status_updates:
         if (update.date, update.status, update.text) not in old_updates:
@@ -327,9 +248,36 @@ def _measure_changes(
                 "measures",
                 "status_update_added",
                 b.id,
-                f"{label}: ny statusoppdatering {nb_date(update.date)} ({statuses.get(update.status, update.status)}): "
+                f"{label}: ny statusoppdatering {nb_date(update.date)} ({names.status(update.status)}): "
                 f"{' '.join(update.text.split())}",
             )
+
+
+def _role_changes(a: Measure, b: Measure, label: str, names: _Names) -> Iterator[Change]:
+    old_lead = next((r.actor for r in a.roles if r.role == names.lead), None)
+    new_lead = next((r.actor for r in b.roles if r.role == names.lead), None)
+    if old_lead != new_lead and old_lead and new_lead:
+        old_name, new_name = _name(names.actors_old, old_lead), _name(names.actors_new, new_lead)
+        text = f"{label}: ansvarlig endret fra {old_name} til {new_name}"
+        yield Change("measures", "lead_changed", b.id, text, old_lead, new_lead)
+    old_roles = {(r.actor, r.role) for r in a.roles if r.role != names.lead}
+    new_roles = {(r.actor, r.role) for r in b.roles if r.role != names.lead}
+    for actor, role in sorted(new_roles - old_roles):
+        text = f"{label}: {names.roles.get(role, role)} lagt til: {_name(names.actors_new, actor)}"
+        yield Change("measures", "role_added", b.id, text, None, {"actor": actor, "role": role})
+    for actor, role in sorted(old_roles - new_roles):
+        text = f"{label}: {names.roles.get(role, role)} fjernet: {_name(names.actors_old, actor)}"
+        yield Change("measures", "role_removed", b.id, text, {"actor": actor, "role": role}, None)
+
+
+def _budget_change(a: Measure, b: Measure, label: str, names: _Names) -> Change:
+    details = [
+        f"{_name(names.actors_new, funder)}: {nok(s + p)} (bevilget {nok(s)}, planlagt {nok(p)})"
+        for funder, (s, p) in _by_funder(b.budget).items()
+    ]
+    old_total, new_total = sum(x.amount for x in a.budget), sum(x.amount for x in b.budget)
+    text = f"{label}: budsjettet er endret fra {nok(old_total)} til {nok(new_total)}. Nye summer per finansiør:"
+    return Change("measures", "budget_changed", b.id, text, old_total, new_total, details)
 
 
 def _by_funder(lines: list[BudgetLine]) -> dict[str, tuple[int, int]]:
