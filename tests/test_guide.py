@@ -7,7 +7,6 @@ example plan (VALID_PLAN); of the shipped plan it is only required that the guid
 
 from __future__ import annotations
 
-import posixpath
 import re
 import shutil
 import subprocess
@@ -26,7 +25,7 @@ from scripts.editor import guide
 from scripts.editor.guide import errors, new_measure, revision, status, workflow
 from scripts.editor.guide.sources import SourceFiles
 from scripts.load.strict import StrictLoader
-from scripts.site.pages import markdown_environment, page_path
+from scripts.site.pages import SiteOptions, render_site
 from scripts.validate.validator import validate_folder
 
 EDIT_BASE = "https://github.com/eksempel/plan/edit/main/"
@@ -43,20 +42,9 @@ def load_valid(folder: Path) -> Plan:
 
 
 def render_guide(plan: Plan, edit_base: str | None, plan_dir: Path) -> dict[str, str]:
-    """The guide's pages as the site renders them: in the site's Markdown environment with the guide's filters,
-    each page given the guide's context, its own path, links relative to it and page_path."""
-    env = markdown_environment()
-    env.filters.update(guide.FILTERS)
-    context = guide.guide_context(plan, edit_base, plan_dir)
-    pages: dict[str, str] = {}
-    for path, template in guide.PAGES.items():
-
-        def link(target: str, here: str = path) -> str:
-            return posixpath.relpath(target, posixpath.dirname(here) or ".")
-
-        page_context = {**context, "page_path": page_path, "page": path, "link": link}
-        pages[path] = env.get_template(f"pages/{template}.md.jinja").render(**page_context)
-    return pages
+    """The guide's pages as the site renders them (the registry's rows for the guide)."""
+    pages = render_site(plan, SiteOptions(edit_base=edit_base, plan_dir=plan_dir))
+    return {path: pages[path] for path in guide.PAGES}
 
 
 @pytest.fixture(scope="module")
