@@ -211,7 +211,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
         f"Forhåndsvisning på http://127.0.0.1:{args.port}/ – siden bygges på nytt når du lagrer en fil. "
         "Ctrl+C avslutter."
     )
-    return publish.serve(args.port, args.plan)
+    try:
+        publish.serve(args.port, args.plan)
+    except publish.BuildFailed as error:
+        print(f"plan: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    return EXIT_OK
 
 
 Command = Callable[[argparse.Namespace], int]
