@@ -23,6 +23,7 @@ import pytest
 
 from conftest import PLAN_COMMAND, ROOT, run_plan
 from scripts.publish import build as publish
+from scripts.publish.plugin import PlanSource, read_plan
 
 STAGING = ".site-ny-"
 
@@ -83,7 +84,13 @@ def test_a_link_to_a_page_that_does_not_exist_stops_the_build_and_names_the_link
     assert_unchanged(published, before)
 
 
-def _broken_template_environment() -> jinja2.Environment:
+def validated(folder: Path) -> PlanSource:
+    source, problems = read_plan(folder)
+    assert problems == [] and source is not None
+    return source
+
+
+def _broken_template_environment(*args: Any) -> jinja2.Environment:
     raise jinja2.TemplateSyntaxError("unexpected '}'", lineno=3, name="measure.md.jinja")
 
 
@@ -113,17 +120,21 @@ def _full_disk_after(writes: int) -> Callable[..., None]:
 
 FAILURES = {
     "a template error": (
-        "scripts.render.markdown_environment",
+        "scripts.site.pages.markdown_environment",
         lambda: _broken_template_environment,
         "feil i verktøyet",
     ),
-    "a PDF error": ("scripts.pdf.write_pdf", lambda: _failing_pdf, "WeasyPrint kunne ikke tegne siden"),
+    "a PDF error": ("scripts.pdf.document.write_pdf", lambda: _failing_pdf, "WeasyPrint kunne ikke tegne siden"),
     "a full disk while writing pages": (
         "mkdocs.utils.write_file",
         lambda: _full_disk_after(20),
         "ikke plass på disken",
     ),
-    "a full disk while writing the PDF": ("scripts.pdf.write_pdf", lambda: _full_disk_pdf, "ikke plass på disken"),
+    "a full disk while writing the PDF": (
+        "scripts.pdf.document.write_pdf",
+        lambda: _full_disk_pdf,
+        "ikke plass på disken",
+    ),
 }
 
 
@@ -133,10 +144,9 @@ def test_a_failing_step_raises_a_norwegian_message_and_leaves_the_site_as_it_was
 ) -> None:
     target, make, message = FAILURES[failure]
     monkeypatch.setattr(target, make())
-    monkeypatch.setenv("PLAN_DIR", str(published / "plan"))  # restored after the test; build_site sets it
     before = fingerprint(published / "site")
     with pytest.raises(publish.BuildFailed, match=message):
-        publish.build_site(published / "site", published / "plan")
+        publish.build_site(published / "site", validated(published / "plan"))
     assert_unchanged(published, before)
 
 
@@ -180,11 +190,8 @@ def test_a_pdf_that_cannot_be_written_leaves_the_previous_pdf_as_it_was(publishe
     assert sorted(p.name for p in previous.parent.iterdir()) == ["naeringsplan.pdf"]
 
 
-def test_a_successful_build_replaces_the_whole_site_and_leaves_nothing_beside_it(
-    published: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("PLAN_DIR", str(published / "plan"))
-    publish.build_site(published / "site", published / "plan")
+def test_a_successful_build_replaces_the_whole_site_and_leaves_nothing_beside_it(published: Path) -> None:
+    publish.build_site(published / "site", validated(published / "plan"))
     assert "Forrige utgave" not in (published / "site" / "index.html").read_text(encoding="utf-8")
     assert (published / "site" / "pdf" / "naeringsplan.pdf").read_bytes().startswith(b"%PDF-1.7\n")
     assert leftovers(published) == []

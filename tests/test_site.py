@@ -35,7 +35,7 @@ def built_page(site: Path, markdown_path: str) -> Path:
 
 
 def test_every_item_of_the_published_data_has_its_page(built_site: Path, plan: Plan) -> None:
-    wanted = [page_path("focus_area", fa.id) for fa in plan.focus_areas]
+    wanted = [page_path("focus-area", fa.id) for fa in plan.focus_areas]
     wanted += [page_path("goal", g.id) for fa in plan.focus_areas for g in fa.goals]
     wanted += [page_path("measure", m.id) for _, _, m in plan.measures()]
     wanted += [page_path("actor", a.id) for a in plan.actors]
