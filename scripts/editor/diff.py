@@ -7,11 +7,11 @@ values, shown as Norwegian Markdown for a pull request comment or as JSON for to
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any, Protocol, TypeVar
 
-from schema import Actor, BudgetLine, Goal, Measure, Plan
+from schema import Actor, BudgetLine, Goal, Indicator, Measure, Plan
 from scripts.core.filters import nb_date, nok, years
 from scripts.core.queries import lead_role, secured_and_planned
 
@@ -284,46 +284,67 @@ def _by_funder(lines: list[BudgetLine]) -> dict[str, tuple[int, int]]:
     return dict(sorted(secured_and_planned(lines, lambda line: line.funder).items()))
 
 
-def _actors(old: Plan, new: Plan) -> Iterator[Change]:
-    for ident, a, b in _pairs(old.actors, new.actors):
+def _listed(
+    section: str,
+    kind: str,
+    items: tuple[Sequence[Item], Sequence[Item]],
+    described: Callable[[str, Item], str],
+    changed: Callable[[str, Item, Item], Iterator[Change]],
+) -> Iterator[Change]:
+    """Items added («KIND_added»), removed («KIND_removed») and changed, by id, in the order of the new plan."""
+    for ident, a, b in _pairs(*items):
         if a is None and b is not None:
-            yield Change("actors", "actor_added", ident, f"Ny aktør: {b.name} ({ident})")
+            yield Change(section, f"{kind}_added", ident, described("Ny", b))
         elif b is None and a is not None:
-            yield Change("actors", "actor_removed", ident, f"Fjernet aktør: {a.name} ({ident})")
+            yield Change(section, f"{kind}_removed", ident, described("Fjernet", a))
         elif a is not None and b is not None and a != b:
-            fields = [
-                f"{label} {getattr(a, name) or '–'} → {getattr(b, name) or '–'}"
-                for name, label in [
-                    ("name", "navn"),
-                    ("kind", "type"),
-                    ("active_to", "aktiv til"),
-                    ("replaced_by", "erstattet av"),
-                    ("url", "nettsted"),
-                ]
-                if getattr(a, name) != getattr(b, name)
-            ]
-            text = "; ".join(fields) if fields else "beskrivelse eller andre opplysninger endret"
-            yield Change("actors", "actor_changed", ident, f"Aktøren {b.name} ({ident}): {text}")
+            yield from changed(ident, a, b)
+
+
+def _actors(old: Plan, new: Plan) -> Iterator[Change]:
+    return _listed(
+        "actors",
+        "actor",
+        (old.actors, new.actors),
+        lambda prefix, a: f"{prefix} aktør: {a.name} ({a.id})",
+        _actor_changed,
+    )
+
+
+def _actor_changed(ident: str, a: Actor, b: Actor) -> Iterator[Change]:
+    fields = [
+        f"{label} {getattr(a, name) or '–'} → {getattr(b, name) or '–'}"
+        for name, label in [
+            ("name", "navn"),
+            ("kind", "type"),
+            ("active_to", "aktiv til"),
+            ("replaced_by", "erstattet av"),
+            ("url", "nettsted"),
+        ]
+        if getattr(a, name) != getattr(b, name)
+    ]
+    text = "; ".join(fields) if fields else "beskrivelse eller andre opplysninger endret"
+    yield Change("actors", "actor_changed", ident, f"Aktøren {b.name} ({ident}): {text}")
 
 
 def _indicators(old: Plan, new: Plan) -> Iterator[Change]:
-    for ident, a, b in _pairs(old.indicators, new.indicators):
-        if a is None and b is not None:
-            yield Change("indicators", "indicator_added", ident, f"Ny indikator: {b.title}")
-        elif b is None and a is not None:
-            yield Change("indicators", "indicator_removed", ident, f"Fjernet indikator: {a.title}")
-        elif a is not None and b is not None and a != b:
-            old_years = {o.year: o.value for o in a.observations}
-            added = [o for o in b.observations if old_years.get(o.year) != o.value]
-            if added:
-                values = ", ".join(f"{o.year}: {o.value:g}" for o in added)
-                yield Change(
-                    "indicators", "observations_changed", ident, f"{b.title}: nye eller endrede målinger ({values})"
-                )
-            if (a.baseline, a.target, a.title) != (b.baseline, b.target, b.title):
-                yield Change(
-                    "indicators", "indicator_changed", ident, f"{b.title}: tittel, utgangsverdi eller mål endret"
-                )
+    return _listed(
+        "indicators",
+        "indicator",
+        (old.indicators, new.indicators),
+        lambda prefix, i: f"{prefix} indikator: {i.title}",
+        _indicator_changed,
+    )
+
+
+def _indicator_changed(ident: str, a: Indicator, b: Indicator) -> Iterator[Change]:
+    old_years = {o.year: o.value for o in a.observations}
+    added = [o for o in b.observations if old_years.get(o.year) != o.value]
+    if added:
+        values = ", ".join(f"{o.year}: {o.value:g}" for o in added)
+        yield Change("indicators", "observations_changed", ident, f"{b.title}: nye eller endrede målinger ({values})")
+    if (a.baseline, a.target, a.title) != (b.baseline, b.target, b.title):
+        yield Change("indicators", "indicator_changed", ident, f"{b.title}: tittel, utgangsverdi eller mål endret")
 
 
 def _revisions(old: Plan, new: Plan) -> Iterator[Change]:
