@@ -32,12 +32,14 @@ EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 class NorwegianParser(argparse.ArgumentParser):
     """argparse with Norwegian headings and usage errors that exit with 2."""
 
-    def __init__(self, *args: Any, add_help: bool = True, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, add_help: bool = True, parents: Sequence[Any] = (), **kwargs: Any) -> None:
         super().__init__(*args, **{**kwargs, "add_help": False})
         self._positionals.title = "argumenter"
         self._optionals.title = "valg"
         if add_help:
             self.add_argument("-h", "--help", action="help", default=argparse.SUPPRESS, help="vis denne hjelpen")
+        for parent in parents:  # after the titles, so that shared options join the same «valg» group
+            self._add_container_actions(parent)
 
     def error(self, message: str) -> NoReturn:
         translations = {
