@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 PIP_ENV := PIP_DISABLE_PIP_VERSION_CHECK=1
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint typecheck unit lock schema clean serve pango
+.PHONY: site check test lint typecheck unit lock schema clean serve pango
 
 $(BIN)/plan: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -67,6 +67,11 @@ typecheck: $(BIN)/plan
 
 unit: $(BIN)/plan
 	VNU_JAR=$(abspath $(VNU)) $(BIN)/pytest -q
+
+# Lint, types and every test that needs no browser and no full build (under a minute on two cores); `make test`
+# runs everything, as CI does.
+check: $(BIN)/plan pango lint typecheck
+	$(BIN)/pytest -q -m "not browser and not slow"
 
 # Regenerate requirements.lock after editing the dependencies in pyproject.toml (needs the package index).
 lock: $(BIN)/plan

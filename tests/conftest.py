@@ -1,7 +1,11 @@
-"""Shared helpers: the real `plan` command from the virtual environment, and throwaway plan folders."""
+"""Shared helpers: the `plan` command (run in this process, or as the installed console script for the few
+end-to-end tests), throwaway plan folders, and one build of the small test plan's site shared by every test that
+only reads a built site."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import os
 import shutil
 import subprocess
@@ -12,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from schema import Plan
+from scripts import cli
 from scripts.validate.validator import validate_folder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -29,8 +34,28 @@ class Result:
 
 
 def run_plan(*args: str, cwd: Path = ROOT) -> Result:
-    """Run the installed console script `plan`, as an editor or CI would."""
-    done = subprocess.run([str(PLAN_COMMAND), *args], cwd=cwd, capture_output=True, text=True, check=False)
+    """`plan ARGS…` as typed in a terminal in `cwd`, run in this process (`scripts.cli.main`): its exit code and
+    what it printed. A usage error or `--help` ends argparse with SystemExit, which gives the exit code here."""
+    stdout, stderr = io.StringIO(), io.StringIO()
+    previous = Path.cwd()
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(stdout), contextlib.redirect_stderr(stderr):
+            try:
+                code = cli.main(list(args))
+            except SystemExit as stop:
+                code = stop.code if isinstance(stop.code, int) else int(stop.code is not None)
+    finally:
+        os.chdir(previous)
+    return Result(code, stdout.getvalue(), stderr.getvalue())
+
+
+def run_plan_process(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> Result:
+    """Run the installed console script `plan` in a process of its own, as an editor or CI does: for the few
+    end-to-end tests of the script itself, its exit codes and its environment."""
+    done = subprocess.run(
+        [str(PLAN_COMMAND), *args], cwd=cwd, capture_output=True, text=True, check=False, env=env
+    )
     return Result(done.returncode, done.stdout, done.stderr)
 
 

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
-from conftest import PLAN_COMMAND, VALID_PLAN, run_plan
+import pytest
+
+from conftest import VALID_PLAN, run_plan, run_plan_process
 
 
 def test_help_is_in_norwegian() -> None:
@@ -53,22 +53,36 @@ def test_a_file_that_cannot_be_read_is_reported(workdir: Path) -> None:
     assert result.stderr.splitlines()[0].startswith("plan/actors.yaml:1:1: filen mangler")
 
 
-def test_github_format_marks_each_problem_on_its_line_and_writes_the_job_summary(workdir: Path) -> None:
+def test_github_format_marks_each_problem_on_its_line_and_writes_the_job_summary(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     fixture = VALID_PLAN.parent / "mistakes" / "unknown-actor.yaml"
     (workdir / "plan" / "satsingsomrader" / "1-nettverk.yaml").write_bytes(fixture.read_bytes())
     summary = workdir / "summary.md"
-    env_summary = {"GITHUB_STEP_SUMMARY": str(summary)}
-    done = subprocess.run(
-        [str(PLAN_COMMAND), "validate", "--plan", "plan", "--format", "github"],
-        cwd=workdir,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, **env_summary},
-    )
-    assert done.returncode == 1
-    assert done.stderr.splitlines() == [
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    result = run_plan("validate", "--plan", "plan", "--format", "github", cwd=workdir)
+    assert result.code == 1
+    assert result.stderr.splitlines() == [
         "::error file=plan/satsingsomrader/1-nettverk.yaml,line=17,col=20,title=Feil i planen::tiltak 1.1.1, "
         "rolle nr. 1, felt «actor»: ukjent aktør «nes-kommun» – mente du «nes-kommune»?"
     ]
     assert "- `plan/satsingsomrader/1-nettverk.yaml:17:20` tiltak 1.1.1" in summary.read_text(encoding="utf-8")
+
+
+# -- the installed console script, in a process of its own ------------------------------------------------------
+
+
+def test_the_console_script_exits_0_for_a_valid_plan_and_1_for_an_invalid_one(workdir: Path) -> None:
+    valid = run_plan_process("validate", cwd=workdir)
+    (workdir / "plan" / "actors.yaml").write_text("actors: [\n", encoding="utf-8")
+    invalid = run_plan_process("validate", cwd=workdir)
+    assert (valid.code, invalid.code) == (0, 1)
+    assert valid.stdout.startswith("plan er gyldig:")
+    assert invalid.stderr.startswith("plan/actors.yaml:")
+    assert "Traceback" not in valid.stderr + invalid.stderr
+
+
+def test_the_console_script_exits_2_for_a_usage_error() -> None:
+    result = run_plan_process("valider")
+    assert result.code == 2
+    assert "ugyldig valg: 'valider'" in result.stderr
