@@ -68,18 +68,28 @@ def workdir(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The site of the shipped plan, built once per test run with `mkdocs build --strict`."""
-    out = tmp_path_factory.mktemp("site")
-    done = subprocess.run(
-        [str(Path(sys.executable).parent / "mkdocs"), "build", "--strict", "--quiet", "--site-dir", str(out)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-    )
-    assert done.returncode == 0, done.stderr
+    """The site of the small test plan (VALID_PLAN) with its PDFs, built once per test run by `plan build`."""
+    out = tmp_path_factory.mktemp("site") / "site"
+    result = run_plan("build", "--plan", str(VALID_PLAN), "--out", str(out))
+    assert result.code == 0, result.stderr
     return out
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """A test that reads the built site waits for a full build: it is `slow`, unless it is a `browser` test (those
+    are left out of `make check` anyway, and the browser's own quick and slow sets stay apart)."""
+    for item in items:
+        if "built_site" in getattr(item, "fixturenames", ()) and item.get_closest_marker("browser") is None:
+            item.add_marker(pytest.mark.slow)
+
+
+@pytest.fixture(scope="module")
+def valid_plan() -> Plan:
+    """The small test plan, validated."""
+    loaded, problems = validate_folder(VALID_PLAN)
+    assert problems == []
+    assert loaded is not None
+    return loaded
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,5 @@
-"""The built website: strict MkDocs build, a page for everything in the plan, no broken link or anchor."""
+"""The built website of the small test plan: strict MkDocs build, a page for everything in the plan, no broken link
+or anchor, valid HTML, the security policy on every page."""
 
 from __future__ import annotations
 
@@ -8,19 +9,22 @@ import io
 import json
 import os
 import re
+import shutil
 import subprocess
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, VALID_PLAN
 from schema import Plan
 from scripts.publish import csp
 from scripts.publish.links import broken_links, parse
 from scripts.site.open_data import spreadsheet_safe
+from scripts.site.pages import render_site
 from scripts.site.registry import page_path
 from scripts.site.urls import url_of
+from scripts.validate.validator import validate_folder
 
 SITE_PATH = "/naeringsplan/"  # the path of site_url in mkdocs.yml
 
@@ -42,7 +46,7 @@ def test_every_item_of_the_published_data_has_its_page(built_site: Path, plan: P
     wanted += [page_path("indicator", i.id) for i in plan.indicators]
     missing = [p for p in wanted if not built_page(built_site, p).is_file()]
     assert missing == []
-    assert len(wanted) == 5 + 15 + 46 + 20 + 7 or len(wanted) > 50
+    assert len(wanted) == 1 + 1 + 2 + 6 + 1
 
 
 def test_no_internal_link_or_anchor_is_broken(built_site: Path) -> None:
@@ -59,7 +63,7 @@ def test_every_page_is_in_norwegian_and_links_to_the_plan_as_pdf(built_site: Pat
         text = path.read_text(encoding="utf-8")
         assert '<html lang="nb"' in text, path
         assert "Last ned planen som PDF</a>" in text, path
-    assert (built_site / "pdf" / "naeringsplan.pdf").stat().st_size > 100_000
+    assert (built_site / "pdf" / "naeringsplan.pdf").read_bytes().startswith(b"%PDF-")
 
 
 def test_the_history_page_links_a_status_report_for_every_year(built_site: Path, plan: Plan) -> None:
@@ -84,21 +88,28 @@ def test_no_page_refers_to_another_host_for_scripts_styles_fonts_or_images(built
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text
 
 
-def test_pages_with_illustrative_content_say_so_and_others_do_not(built_site: Path) -> None:
-    measure = built_page(built_site, page_path("measure", "1.1.1")).read_text(encoding="utf-8")
-    privacy = (built_site / "personvern" / "index.html").read_text(encoding="utf-8")
-    history = (built_site / "historikk" / "index.html").read_text(encoding="utf-8")
-    assert "Eksempelinnhold" in measure
-    assert "Eksempelinnhold" not in privacy
-    assert history.count("Eksempelinnhold") == 2  # the two revisions marked illustrative
+def test_pages_with_illustrative_content_say_so_and_others_do_not(tmp_path: Path, valid_plan: Plan) -> None:
+    shutil.copytree(VALID_PLAN, tmp_path / "plan")
+    area = tmp_path / "plan" / "satsingsomrader" / "1-nettverk.yaml"
+    area.write_text("illustrative: true\n" + area.read_text(encoding="utf-8"), encoding="utf-8")
+    info = tmp_path / "plan" / "plan.yaml"
+    info.write_text(
+        info.read_text(encoding="utf-8").replace("    stage: vedtatt\n", "    stage: vedtatt\n    illustrative: true\n")
+    )
+    marked, problems = validate_folder(tmp_path / "plan")
+    assert problems == [] and marked is not None
+    pages, plain = render_site(marked), render_site(valid_plan)
+    for path in (page_path("focus-area", "1"), page_path("measure", "1.1.1")):
+        assert "Eksempelinnhold" in pages[path] and "Eksempelinnhold" not in plain[path], path
+    assert "Eksempelinnhold" not in pages[page_path("actor", "nes-kommune")]
+    assert pages[page_path("history")].count("Eksempelinnhold") == 1  # the one revision marked illustrative
+    assert "Eksempelinnhold" not in plain[page_path("history")]
 
 
-def test_the_published_plan_json_is_the_validated_plan(built_site: Path, plan: Plan) -> None:
-    from scripts.validate.validator import validate_folder
-
-    shipped, problems = validate_folder(Path(__file__).parent.parent / "plan")
+def test_the_published_plan_json_is_the_validated_plan(plan: Plan) -> None:
+    validated, problems = validate_folder(VALID_PLAN)
     assert problems == []
-    assert plan == shipped
+    assert plan == validated
 
 
 def test_the_csv_tables_have_one_row_per_item(built_site: Path, plan: Plan) -> None:
@@ -214,6 +225,7 @@ def test_every_page_is_valid_html_by_the_nu_html_checker(built_site: Path) -> No
     assert ours == []
 
 
+@pytest.mark.slow  # with the checker it tests: java and vnu.jar, which only `make test` installs
 def test_the_nu_html_checker_reports_a_broken_page(tmp_path: Path) -> None:
     (tmp_path / "index.html").write_text('<!DOCTYPE html><html lang="nb"><title>x</title><p><div id="a" id="a"></p>')
     assert len(nu_html_checker_errors(tmp_path)) >= 2
