@@ -53,9 +53,7 @@ def run_plan(*args: str, cwd: Path = ROOT) -> Result:
 def run_plan_process(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = None) -> Result:
     """Run the installed console script `plan` in a process of its own, as an editor or CI does: for the few
     end-to-end tests of the script itself, its exit codes and its environment."""
-    done = subprocess.run(
-        [str(PLAN_COMMAND), *args], cwd=cwd, capture_output=True, text=True, check=False, env=env
-    )
+    done = subprocess.run([str(PLAN_COMMAND), *args], cwd=cwd, capture_output=True, text=True, check=False, env=env)
     return Result(done.returncode, done.stdout, done.stderr)
 
 
