@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, VALID_PLAN, run_plan
+from conftest import VALID_PLAN, run_plan
+from scripts.publish import build as publish
 
 FA = "satsingsomrader/1-nettverk.yaml"
 Edit = tuple[str, str, str | None]  # file, old text, new text ("" old text: append; None new text: cut to the end)
@@ -237,11 +238,17 @@ CASES: list[tuple[str, list[Edit], str]] = [
 
 
 def apply(folder: Path, edits: list[Edit]) -> tuple[Path, Path]:
+    """Two copies of the test plan, the new one with the edits."""
     old, new = folder / "gammel", folder / "ny"
     shutil.copytree(VALID_PLAN, old)
     shutil.copytree(VALID_PLAN, new)
+    edit(new, edits)
+    return old, new
+
+
+def edit(plan: Path, edits: list[Edit]) -> None:
     for file, before, after in edits:
-        path = new / file
+        path = plan / file
         text = path.read_text(encoding="utf-8") if path.exists() else ""
         if after is None:
             text = text[: text.index(before)]
@@ -251,7 +258,6 @@ def apply(folder: Path, edits: list[Edit]) -> tuple[Path, Path]:
         else:
             text += after
         path.write_text(text, encoding="utf-8")
-    return old, new
 
 
 @pytest.mark.parametrize(("name", "edits", "expected"), CASES, ids=[c[0] for c in CASES])
@@ -267,22 +273,40 @@ def test_an_unchanged_plan_says_so(tmp_path: Path) -> None:
     assert run_plan("diff", str(old), str(new)).stdout == "Ingen endringer i planen.\n"
 
 
-def test_head_against_head_has_no_change() -> None:
+@pytest.fixture
+def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A git repository, taken by `plan diff` as its own, whose plan/ is the test plan in two commits: as it is,
+    then with the edits of the first case."""
+    repo = tmp_path / "repo"
+    shutil.copytree(VALID_PLAN, repo / "plan")
+
+    def git(*args: str) -> None:
+        identity = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
+        subprocess.run(["git", *identity, *args], cwd=repo, check=True, capture_output=True)
+
+    git("init", "--quiet")
+    git("add", "plan")
+    git("commit", "--quiet", "--message", "Planen")
+    edit(repo / "plan", CASES[0][1])
+    git("commit", "--quiet", "--all", "--message", "Endret status")
+    monkeypatch.setattr(publish, "ROOT", repo)
+    return repo
+
+
+def test_head_against_head_has_no_change(repository: Path) -> None:
     result = run_plan("diff", "HEAD", "HEAD")
     assert (result.code, result.stdout) == (0, "Ingen endringer i planen.\n")
 
 
-def test_two_git_revisions_of_this_repository_can_be_compared() -> None:
-    first = subprocess.run(
-        ["git", "log", "--diff-filter=A", "--format=%H", "--", "plan/satsingsomrader/5-attraktiv-region.yaml"],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout.split()[-1]
-    result = run_plan("diff", first, "HEAD")
-    assert result.code == 0, result.stderr
-    assert result.stdout.startswith(("## Endringer i planen", "Ingen endringer i planen."))
+def test_two_git_revisions_can_be_compared(repository: Path) -> None:
+    result = run_plan("diff", "HEAD~1", "HEAD")
+    assert (result.code, result.stderr) == (0, "")
+    assert result.stdout == CASES[0][2]
+
+
+def test_a_git_revision_can_be_compared_with_a_folder(repository: Path) -> None:
+    result = run_plan("diff", "HEAD~1", str(repository / "plan"))
+    assert result.stdout == CASES[0][2]
 
 
 def test_json_gives_the_same_changes_as_data(tmp_path: Path) -> None:
