@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import ROOT, run_plan
+from conftest import VALID_PLAN, run_plan
 from scripts.dev import synth
 from scripts.validate.validator import validate_folder
 
@@ -31,8 +31,8 @@ def test_a_synthetic_plan_of_100_measures_is_valid(plan_100: Path) -> None:
 
 
 def test_it_has_the_files_of_a_plan_folder(plan_100: Path) -> None:
-    shipped = {p.name for p in (ROOT / "plan").iterdir()}
-    assert {p.name for p in plan_100.iterdir()} == shipped
+    expected = {p.name for p in VALID_PLAN.iterdir()}
+    assert {p.name for p in plan_100.iterdir()} == expected
     assert len(list((plan_100 / "satsingsomrader").glob("*.yaml"))) == 5
 
 
