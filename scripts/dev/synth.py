@@ -30,7 +30,7 @@ if __package__ in (None, ""):  # run as a script: make `schema` and `scripts` im
 
 from scripts.editor.dump import PlanDumper
 from scripts.load.folder import FOCUS_AREA_DIR
-from scripts.validate.catalog import fold
+from scripts.model.catalog import fold
 
 PLAN_START, PLAN_END = 2021, 2030
 #: The newest date a status update may have (the data has no clock: this is fixed).
