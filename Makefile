@@ -88,7 +88,7 @@ schema: $(BIN)/plan
 # two cores).
 .PHONY: bench
 bench: $(BIN)/plan $(CHROMIUM) pango
-	$(BIN)/python scripts/dev/bench.py
+	$(BIN)/python -m scripts.dev.bench
 
 serve: $(BIN)/plan
 	$(BIN)/plan serve

@@ -8,10 +8,10 @@ The models check each file on its own: types, required fields, allowed values, `
 rules inside one item (an adopted revision has a decision, a period does not end before it starts). They are
 built from two leaf modules that import nothing from the project:
 
-* ``scripts/validate/fields.py``: the types of single values (text, Markdown, dates, URLs, ids) with their
+* ``scripts/model/fields.py``: the types of single values (text, Markdown, dates, URLs, ids) with their
   patterns and Norwegian hints;
-* ``scripts/validate/catalog.py``: the reference types (an actor, role type, status, indicator, municipality or
-  measure), checked when a :class:`~scripts.validate.catalog.Catalog` of the whole plan is passed as
+* ``scripts/model/catalog.py``: the reference types (an actor, role type, status, indicator, municipality or
+  measure), checked when a :class:`~scripts.model.catalog.Catalog` of the whole plan is passed as
   validation context.
 
 The rules that need several items or files at once (unique ids, ids that match their parent, exactly one lead
@@ -40,8 +40,8 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from scripts.validate.catalog import ActorRef, IndicatorRef, MeasureRef, MunicipalityRef, RoleRef, StatusRef
-from scripts.validate.fields import (
+from scripts.model.catalog import ActorRef, IndicatorRef, MeasureRef, MunicipalityRef, RoleRef, StatusRef
+from scripts.model.fields import (
     FOCUS_AREA_ID,
     GOAL_ID,
     HEX_COLOUR,
@@ -55,8 +55,8 @@ from scripts.validate.fields import (
     VocabId,
     Year,
 )
-from scripts.validate.fields import NONBLANK as NONBLANK
-from scripts.validate.fields import URL as URL
+from scripts.model.fields import NONBLANK as NONBLANK
+from scripts.model.fields import URL as URL
 
 # --------------------------------------------------------------------------------------------------------
 # Vocabulary that is fixed in code (what can vary per plan lives in plan/vocabulary.yaml)

@@ -59,9 +59,6 @@ def build_site(
 
     A failure raises BuildFailed, a signal raises Interrupted; either way the new folder is removed and `out`
     is exactly as before."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
     started = time.perf_counter()
     out = out.resolve()
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -75,18 +72,7 @@ def build_site(
     previous = {signum: signal.signal(signum, _raise_interrupted) for signum in STOP_SIGNALS}
     try:
         staging = Path(tempfile.mkdtemp(prefix=f"{_staging_prefix(out)}{os.getpid()}-", dir=out.parent))
-        config = load_config(config_file=str(CONFIG), site_dir=str(staging), strict=True)
-        plugin = our_plugin(config)
-        plugin.source, plugin.progress, plugin.registry, plugin.templates = source, progress, registry, templates
-        with contextlib.redirect_stdout(io.StringIO()):
-            build(config)
-        with progress.stage("Sjekker lenkene"):
-            broken = links.broken_links(staging, urlparse(config.site_url or "/").path)
-        if broken:
-            raise BuildFailed(
-                "Noen lenker fører ikke noe sted. Rett lenkene i planfilene (de ligger i teksten om tiltaket, målet "
-                "eller satsingsområdet på siden som er nevnt) og bygg på nytt:\n" + "\n".join(broken)
-            )
+        _build_into(staging, source, progress, registry, templates)
         with progress.stage("Publiserer"):
             _swap(staging, out)
     except BuildFailed:
@@ -103,6 +89,27 @@ def build_site(
         signal.pthread_sigmask(signal.SIG_UNBLOCK, STOP_SIGNALS)
         logging.getLogger("mkdocs").removeHandler(handler)
     return time.perf_counter() - started
+
+
+def _build_into(
+    staging: Path, source: PlanSource, progress: Progress, registry: Registry, templates: tuple[Path, ...]
+) -> None:
+    """MkDocs in strict mode with our plugin given the plan, into `staging`; then every link is checked."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(CONFIG), site_dir=str(staging), strict=True)
+    plugin = our_plugin(config)
+    plugin.source, plugin.progress, plugin.registry, plugin.templates = source, progress, registry, templates
+    with contextlib.redirect_stdout(io.StringIO()):
+        build(config)
+    with progress.stage("Sjekker lenkene"):
+        broken = links.broken_links(staging, urlparse(config.site_url or "/").path)
+    if broken:
+        raise BuildFailed(
+            "Noen lenker fører ikke noe sted. Rett lenkene i planfilene (de ligger i teksten om tiltaket, målet "
+            "eller satsingsområdet på siden som er nevnt) og bygg på nytt:\n" + "\n".join(broken)
+        )
 
 
 def _raise_interrupted(signum: int, frame: object) -> None:

@@ -10,8 +10,8 @@ Norwegian message that names the item, the field, what is wrong and how to fix i
 
 * :mod:`scripts.validate.validator`: runs the models and the rules over the files;
 * :mod:`scripts.validate.diagnostics`: pydantic's errors in Norwegian, one handler per kind of error;
-* :mod:`scripts.validate.rules`: the rules that need several items or files at once;
-* :mod:`scripts.validate.catalog` and :mod:`scripts.validate.fields`: the reference types and the types of
-  single values that schema.py builds its models from. They are leaves (they import nothing from the
-  project), and this file imports nothing, so that ``import schema`` never runs into an import circle.
+* :mod:`scripts.validate.rules`: the rules that need several items or files at once.
+
+The reference types and the types of single values that schema.py builds its models from are in
+:mod:`scripts.model`, below schema.py.
 """

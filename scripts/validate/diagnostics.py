@@ -21,8 +21,8 @@ from pydantic_core import ErrorDetails
 
 from scripts.core.problems import Diagnostic, Loc
 from scripts.load.strict import Document
-from scripts.validate.catalog import Catalog, suggest
-from scripts.validate.fields import NONBLANK, PATTERN_HINTS
+from scripts.model.catalog import Catalog, suggest
+from scripts.model.fields import NONBLANK, PATTERN_HINTS
 
 # --------------------------------------------------------------------------------------------------------
 # From a location in the data to a place in the file and a name a person understands

@@ -21,7 +21,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from schema import MONTHS, ActorsFile, IndicatorsFile, Loc, Measure, PlanInfo, Vocabulary
-from scripts.validate.catalog import Catalog
+from scripts.model.catalog import Catalog
 
 
 @dataclass(frozen=True)

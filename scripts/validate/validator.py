@@ -1,6 +1,6 @@
 """Stage 2, validate: check the loaded files against schema.py and report every problem at its line.
 
-Each file is validated on its own, with a :class:`~scripts.validate.catalog.Catalog` of the whole plan as
+Each file is validated on its own, with a :class:`~scripts.model.catalog.Catalog` of the whole plan as
 context, so that one broken file does not hide the problems in the others and references across files are
 still checked. Then the rules that span several items run (:mod:`scripts.validate.rules`). Pydantic's errors
 are turned into Norwegian messages that name the item («tiltak 1.2.3»), the field, what was found and what is
@@ -24,8 +24,8 @@ from schema import FocusArea, Measure, Plan
 from scripts.core.problems import Diagnostic, Loc, sorted_unique
 from scripts.load.folder import PlanFiles, load_plan
 from scripts.load.strict import Document
+from scripts.model.catalog import Catalog
 from scripts.validate import rules
-from scripts.validate.catalog import Catalog
 from scripts.validate.diagnostics import clean, diagnostic, model_at, pydantic_diagnostic
 from scripts.validate.rules import Problem
 

@@ -1,0 +1,22 @@
+"""``make bench`` (``python -m scripts.dev.bench``): time each stage of the build for the shipped plan and for
+synthetic plans of 100, 1 000 and 5 000 measures, and write BENCHMARKS.md (in Norwegian) with the figures, how
+they grow and the budgets.
+
+In: the shipped plan in ``plan/``, synthetic plans from :mod:`scripts.dev.synth`, the virtualenv's ``mkdocs`` and
+``plan`` commands, Debian's Chromium. Out: BENCHMARKS.md (``--out``), progress lines on standard output; a child
+started with ``--stage`` prints its timings as one line of JSON.
+
+Every stage runs in a process of its own, several times; the report gives the median wall time and the
+highest peak memory (``ru_maxrss`` of the child, read with :func:`os.wait4`). Python stages time only the
+stage itself (after the imports and the untimed steps it needs, such as validating before rendering); MkDocs
+and ``plan build`` are timed as the whole command, as an editor would meet them.
+
+Two figures come from running things as a reader and an editor would: a first visit to a measure page, in
+Debian's Chromium through Playwright (every file the browser asks for, gzip sizes), then what starting a search
+adds; and how long ``plan serve`` takes, for the shipped plan, from saving a YAML file to serving the changed page.
+
+Modules, from the bottom: ``common`` (paths, Norwegian numbers), ``figures`` (what was measured), ``stages``
+(timing stages in child processes), ``browser`` (the built site and the first visit), ``serve`` (the live
+preview), ``budgets`` and ``report`` (BENCHMARKS.md), ``run`` (the whole benchmark), ``cli`` (the command line).
+Only the standard library is imported up front: a child imports the pipeline for its own stage only.
+"""

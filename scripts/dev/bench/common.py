@@ -1,0 +1,21 @@
+"""What every part of the benchmark shares: where the repository and the virtualenv are, and numbers in Norwegian."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+#: The repository root: the children run there, and the shipped plan and mkdocs.yml are read from there.
+ROOT = Path(__file__).resolve().parents[3]
+#: The virtualenv's bin folder (``mkdocs``, ``plan``).
+BIN = Path(sys.executable).parent
+
+
+def nb(value: float, decimals: int = 2) -> str:
+    """«1 234,56» (a thin space between thousands, decimal comma)."""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", " ").replace(".", ",")
+
+
+def kb(size: int) -> str:
+    return f"{nb(size / 1024, 1)} KB"

@@ -1,0 +1,97 @@
+"""The whole benchmark: make the synthetic plans, time every stage for every plan, measure the built site, `plan
+build` and `plan serve` for the shipped plan, profile one plan, and write the report."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+import tempfile
+import time
+from functools import partial
+from pathlib import Path
+
+from scripts.dev.bench.browser import site_figures
+from scripts.dev.bench.common import BIN, ROOT, nb
+from scripts.dev.bench.figures import Plan, Runs, Serve
+from scripts.dev.bench.report import profile_section, report
+from scripts.dev.bench.serve import measure_serve
+from scripts.dev.bench.stages import bench_config, command_stage, environment, python_stage, run_child, stage_command
+
+
+def bench(sizes: list[int], runs: int, out: Path, *, large_runs: int, pdf_limit: int, serve_edits: int) -> None:
+    started_at, started = dt.datetime.now(), time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="bench-") as temp:
+        work = Path(temp)
+        plans = _plans(sizes, work)
+        for p in plans:
+            mkdocs_runs = runs if p.measures < 5000 else large_runs
+            _measure_plan(p, work, runs=runs, mkdocs_runs=mkdocs_runs, pdf_limit=pdf_limit)
+        build, ours, serve = _measure_shipped(work, runs, serve_edits)
+
+        profile_plan = next((p for p in plans if p.measures == 1000), plans[-1])
+        print(f"profil av {profile_plan.name}", flush=True)
+        run_child(stage_command("profile", profile_plan.folder, work))
+        profile = (work / "profile.txt").read_text(encoding="utf-8")
+
+    elapsed = time.perf_counter() - started
+    text = report(plans, build, ours, serve, profile_section(profile, profile_plan.name), started_at, elapsed)
+    out.write_text(text, encoding="utf-8")
+    print(f"Skrev {out} ({nb(elapsed / 60, 1)} min)")
+
+
+def _plans(sizes: list[int], work: Path) -> list[Plan]:
+    """The shipped plan, then a synthetic plan of each size, written under ``work``."""
+    from scripts.dev import synth
+
+    plans = [Plan(f"Levert plan ({_count(ROOT / 'plan')} tiltak)", ROOT / "plan", _count(ROOT / "plan"))]
+    for n in sizes:
+        folder = work / f"plan-{n}"
+        synth.write(n, folder)
+        plans.append(Plan(f"{nb(n, 0)} tiltak", folder, n))
+    return plans
+
+
+def _measure_plan(p: Plan, work: Path, *, runs: int, mkdocs_runs: int, pdf_limit: int) -> None:
+    """Time validation, rendering, MkDocs (``mkdocs_runs`` times) and the PDF for one plan, and measure its site."""
+    print(f"{p.name}: valider og render", flush=True)
+    p.stages["validate"] = python_stage("validate", p.folder, runs, work)
+    p.stages["render"] = python_stage("render", p.folder, runs, work)
+    print(f"{p.name}: MkDocs ({mkdocs_runs}×)", flush=True)
+    site = work / f"site-{p.measures}"
+    config = bench_config(p.folder, work)
+    command = [str(BIN / "mkdocs"), "build", "--strict", "--quiet", "-f", str(config), "--site-dir", str(site)]
+    p.stages["mkdocs"] = command_stage(command, environment(), mkdocs_runs, partial(_remove, site))
+    print(f"{p.name}: første besøk i Chromium", flush=True)
+    p.site = site_figures(site, p.folder)
+    shutil.rmtree(site, ignore_errors=True)
+    if p.measures > pdf_limit:
+        p.stages["pdf"] = Runs(skipped="ikke målt (se under)")
+    else:
+        print(f"{p.name}: PDF ({runs}×)", flush=True)
+        p.stages["pdf"] = python_stage("pdf", p.folder, runs, work)
+
+
+def _measure_shipped(work: Path, runs: int, serve_edits: int) -> tuple[Runs, Runs, Serve | None]:
+    """The whole `plan build` of the shipped plan, our own steps in it, and `plan serve` (when ``serve_edits``)."""
+    print("plan build av den leverte planen", flush=True)
+    build_out = work / "plan-build"
+    build = command_stage(
+        [str(BIN / "plan"), "build", "--out", str(build_out)], environment(), runs, partial(_remove, build_out)
+    )
+    ours = python_stage("ours", ROOT / "plan", runs, work)
+    serve = None
+    if serve_edits:
+        print(f"plan serve: {serve_edits} endringer i den leverte planen", flush=True)
+        serve = measure_serve(ROOT / "plan", work, serve_edits)
+    return build, ours, serve
+
+
+def _remove(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)
+
+
+def _count(folder: Path) -> int:
+    from scripts.validate.validator import validate_folder
+
+    plan, _ = validate_folder(folder)
+    return sum(1 for _ in plan.measures()) if plan else 0
