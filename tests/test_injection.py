@@ -49,7 +49,7 @@ from pypdf import PdfReader
 
 import schema
 from conftest import VALID_PLAN, run_plan
-from scripts.dev.bench import bench_config
+from scripts.dev.bench.stages import bench_config
 from scripts.pdf.document import plan_html
 from scripts.site.pages import render_site
 from scripts.validate.validator import validate_folder
