@@ -54,8 +54,9 @@ def _introduction(started: dt.datetime, total: float) -> list[str]:
     return [
         "# Ytelsesmåling",
         "",
-        f"Målt {started:%d.%m.%Y} med `make bench` (`scripts/dev/bench.py`), som tok {nb(total / 60, 1)} minutter. "
-        "Den leverte planen i `plan/` og syntetiske planer laget med `scripts/dev/synth.py --measures N` "
+        f"Målt {started:%d.%m.%Y} med `make bench` (`python -m scripts.dev.bench`), "
+        f"som tok {nb(total / 60, 1)} minutter. "
+        "Den leverte planen i `plan/` og syntetiske planer laget med `python -m scripts.dev.synth --measures N` "
         "(5–8 satsingsområder, omtrent tre tiltak per mål, som i den leverte planen).",
         "",
         "Hvert steg kjøres i en egen prosess, flere ganger. Tabellene viser medianen av veggklokketiden og den "

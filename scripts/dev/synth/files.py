@@ -24,8 +24,7 @@ def write(measures: int, out: Path) -> None:
     if out.exists() and any(out.iterdir()) and not (out / "plan.yaml").is_file():
         raise FileExistsError(f"{out} finnes og er ikke en planmappe")
     shutil.rmtree(out / FOCUS_AREA_DIR, ignore_errors=True)
-    # The header names the command as it was first written; it stays so that a plan keeps its bytes.
-    header = f"# Syntetisk plan fra scripts/dev/synth.py --measures {measures} (for ytelsesmåling).\n"
+    header = f"# Syntetisk plan fra python -m scripts.dev.synth --measures {measures} (for ytelsesmåling).\n"
     for relative, data in synthesize(measures).items():
         path = out / relative
         path.parent.mkdir(parents=True, exist_ok=True)
