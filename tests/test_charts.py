@@ -323,7 +323,7 @@ def test_every_dark_text_in_a_chart_uses_a_colour_with_enough_contrast(name: str
             assert contrast_ratio(fill, "#ffffff") >= 4.5, fill
 
 
-def test_text_inside_the_bars_of_the_shipped_statuses_has_enough_contrast(plan: Plan) -> None:
+def test_text_inside_the_bars_of_the_plans_statuses_has_enough_contrast(plan: Plan) -> None:
     rows = [TimelineRow("Et tiltak", 2021, None, s.label, s.colour) for s in plan.vocabulary.statuses]
     svg = timeline_chart("t", rows, 2021, 2030, "Tidslinje")
     root = parse(svg)
@@ -472,7 +472,7 @@ def test_budget_long_labels_wrap_onto_a_second_line_in_a_narrow_chart() -> None:
 # --------------------------------------------------------------------------------------------------------
 
 
-def test_indicator_charts_render_for_every_shipped_indicator(plan: Plan) -> None:
+def test_indicator_charts_render_for_every_indicator_of_the_plan(plan: Plan) -> None:
     for item in plan.indicators:
         for width in WIDTHS:
             root = parse(indicator_chart(f"indikator-{item.id}", item, width=width))
@@ -482,7 +482,7 @@ def test_indicator_charts_render_for_every_shipped_indicator(plan: Plan) -> None
             assert root.findtext(f"{SVG}title") == item.title
 
 
-def test_indicator_labels_of_the_shipped_indicators_do_not_overlap(plan: Plan) -> None:
+def test_indicator_labels_of_the_plans_indicators_do_not_overlap(plan: Plan) -> None:
     for item in plan.indicators:
         for width in WIDTHS:
             root = parse(indicator_chart("i", item, width=width))
@@ -710,7 +710,7 @@ def test_timeline_description_lists_every_row() -> None:
     assert "1.3.1 Gardermokonferansen: fra 2021, løpende, pågår" in desc
 
 
-def test_timeline_for_the_shipped_plan_has_a_row_per_measure(plan: Plan) -> None:
+def test_timeline_for_the_plan_has_a_row_per_measure(plan: Plan) -> None:
     statuses = {s.id: s for s in plan.vocabulary.statuses}
     rows = [
         TimelineRow(f"{m.id} {m.title}", m.period.start, m.period.end, statuses[m.status].label,
