@@ -125,11 +125,10 @@ def _stage_section(plans: list[Plan], build: Runs) -> list[str]:
         *lines,
         f"| `plan build` med PDF-er (hele kommandoen) | {cell(build)} |" + " – |" * (len(plans) - 1),
         "",
-        "«Last inn + valider» er `scripts.validate.validate_folder`; «Render» er `render_site` og `data_files`, "
-        "slik MkDocs-kroken kaller dem; «MkDocs build» er `mkdocs build --strict` med `pdf: false` "
-        "for utvidelsen `naeringsplan` (den "
-        "inkluderer kroken, altså også innlasting, validering og rendering); «PDF» er `scripts.pdf.write_pdf` "
-        "for planen (uten statusrapportene).",
+        "«Last inn + valider» er `scripts.validate.validator.validate_folder`; «Render» er `render_site` og "
+        "`data_files`, slik MkDocs-utvidelsen kaller dem; «MkDocs build» er `mkdocs build --strict` med `pdf: false` "
+        "for utvidelsen `naeringsplan` (den inkluderer utvidelsen, altså også innlasting, validering og rendering); "
+        "«PDF» er `scripts.pdf.document.write_pdf` for planen (uten statusrapportene).",
         "",
     ]
 
