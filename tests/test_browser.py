@@ -4,80 +4,21 @@ measures table that filters with JavaScript and is whole without it."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import re
 import shutil
-import threading
-from collections.abc import Iterator
 from pathlib import Path
-from typing import ClassVar
 from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
-from playwright.sync_api import Browser, Page, sync_playwright
+from playwright.sync_api import Browser, Page
 
-from conftest import VALID_PLAN, run_plan
+from conftest import VALID_PLAN, WCAG, WIDTHS, run_plan, serving
 from schema import Plan
 from scripts.site.registry import REGISTRY
 from scripts.site.urls import url_of
 
 pytestmark = pytest.mark.browser
-
-CHROMIUM = "/usr/bin/chromium"
-WIDTHS = {"desktop": 1280, "phone": 390}
-WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
-
-
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site as a host would that reads the site's _headers file (Netlify, Cloudflare Pages)."""
-
-    headers_to_send: ClassVar[list[tuple[str, str]]] = []
-
-    def end_headers(self) -> None:
-        for name, value in self.headers_to_send:
-            self.send_header(name, value)
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def site_headers(built_site: Path) -> list[tuple[str, str]]:
-    lines = (built_site / "_headers").read_text(encoding="utf-8").splitlines()
-    return [(name.strip(), value.strip()) for name, _, value in (line.partition(":") for line in lines[2:])]
-
-
-@contextlib.contextmanager
-def serving(folder: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
-
-
-@pytest.fixture(scope="module")
-def server(built_site: Path) -> Iterator[str]:
-    QuietHandler.headers_to_send = site_headers(built_site)
-    assert "Content-Security-Policy" in dict(QuietHandler.headers_to_send)
-    with serving(built_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run 'make test', which installs it"
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
-        )
-        yield browser
-        browser.close()
 
 
 def site_pages(site: Path) -> list[str]:
