@@ -246,19 +246,66 @@ class Indicator(Model):
     unit: Text
     """Enheten verdiene står i, f.eks. «antall», «%» eller «kr»."""
     source: Text
-    """Hvor tallene kommer fra, f.eks. «SSB, tabell 07984»."""
+    """Hvem tallene kommer fra, f.eks. «Statistisk sentralbyrå (SSB)»."""
     source_url: Url | None = None
-    """Nettadressen til kilden."""
+    """Nettadressen til kilden, helst rett til tabellen."""
+    source_table: Text | None = None
+    """Tabellen eller serien tallene er hentet fra, f.eks. «tabell 07984: Sysselsatte etter arbeidssted»."""
+    source_fetched: date | None = None
+    """Datoen tallene sist ble hentet fra kilden (ÅÅÅÅ-MM-DD). Kan ikke være fra et tidligere år enn den
+    siste målingen."""
     better: Direction
-    """«høyere» når høyere verdier er bedre, «lavere» når lavere verdier er bedre."""
+    """Retningen indikatoren skal gå: «høyere» når høyere verdier er bedre, «lavere» når lavere verdier er
+    bedre. Avgjør om nettsiden sier at indikatoren er «på vei mot målet» eller «går feil vei»."""
     baseline: Point
     """Utgangsverdien: år og verdi da planen startet."""
     target: Point
-    """Målverdien: år og verdi planen sikter mot."""
+    """Målverdien: år og verdi planen sikter mot. Må være lik eller bedre enn utgangsverdien i retningen
+    «better» sier."""
     observations: list[Observation] = []
     """Målingene, ett år per linje, eldste først."""
     illustrative: StrictBool = False
     """true når indikatoren er et eksempel og ikke en del av den vedtatte planen."""
+
+    @field_validator("target")
+    @classmethod
+    def _target_in_direction(cls, target: Point, info: ValidationInfo) -> Point:
+        better, baseline = info.data.get("better"), info.data.get("baseline")
+        if baseline is None or better is None:
+            return target
+        worse = target.value < baseline.value if better == "høyere" else target.value > baseline.value
+        if worse:
+            than = "lavere" if better == "høyere" else "høyere"
+            raise PydanticCustomError(
+                "plan_rule",
+                "{melding}",
+                {
+                    "melding": f"målverdien ({_plain(target.value)}) er {than} enn utgangsverdien "
+                    f"({_plain(baseline.value)}), men «better: {better}» sier at {better} verdier er bedre: "
+                    "rett målverdien eller «better»"
+                },
+            )
+        return target
+
+    @model_validator(mode="after")
+    def _fetched_after_last_observation(self) -> Indicator:
+        if self.source_fetched is not None and self.observations:
+            last = self.observations[-1].year
+            if self.source_fetched.year < last:
+                raise PydanticCustomError(
+                    "plan_rule",
+                    "{melding}",
+                    {
+                        "melding": f"«source_fetched» er {self.source_fetched.isoformat()}, men den siste målingen "
+                        f"gjelder {last}: skriv datoen du hentet de nyeste tallene"
+                    },
+                )
+        return self
+
+
+def _plain(value: float) -> str:
+    """A value as an editor wrote it: «90», «21.5»."""
+    return str(int(value)) if value.is_integer() else str(value)
 
 
 class IndicatorsFile(Model):

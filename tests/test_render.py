@@ -108,7 +108,7 @@ def test_the_measure_page_links_to_its_yaml_file_in_the_web_editor(pages: dict[s
         "[Foreslå endring](https://github.com/eksempel/plan/edit/main/plan/satsingsomrader/1-nettverk.yaml)"
         in (pages["tiltak/1-1-1.md"])
     )
-    assert "Sist endret 12. november 2026." in pages["tiltak/1-1-1.md"]
+    assert 'Teksten sist endret <time datetime="2026-11-12">12. november 2026</time>.' in pages["tiltak/1-1-1.md"]
 
 
 def test_without_a_repository_there_is_no_edit_link() -> None:

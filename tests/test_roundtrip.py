@@ -96,9 +96,12 @@ def plans(draw: st.DrawFn) -> schema.Plan:
             title=draw(texts),
             unit=draw(texts),
             source=draw(texts),
-            better=draw(st.sampled_from(["høyere", "lavere"])),
-            baseline=schema.Point(year=2020, value=draw(st.floats(-1e9, 1e9))),
-            target=schema.Point(year=2030, value=draw(st.integers(0, 10**9)).__float__()),
+            source_table=draw(optional() | texts),
+            source_fetched=draw(optional() | st.dates(dt.date(2100, 1, 1), dt.date(2100, 12, 31))),
+            # the target must lie in the direction that is better
+            better="høyere" if target >= baseline else "lavere",
+            baseline=schema.Point(year=2020, value=baseline),
+            target=schema.Point(year=2030, value=target),
             observations=[
                 schema.Observation(year=year, value=draw(st.floats(0, 1e6)), note=draw(optional() | texts))
                 for year in sorted(draw(st.sets(years, max_size=4)))
@@ -106,6 +109,7 @@ def plans(draw: st.DrawFn) -> schema.Plan:
             illustrative=draw(st.booleans()),
         )
         for ident in indicator_ids
+        for baseline, target in [(draw(st.floats(-1e9, 1e9)), float(draw(st.integers(0, 10**9))))]
     ]
     shape = draw(st.lists(st.lists(st.integers(0, 3), min_size=1, max_size=3), min_size=1, max_size=3))
     measure_ids = [

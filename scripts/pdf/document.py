@@ -23,7 +23,7 @@ from schema import Measure, Plan, StatusUpdate
 from scripts import TEMPLATES
 from scripts.core.filters import FILTERS, markdown_html
 from scripts.core.queries import report_years
-from scripts.site import charts
+from scripts.site import charts, indicators
 from scripts.site.lookups import Site, SiteOptions
 from scripts.site.pages import budget_row
 from scripts.validate.validator import gc_paused
@@ -60,6 +60,8 @@ def _environment() -> jinja2.Environment:
     env.filters["budget_row"] = budget_row
     env.filters["css_string"] = css_string
     env.filters["actor_short"] = lambda ident, site: site.actors[ident].short_name or site.actors[ident].name
+    env.filters.update(indicators.FILTERS)
+    env.globals["verdict_rule"] = indicators.RULE
     return env
 
 

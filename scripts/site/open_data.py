@@ -100,10 +100,11 @@ def _actor_rows(plan: Plan) -> Iterator[list[Any]]:
 
 def _indicator_rows(plan: Plan) -> Iterator[list[Any]]:
     for i in plan.indicators:
-        yield [i.id, i.title, i.unit, i.baseline.year, i.baseline.value, "utgangsverdi"]
+        first = [i.id, i.title, i.unit, i.better]
+        yield [*first, i.baseline.year, i.baseline.value, "utgangsverdi"]
         for o in i.observations:
-            yield [i.id, i.title, i.unit, o.year, o.value, "måling"]
-        yield [i.id, i.title, i.unit, i.target.year, i.target.value, "målverdi"]
+            yield [*first, o.year, o.value, "måling"]
+        yield [*first, i.target.year, i.target.value, "målverdi"]
 
 
 #: The CSV tables, with Norwegian ASCII headers.
@@ -121,5 +122,5 @@ TABLES = (
         ("aktor", "navn", "kortnavn", "type", "kommune", "nettsted", "aktiv_fra", "aktiv_til", "erstattet_av"),
         _actor_rows,
     ),
-    Table("indikatorer", ("indikator", "tittel", "enhet", "ar", "verdi", "type"), _indicator_rows),
+    Table("indikatorer", ("indikator", "tittel", "enhet", "retning", "ar", "verdi", "type"), _indicator_rows),
 )

@@ -21,7 +21,7 @@ from schema import Actor, FocusArea, Plan
 from scripts import TEMPLATES
 from scripts.core.filters import FILTERS
 from scripts.editor import guide
-from scripts.site import charts
+from scripts.site import charts, indicators
 from scripts.site.lookups import Site, SiteOptions
 from scripts.site.registry import REGISTRY, Registry
 from scripts.site.urls import html_href, relpath, url_of
@@ -60,6 +60,8 @@ def markdown_environment(extra: Sequence[Path] = ()) -> jinja2.Environment:
     env.filters.update(FILTERS)
     env.filters.update(guide.FILTERS)
     env.filters["budget_row"] = budget_row
+    env.filters.update(indicators.FILTERS)
+    env.globals["verdict_rule"] = indicators.RULE
     return env
 
 
