@@ -22,6 +22,7 @@ from scripts import TEMPLATES
 from scripts.core.filters import FILTERS
 from scripts.editor import guide
 from scripts.site import charts
+from scripts.site.badges import status_badge
 from scripts.site.lookups import Site, SiteOptions
 from scripts.site.registry import REGISTRY, Registry
 from scripts.site.urls import html_href, relpath, url_of
@@ -60,6 +61,7 @@ def markdown_environment(extra: Sequence[Path] = ()) -> jinja2.Environment:
     env.filters.update(FILTERS)
     env.filters.update(guide.FILTERS)
     env.filters["budget_row"] = budget_row
+    env.filters["status_badge"] = status_badge
     return env
 
 
