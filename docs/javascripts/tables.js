@@ -16,7 +16,11 @@
     wrap.setAttribute("role", "region");
     var heading = wrap.previousElementSibling;
     while (heading && !/^H[1-6]$/.test(heading.tagName)) { heading = heading.previousElementSibling; }
-    wrap.setAttribute("aria-label", "Tabell" + (heading ? ": " + heading.textContent.trim() : ""));
+    /* Named after the heading and the first column: two tables under one heading (a measure's budget by year and by
+       funder) get different names. */
+    var first = wrap.querySelector("th");
+    var label = [heading ? heading.textContent.trim() : "", first ? first.textContent.trim() : ""];
+    wrap.setAttribute("aria-label", "Tabell: " + label.filter(Boolean).join(" – "));
     var hint = document.createElement("p");
     hint.className = "scroll-hint";
     hint.id = "scroll-hint-" + (++counter);
