@@ -50,6 +50,7 @@ from scripts.model.fields import (
     Markdown,
     PlanDate,
     Slug,
+    Symbol,
     Text,
     Url,
     VocabId,
@@ -141,6 +142,9 @@ class Status(Model):
     """Hva statusen betyr."""
     colour: Annotated[str, Field(pattern=HEX_COLOUR)]
     """Farge i diagrammer, som #RRGGBB. Fargen bærer aldri mening alene: teksten står alltid ved siden av."""
+    symbol: Symbol | None = None
+    """Tegnet som står foran statusen i merket på nettsidene, f.eks. «✓» for fullført. Tegnet og fargen hjelper
+    leseren å se statusen raskt, men teksten står alltid ved siden av. Uten symbol brukes «●»."""
     done: StrictBool = False
     """true når tiltak med denne statusen regnes som gjennomført."""
     order: int

@@ -1,95 +1,120 @@
-/* Filters for the table of all measures. Progressive enhancement: without this script the table is complete;
-   with it, the reader can narrow it down by focus area, status, lead, municipality and year. No framework. */
+/* Filters for the table of all measures. Progressive enhancement: without this script the table is complete and
+   no control is shown; with it, the reader can search number and title and narrow the table down by focus area,
+   status, lead, municipality and year. The filters live in the address (/tiltak/?kommune=nes-kommune&status=pågår):
+   read from it when the page opens, written back with history.replaceState, so a selection can be shared.
+   The controls come from a <template> the page renders from the plan. No framework. */
 (function () {
   "use strict";
 
-  function values(rows, read) {
-    var seen = {};
-    rows.forEach(function (row) {
-      read(row).forEach(function (value) { if (value) { seen[value] = true; } });
-    });
-    return Object.keys(seen).sort(function (a, b) { return a.localeCompare(b, "nb"); });
+  /* How each filter (its data-param) tests a row of the table. */
+  var TESTS = {
+    omrade: function (row, v) { return row.dataset.focusArea === v; },
+    status: function (row, v) { return row.dataset.status === v; },
+    ansvarlig: function (row, v) { return row.dataset.lead === v; },
+    kommune: function (row, v) { return row.dataset.municipalities.split(" ").indexOf(v) >= 0; },
+    ar: function (row, v) { return Number(row.dataset.start) <= Number(v) && Number(v) <= Number(row.dataset.end); },
+    sok: function (row, v) {
+      var text = normalise(row.cells[0].textContent + " " + row.cells[1].textContent);
+      return normalise(v).split(" ").every(function (word) { return text.indexOf(word) >= 0; });
+    }
+  };
+
+  function normalise(text) {
+    return text.toLocaleLowerCase("nb").replace(/\s+/g, " ").trim();
   }
 
-  function select(id, label, options) {
-    var wrap = document.createElement("label");
-    wrap.setAttribute("for", id);
-    wrap.appendChild(document.createTextNode(label));
-    var element = document.createElement("select");
-    element.id = id;
-    var all = document.createElement("option");
-    all.value = "";
-    all.textContent = "Alle";
-    element.appendChild(all);
-    options.forEach(function (option) {
-      var item = document.createElement("option");
-      item.value = option.value;
-      item.textContent = option.label;
-      element.appendChild(item);
+  function hasOption(select, value) {
+    return Array.prototype.some.call(select.options, function (option) { return option.value === value; });
+  }
+
+  /* The controls' values from the address; unknown parameters and values are left out. */
+  function restore(controls) {
+    var params = new URLSearchParams(window.location.search);
+    controls.forEach(function (control) {
+      var value = params.get(control.dataset.param) || "";
+      if (control.tagName === "SELECT" && !hasOption(control, value)) { value = ""; }
+      control.value = value;
     });
-    wrap.appendChild(element);
-    return { label: wrap, select: element };
+  }
+
+  /* The address with the controls' values: other parameters and the #fragment are kept. */
+  function remember(controls) {
+    var params = new URLSearchParams(window.location.search);
+    controls.forEach(function (control) {
+      var value = control.value.trim();
+      if (value) { params.set(control.dataset.param, value); } else { params.delete(control.dataset.param); }
+    });
+    var query = params.toString();
+    var address = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+    if (address !== window.location.pathname + window.location.search + window.location.hash) {
+      window.history.replaceState(window.history.state, "", address);
+    }
+  }
+
+  function emptyMessage(onShowAll) {
+    var box = document.createElement("div");
+    box.className = "measure-empty";
+    box.hidden = true;
+    var text = document.createElement("p");
+    text.textContent = "Ingen tiltak passer til filtrene du har valgt.";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.textContent = "Vis alle";
+    button.addEventListener("click", onShowAll);
+    box.appendChild(text);
+    box.appendChild(button);
+    return box;
   }
 
   function setup(container) {
     if (container.dataset.ready) { return; }
     var table = document.getElementById(container.dataset.table);
-    if (!table) { return; }
+    var template = container.querySelector("template");
+    if (!table || !template) { return; }
     container.dataset.ready = "1";
+    container.appendChild(template.content.cloneNode(true));
+    var form = container.querySelector("form");
+    var controls = Array.prototype.slice.call(form.querySelectorAll("[data-param]"));
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var count = document.querySelector(".measure-count");
-    var first = Infinity, last = -Infinity;
-    rows.forEach(function (row) {
-      first = Math.min(first, Number(row.dataset.start));
-      last = Math.max(last, Number(row.dataset.end));
-    });
-    var years = [];
-    for (var year = first; year <= last; year++) { years.push({ value: String(year), label: String(year) }); }
-    function plain(list) { return list.map(function (v) { return { value: v, label: v }; }); }
+    var list = table.closest(".measure-list") || table;
+    var empty = emptyMessage(showAll);
+    list.parentNode.insertBefore(empty, list.nextSibling);
+    var announce = null;
 
-    var areaLabels = {};
-    rows.forEach(function (row) { areaLabels[row.dataset.focusArea] = row.dataset.focusAreaLabel; });
-    var filters = [
-      ["filter-omrade", "Satsingsområde", Object.keys(areaLabels).sort(function (a, b) { return a - b; })
-        .map(function (id) { return { value: id, label: areaLabels[id] }; }),
-        function (row, v) { return row.dataset.focusArea === v; }],
-      ["filter-status", "Status", plain(values(rows, function (r) { return [r.dataset.status]; })),
-        function (row, v) { return row.dataset.status === v; }],
-      ["filter-ansvarlig", "Ansvarlig", plain(values(rows, function (r) { return [r.dataset.lead]; })),
-        function (row, v) { return row.dataset.lead === v; }],
-      ["filter-kommune", "Kommune", plain(values(rows, function (r) { return r.dataset.municipalities.split("|"); })),
-        function (row, v) { return row.dataset.municipalities.split("|").indexOf(v) >= 0; }],
-      ["filter-ar", "Pågår i året", years,
-        function (row, v) { return Number(row.dataset.start) <= Number(v) && Number(v) <= Number(row.dataset.end); }]
-    ];
-
-    var form = document.createElement("form");
-    form.setAttribute("aria-label", "Filtrer tiltakene");
-    var controls = filters.map(function (f) {
-      var control = select(f[0], f[1], f[2]);
-      form.appendChild(control.label);
-      return { select: control.select, test: f[3] };
-    });
-    var reset = document.createElement("button");
-    reset.type = "reset";
-    reset.textContent = "Vis alle";
-    form.appendChild(reset);
-
-    function apply() {
+    function apply(delayCount) {
       var shown = 0;
       rows.forEach(function (row) {
-        var visible = controls.every(function (c) { return !c.select.value || c.test(row, c.select.value); });
+        var visible = controls.every(function (c) { return !c.value.trim() || TESTS[c.dataset.param](row, c.value); });
         row.hidden = !visible;
         if (visible) { shown++; }
       });
-      if (count) { count.textContent = "Viser " + shown + " av " + rows.length + " tiltak."; }
+      list.hidden = shown === 0;
+      empty.hidden = shown > 0;
+      /* The count is a live region: while the reader types, say it once typing pauses, not on every key. */
+      window.clearTimeout(announce);
+      var say = function () {
+        if (count) { count.textContent = "Viser " + shown + " av " + rows.length + " tiltak."; }
+      };
+      if (delayCount) { announce = window.setTimeout(say, 500); } else { say(); }
     }
-    form.addEventListener("change", apply);
-    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
+
+    function showAll() {
+      controls.forEach(function (c) { c.value = ""; });
+      apply(false);
+      remember(controls);
+      controls[0].focus();
+    }
+
+    form.addEventListener("change", function () { apply(false); remember(controls); });
+    form.addEventListener("input", function (event) {
+      if (event.target.tagName === "INPUT") { apply(true); remember(controls); }
+    });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
-    container.appendChild(form);
+    form.querySelector(".measure-filter__reset").addEventListener("click", showAll);
+    restore(controls);
     container.hidden = false;
-    apply();
+    apply(false);
   }
 
   function init() {

@@ -25,6 +25,7 @@ VOCAB_ID = r"^[a-zæøå]+(-[a-zæøå]+)*$"
 PLAN_DATE = r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"
 URL = r"^(https?://[^\s/]+\S*|mailto:\S+@\S+)$"
 HEX_COLOUR = r"^#[0-9a-fA-F]{6}$"
+SYMBOL = r"^\S{1,2}$"
 NONBLANK = r"\S"
 
 #: Norwegian explanation of each pattern, used in error messages.
@@ -37,6 +38,7 @@ PATTERN_HINTS: dict[str, str] = {
     PLAN_DATE: "en dato som ÅÅÅÅ-MM-DD (2021-04-23), eller ÅÅÅÅ-MM (2020-01) når dagen ikke er kjent",
     URL: "en fullstendig nettadresse som begynner med https://, eller mailto:",
     HEX_COLOUR: "en farge som #RRGGBB, f.eks. «#1a5e9a»",
+    SYMBOL: "ett tegn (eller to) uten mellomrom, f.eks. «✓» eller «◐»",
     NONBLANK: "tekst som ikke er tom",
 }
 
@@ -89,6 +91,7 @@ Year = Annotated[int, Field(ge=1990, le=2100)]
 Url = Annotated[str, Field(pattern=URL), Visible]
 Slug = Annotated[str, Field(pattern=SLUG, max_length=60)]
 VocabId = Annotated[str, Field(pattern=VOCAB_ID, max_length=40)]
+Symbol = Annotated[str, Field(pattern=SYMBOL), Visible]
 
 
 def _real_date(value: str) -> str:

@@ -60,7 +60,7 @@ def broken_links(site: Path, site_path: str = "/") -> list[str]:
             if urlparse(link).scheme or link.startswith("//"):
                 continue
             address, anchor = urldefrag(link)
-            address = address.partition("?")[0]  # a query (/tiltak/?tagg=…) is for the page's script
+            address = address.partition("?")[0]  # a query (the measure list's filters) is for the page's script
             if address.startswith("/"):
                 target = address.removeprefix(prefix).lstrip("/")
             else:

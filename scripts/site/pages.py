@@ -22,6 +22,7 @@ from scripts import TEMPLATES
 from scripts.core.filters import FILTERS
 from scripts.editor import guide
 from scripts.site import charts, indicators
+from scripts.site.badges import status_badge
 from scripts.site.lookups import Site, SiteOptions
 from scripts.site.registry import REGISTRY, Registry
 from scripts.site.urls import html_href, relpath, url_of
@@ -62,6 +63,7 @@ def markdown_environment(extra: Sequence[Path] = ()) -> jinja2.Environment:
     env.filters["budget_row"] = budget_row
     env.filters.update(indicators.FILTERS)
     env.globals["verdict_rule"] = indicators.RULE
+    env.filters["status_badge"] = status_badge
     return env
 
 

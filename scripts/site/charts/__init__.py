@@ -5,7 +5,8 @@ bokmål, colours as ``#rrggbb``, an id that is unique on the page, and the width
 the markup of one ``<svg>`` element as a string; nothing is written to files. The charts need no JavaScript,
 fetch nothing and give the same bytes for the same input (coordinates are rounded to one decimal).
 
-* :func:`status_chart` (``status.py``): how many measures have each status;
+* :func:`status_chart` (``status.py``): how many measures have each status; :func:`status_bar`, the same as one
+  low stacked bar for a page that writes the counts beside it;
 * :func:`budget_chart` (``budget.py``): secured and planned money per category;
 * :func:`indicator_chart` (``indicator.py``): measurements by year against baseline and target;
 * :func:`timeline_chart` (``timeline.py``): one bar per measure (:class:`TimelineRow`) over the years.
@@ -29,7 +30,7 @@ Numbers are written the Norwegian way: :func:`number` and :func:`nok`.
 
 from scripts.site.charts.budget import budget_chart
 from scripts.site.charts.indicator import indicator_chart
-from scripts.site.charts.status import status_chart
+from scripts.site.charts.status import status_bar, status_chart
 from scripts.site.charts.style import (
     ACCENT,
     BASELINE,
@@ -80,6 +81,7 @@ __all__ = [
     "nok",
     "number",
     "quantity",
+    "status_bar",
     "status_chart",
     "text_width",
     "timeline_chart",

@@ -57,3 +57,29 @@ def _description(rows: list[tuple[str, int, str]]) -> str:
         f"{label if i == 0 else lower_first(label)}: {number(count)} tiltak" for i, (label, count, _) in enumerate(rows)
     ]
     return ", ".join(parts) + f". Til sammen {number(total)} tiltak."
+
+
+#: Height of the stacked status bar, and the white gap between its parts, in viewBox units.
+BAR_HEIGHT, BAR_GAP = 24.0, 2.0
+
+
+def status_bar(chart_id: str, rows: list[tuple[str, int, str]], title: str, *, width: int = WIDTH) -> str:
+    """One low bar split into a part per status, each as long as its share of the measures, in the given order;
+    rows are (label, count, colour "#rrggbb") and a count of zero has no part. The bar has no text of its own: the
+    page writes the counts beside it, and each part has a <title> («Pågår: 24 tiltak»)."""
+    check_chart(chart_id, width)
+    for label, count, _ in rows:
+        if count < 0:
+            raise ValueError(f"antallet for «{label}» er negativt ({count})")
+    shown = [(label, count, check_colour(colour)) for label, count, colour in rows if count > 0]
+    total = sum(count for _, count, _ in shown)
+    room = width - BAR_GAP * max(len(shown) - 1, 0)
+    parts, x = [], 0.0
+    for label, count, colour in shown:
+        part = max(room * count / total, 1.0)
+        parts.append(rect(x, 0, part, BAR_HEIGHT, colour, outline(colour), f"{label}: {number(count)} tiltak"))
+        x += part + BAR_GAP
+    empty = None if shown else text_at(8, BAR_HEIGHT / 2 + FONT * 0.36, "Ingen tiltak å vise.", fill=MUTED)
+    frame = rect(0.5, 0.5, width - 1, BAR_HEIGHT - 1, "none", MUTED)
+    desc = _description(rows)
+    return render("status-bar", chart_id, title, desc, width, BAR_HEIGHT, parts=parts, empty=empty, frame=frame)
