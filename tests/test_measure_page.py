@@ -43,7 +43,9 @@ def test_a_measure_without_status_updates_says_so_on_the_date_line(plan: Plan) -
 
 def test_the_status_is_shown_once_without_a_second_date_beside_it(plan: Plan) -> None:
     page = render_site(plan)["tiltak/1-1-1.md"]
-    assert "Status\n:   **Pågår**\n\n" in page and "(sist oppdatert" not in page
+    status = page.split("Status\n:   ", 1)[1].split("\n\n", 1)[0]
+    assert 'class="status-badge"' in status and status.endswith("Pågår</span>")
+    assert "(sist oppdatert" not in page
 
 
 def test_the_first_measure_of_a_goal_links_to_the_next_and_the_last_to_the_previous(plan: Plan) -> None:
