@@ -235,6 +235,17 @@ def test_a_shared_address_restores_every_filter_and_ignores_what_it_does_not_kno
     assert shown(page) == ["1.1.2"]
 
 
+def test_a_tag_link_from_a_measure_page_opens_the_list_filtered_by_that_tag(server: str, page: Page) -> None:
+    page.goto(server + "tiltak/1-1-2/", wait_until="load")
+    page.get_by_role("link", name="reiseliv", exact=True).click()
+    page.wait_for_url("**/tiltak/?tagg=reiseliv")
+    assert page.locator("#filter-tagg").input_value() == "reiseliv"
+    assert shown(page) == ["1.1.2"]
+    page.select_option("#filter-tagg", "nettverk")
+    assert query(page) == {"tagg": ["nettverk"]}
+    assert shown(page) == ["1.1.1", "1.1.2"]
+
+
 def test_the_text_filter_finds_measures_by_number_or_by_words_of_the_title(server: str, page: Page) -> None:
     page.goto(server + "tiltak/", wait_until="load")
     page.fill("#filter-sok", "1.1.2")
