@@ -99,6 +99,6 @@ def test_every_problem_in_the_plan_is_reported_in_one_run_sorted_by_file_and_lin
         "plan/plan.yaml:8:8",
         "plan/satsingsomrader/1-nettverk.yaml:14:20",
         "plan/satsingsomrader/1-nettverk.yaml:21:20",
-        "plan/satsingsomrader/1-nettverk.yaml:37:9",
+        "plan/satsingsomrader/1-nettverk.yaml:38:9",
     ]
     assert "Fant 4 feil i 2 filer" in result.stdout
