@@ -26,21 +26,24 @@ def search_page(server: str, browser: Browser) -> Page:
 
 
 def results(page: Page, query: str) -> list[tuple[str, str]]:
-    """Type the query into the search box: the (address, title) of each page in the result list, in order."""
+    """Type the query into the search box: the (address, title) of each page in the result list, in order (none when
+    the search says «Ingen treff»)."""
     page.click("input.md-search__input")
     page.fill("input.md-search__input", "")
     page.keyboard.type(query)
-    page.wait_for_selector(".md-search-result__item")
+    page.wait_for_function("/treff/i.test(document.querySelector('.md-search-result__meta').innerText)")
     read = "[...document.querySelectorAll('.md-search-result__item')].map(li => [li.querySelector('a').href, li.querySelector('h1, h2').innerText])"
-    found: list[list[str]] = []
-    for _ in range(20):  # the list is redrawn as the worker answers each keystroke: read it until it is settled
+    found: list[list[str]] | None = None
+    steady = 0
+    for _ in range(50):  # the list is redrawn as the worker answers each keystroke: read it until it has settled
         page.wait_for_timeout(150)
         latest = page.evaluate(read)
-        if latest == found:
-            break
+        steady = steady + 1 if latest == found else 0
         found = latest
+        if steady == 3:
+            break
     page.keyboard.press("Escape")
-    return [(urlparse(href).path.lstrip("/"), title) for href, title in found]
+    return [(urlparse(href).path.lstrip("/"), title) for href, title in found or []]
 
 
 def test_budsjett_finds_the_economy_page_first(search_page: Page) -> None:
