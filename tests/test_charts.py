@@ -19,6 +19,7 @@ from scripts.site.charts.svg import coord
 from scripts.site.charts.text import lower_first, sentence, text_width, truncate, wrap
 
 SVG = "{http://www.w3.org/2000/svg}"
+XLINK = "{http://www.w3.org/1999/xlink}"
 NBSP = "\u00a0"
 NASTY = '<script>alert("x")</script> & «Tom & Jerry» "sitat" \'apostrof\''
 
@@ -234,7 +235,8 @@ def test_every_chart_runs_no_script_and_fetches_nothing(name: str, svg: str) -> 
             assert not attribute.startswith("on")
             if value.startswith("url("):
                 assert value.startswith("url(#")
-    assert "http://" not in svg.replace('xmlns="http://www.w3.org/2000/svg"', "")
+    namespaces = ('xmlns="http://www.w3.org/2000/svg"', 'xmlns:xlink="http://www.w3.org/1999/xlink"')
+    assert "http://" not in svg.replace(namespaces[0], "").replace(namespaces[1], "")
     assert "https://" not in svg
     assert "@import" not in svg
 
@@ -612,9 +614,29 @@ def rows_of(root: ET.Element) -> list[ET.Element]:
 
 def test_timeline_rows_with_an_address_link_to_the_measure() -> None:
     root = parse(timeline_chart("t", TIMELINE_ROWS, 2021, 2030, "Tidslinje"))
-    links = list(root.iter(f"{SVG}a"))
-    assert [a.attrib["href"] for a in links] == ["tiltak/1.1.1/", "tiltak/1.3.1/"]
-    assert all(a.find(f"{SVG}g") is not None for a in links)
+    links = [a for g in rows_of(root) for a in g.findall(f"{SVG}a")]
+    assert [a.attrib[f"{XLINK}href"] for a in links] == ["tiltak/1.1.1/", "tiltak/1.3.1/"]
+
+
+def test_timeline_links_use_xlink_href_which_the_themes_instant_navigation_leaves_alone() -> None:
+    """Material's instant navigation assigns `el.href = el.href` to every element with an `href` attribute, which
+    throws on an SVG link (its `href` has only a getter); an `xlink:href` link is left to the browser."""
+    svg = timeline_chart("t", TIMELINE_ROWS, 2021, 2030, "Tidslinje")
+    assert " href=" not in svg
+    assert all("href" not in a.attrib for a in parse(svg).iter(f"{SVG}a"))
+
+
+def test_a_timeline_links_name_starts_with_its_visible_text_and_the_status_is_outside_the_link() -> None:
+    label = "5.3.3 Presentasjon av regionen for bedrifter og investorer i inn- og utland"
+    rows = [*TIMELINE_ROWS, TimelineRow(label, 2024, 2026, "Pågår", "#1a5e9a", "tiltak/5.3.3/")]
+    for width in (720, 360):
+        root = parse(timeline_chart("t", rows, 2021, 2030, "Tidslinje", width=width))
+        for a in root.iter(f"{SVG}a"):
+            shown = " ".join(texts(a))
+            assert texts(a) == [shown] and shown  # the label only: no status text inside the link
+            assert a.attrib["aria-label"].startswith(shown.removesuffix("…"))
+        hidden = [g for row in rows_of(root) for g in row.findall(f"{SVG}g") if g.attrib.get("aria-hidden") == "true"]
+        assert [t for g in hidden for t in texts(g)] == ["Fullført", "Pågår", "Pågår"]
 
 
 def test_a_timeline_with_links_is_a_group_so_that_screen_readers_reach_the_links() -> None:
@@ -633,15 +655,14 @@ def test_a_timeline_without_links_is_an_image() -> None:
 
 def test_timeline_rows_without_an_address_are_not_links() -> None:
     root = parse(timeline_chart("t", TIMELINE_ROWS, 2021, 2030, "Tidslinje"))
-    linked = {id(g) for a in root.iter(f"{SVG}a") for g in a.iter(f"{SVG}g")}
-    unlinked = [g for g in rows_of(root) if id(g) not in linked]
+    unlinked = [g for g in rows_of(root) if g.find(f"{SVG}a") is None]
     assert [g.findtext(f"{SVG}title") for g in unlinked] == ["3.2.3 Testområde for droner: 2027–2029, planlagt"]
 
 
 def test_timeline_links_are_escaped() -> None:
     svg = timeline_chart("t", [TimelineRow("A", 2021, 2022, "Pågår", "#1a5e9a", 'x?a=1&b="2"')], 2021, 2030, "T")
-    assert 'href="x?a=1&amp;b=&#34;2&#34;"' in svg
-    assert next(parse(svg).iter(f"{SVG}a")).attrib["href"] == 'x?a=1&b="2"'
+    assert 'xlink:href="x?a=1&amp;b=&#34;2&#34;"' in svg
+    assert next(parse(svg).iter(f"{SVG}a")).attrib[f"{XLINK}href"] == 'x?a=1&b="2"'
 
 
 def test_timeline_refuses_script_links() -> None:
@@ -669,7 +690,7 @@ def test_timeline_puts_the_year_labels_on_top() -> None:
 
 def test_timeline_bars_run_from_the_first_to_the_last_year() -> None:
     root = parse(timeline_chart("t", TIMELINE_ROWS, 2021, 2030, "Tidslinje"))
-    shapes = [row.find(f"{SVG}polygon") for row in rows_of(root)]
+    shapes = [row.find(f".//{SVG}polygon") for row in rows_of(root)]
     xs = [[float(p.split(",")[0]) for p in s.attrib["points"].split()] for s in shapes if s is not None]
     first, ongoing, late = xs
     assert min(first) < min(late)
@@ -679,7 +700,7 @@ def test_timeline_bars_run_from_the_first_to_the_last_year() -> None:
 
 def test_timeline_rows_without_an_end_are_drawn_with_an_arrow() -> None:
     root = parse(timeline_chart("t", TIMELINE_ROWS, 2021, 2030, "Tidslinje"))
-    corners = [len(row.find(f"{SVG}polygon").attrib["points"].split()) for row in rows_of(root)]  # type: ignore[union-attr]
+    corners = [len(row.find(f".//{SVG}polygon").attrib["points"].split()) for row in rows_of(root)]  # type: ignore[union-attr]
     assert corners == [4, 5, 4]
 
 
@@ -699,8 +720,8 @@ def test_timeline_grows_with_its_rows() -> None:
 def test_timeline_in_a_narrow_chart_puts_each_label_above_its_bar() -> None:
     root = parse(timeline_chart("t", TIMELINE_ROWS, 2021, 2030, "Tidslinje", width=360))
     for row in rows_of(root):
-        label = row.find(f"{SVG}text")
-        bar = row.find(f"{SVG}polygon")
+        label = row.find(f".//{SVG}text")
+        bar = row.find(f".//{SVG}polygon")
         assert label is not None
         assert bar is not None
         bar_top = min(float(p.split(",")[1]) for p in bar.attrib["points"].split())

@@ -15,7 +15,7 @@ LINKING_TAGS = ("a", "link", "script", "img", "source")
 
 
 TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)(\s[^>]*)?>")
-ATTRIBUTE = re.compile(r'\s(id|name|href|src)="([^"]*)"')
+ATTRIBUTE = re.compile(r'\s(id|name|href|src|xlink:href)="([^"]*)"')
 
 
 @dataclass
@@ -42,7 +42,7 @@ def parse(path: Path) -> Page:
                 if name == "id" and value in page.ids:
                     page.duplicates.append(value)
                 page.ids.add(value)
-            elif name in ("href", "src") and value and tag in LINKING_TAGS:
+            elif name in ("href", "src", "xlink:href") and value and tag in LINKING_TAGS:
                 page.links.append(value)
     return page
 

@@ -29,7 +29,7 @@ from scripts.core.problems import Diagnostic, sorted_unique
 from scripts.core.progress import Progress
 from scripts.load.folder import load_plan
 from scripts.pdf import document as pdf
-from scripts.publish import csp
+from scripts.publish import csp, search
 from scripts.site.lookups import SiteOptions
 from scripts.site.open_data import data_files
 from scripts.site.pages import render_site
@@ -162,6 +162,10 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
             dates = self.state.dates
             page.update_date = dates.get(page.file.src_uri, dates[""])
         return page
+
+    def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
+        """Whitespace between table cells, so that the search index reads a table as words (publish/search.py)."""
+        return search.readable_tables(html)
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         """Each page carries the site's Content-Security-Policy (see scripts/publish/csp.py)."""

@@ -92,9 +92,15 @@ class Site:
     def measure_budget_by_funder(self, measure: Measure) -> list[tuple[Actor, int, int]]:
         return self._by_funder([measure])
 
-    def _by_year(self, measures: Iterable[Measure]) -> list[tuple[int, int, int]]:
+    def _by_year(self, measures: Iterable[Measure], span: tuple[int, int] | None = None) -> list[tuple[int, int, int]]:
+        """(year, secured, planned) for every year from the first to the last, a year without budget as zeros, so
+        that a chart or table never skips a year; `span` (first, last) widens the run of years, e.g. to the plan
+        period."""
         totals = secured_and_planned(_lines(measures), lambda line: line.year)
-        return [(year, s, p) for year, (s, p) in sorted(totals.items())]
+        known = [*totals, *(span or ())]
+        if not known:
+            return []
+        return [(year, *totals.get(year, (0, 0))) for year in range(min(known), max(known) + 1)]
 
     def _by_funder(self, measures: Iterable[Measure]) -> list[tuple[Actor, int, int]]:
         totals = secured_and_planned(_lines(measures), lambda line: line.funder)
@@ -183,7 +189,8 @@ class Site:
         return self._by_funder(self.all_measures())
 
     def budget_by_year(self) -> list[tuple[int, int, int]]:
-        return self._by_year(self.all_measures())
+        """Every year of the plan period (and any budget year outside it), a year without budget as zeros."""
+        return self._by_year(self.all_measures(), self.years())
 
     # -- status --------------------------------------------------------------------------------------------
 

@@ -95,7 +95,8 @@ def timeline_chart(
 
     A row without an end runs to last_year and ends in an arrow. A row with href is a link, and a timeline with
     links has ``role="group"`` (named by its title, described by its desc) instead of ``role="img"``, whose
-    content screen readers skip, so that the links can be reached. Long labels are
+    content screen readers skip, so that the links can be reached. A row's link holds its label and bar, and is
+    named by the row title, which starts with the label as shown (WCAG 2.5.3, label in name). Long labels are
     shortened with «…»; the row's <title> has the whole text. Narrower than :data:`STACK_BELOW`, each label
     stands on its own line above its bar, so that the bars keep the full width."""
     check_chart(chart_id, width)
@@ -122,7 +123,8 @@ def timeline_chart(
         grid_path=_grid_path(frame),
         empty=empty,
         # Links inside role="img" would be hidden from screen readers (and axe: nested-interactive), so a
-        # timeline with links is a group; its links are then named by the whole row title.
+        # timeline with links is a group; its links are then named by the whole row title.  They are written with
+        # xlink:href, which Material's instant navigation leaves to the browser (it fails on an SVG `href`).
         interactive=any(row.href is not None for row in rows),
     )
 
