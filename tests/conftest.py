@@ -63,6 +63,14 @@ def run_plan_process(*args: str, cwd: Path = ROOT, env: dict[str, str] | None = 
     return Result(done.returncode, done.stdout, done.stderr)
 
 
+def not_source(folder: str, names: list[str]) -> set[str]:
+    """For shutil.copytree of the repository: leave out build output, caches and the virtual environment (only the
+    top-level site/, never scripts/site/)."""
+    skipped = {".git", ".venv", ".hypothesis", "__pycache__"}
+    top = Path(folder).resolve() == ROOT
+    return {n for n in names if n in skipped or "cache" in n or n.endswith(".egg-info") or (top and n == "site")}
+
+
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
     """A folder holding a copy of the small valid test plan as ./plan."""

@@ -14,7 +14,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, VALID_PLAN, run_plan
+from conftest import ROOT, VALID_PLAN, not_source, run_plan
 from schema import Plan
 from scripts.pdf.document import plan_html
 from scripts.validate.validator import validate_folder
@@ -165,7 +165,7 @@ def test_two_builds_give_the_same_bytes(plan_pdf: Path, tmp_path: Path) -> None:
 @pytest.mark.slow  # a copy of the repository, and a Python of its own that imports from it
 def test_a_build_from_another_folder_gives_the_same_bytes(plan_pdf: Path, tmp_path: Path) -> None:
     copy = tmp_path / "kopi"
-    shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", ".git", "site", ".*_cache", ".hypothesis"))
+    shutil.copytree(ROOT, copy, ignore=not_source)
     out = tmp_path / "kopi.pdf"
     done = subprocess.run(
         [

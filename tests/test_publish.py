@@ -21,7 +21,7 @@ from typing import Any
 import jinja2
 import pytest
 
-from conftest import PLAN_COMMAND, ROOT, VALID_PLAN, run_plan
+from conftest import PLAN_COMMAND, ROOT, VALID_PLAN, not_source, run_plan
 from scripts.publish import build as publish
 from scripts.publish.plugin import PlanSource, read_plan
 
@@ -268,8 +268,6 @@ def test_a_folder_another_running_build_is_writing_is_left_alone(tmp_path: Path)
 
 # -- reproducible builds -------------------------------------------------------------------------------------
 
-NOT_SOURCE = shutil.ignore_patterns(".git", ".venv", "site", "*cache*", "__pycache__", ".hypothesis", "*.egg-info")
-
 
 @pytest.mark.slow
 def test_two_builds_at_different_times_in_different_folders_give_the_same_bytes(tmp_path: Path) -> None:
@@ -282,7 +280,7 @@ def test_two_builds_at_different_times_in_different_folders_give_the_same_bytes(
         ("b/lenger/inn", ["/usr/bin/faketime", "2029-07-01 23:59:30"], "Pacific/Auckland"),
     ]:
         source = tmp_path / name / "repo"
-        shutil.copytree(ROOT, source, ignore=NOT_SOURCE)
+        shutil.copytree(ROOT, source, ignore=not_source)
         env = {**os.environ, "PYTHONPATH": str(source), "TZ": zone}
         env.pop("SOURCE_DATE_EPOCH", None)
         plan = source / VALID_PLAN.relative_to(ROOT)
