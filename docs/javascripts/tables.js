@@ -9,8 +9,9 @@
   var HINT = "Tabellen er bredere enn skjermen: rull sideveis i den for å se alle kolonnene.";
   var counter = 0;
 
-  /* Material's box: focusable, a named region, and a hint of our own before it. */
-  function prepareMaterialBox(wrap) {
+  /* Material's box: focusable, a named region (a name no other region on the page has), and a hint of our own
+     before it. */
+  function prepareMaterialBox(wrap, used) {
     if (wrap.hasAttribute("tabindex")) { return; }
     wrap.setAttribute("tabindex", "0");
     wrap.setAttribute("role", "region");
@@ -20,7 +21,9 @@
        funder) get different names. */
     var first = wrap.querySelector("th");
     var label = [heading ? heading.textContent.trim() : "", first ? first.textContent.trim() : ""];
-    wrap.setAttribute("aria-label", "Tabell: " + label.filter(Boolean).join(" – "));
+    var name = "Tabell: " + label.filter(Boolean).join(" – ");
+    used[name] = (used[name] || 0) + 1;
+    wrap.setAttribute("aria-label", used[name] > 1 ? name + " (" + used[name] + ")" : name);
     var hint = document.createElement("p");
     hint.className = "scroll-hint";
     hint.id = "scroll-hint-" + (++counter);
@@ -43,7 +46,13 @@
     Array.prototype.forEach.call(document.querySelectorAll(".md-typeset pre > code"), function (code) {
       if (!code.hasAttribute("tabindex")) { code.setAttribute("tabindex", "0"); }
     });
-    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), prepareMaterialBox);
+    var used = {};
+    Array.prototype.forEach.call(document.querySelectorAll("[role=region][aria-label]"), function (region) {
+      used[region.getAttribute("aria-label")] = 1;
+    });
+    Array.prototype.forEach.call(document.querySelectorAll(".md-typeset__scrollwrap"), function (wrap) {
+      prepareMaterialBox(wrap, used);
+    });
     updateHints();
   }
 
