@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from schema import Indicator, Observation
+from scripts.core.filters import inline
 from scripts.site.charts.text import lower_first, quantity, sentence
 
 #: Measurements needed after the baseline year before a verdict is given: one could be a bump.
@@ -115,3 +116,12 @@ FILTERS: dict[str, Callable[..., Any]] = {
     "lower_first": lower_first,
     "sentence": sentence,
 }
+
+
+def _markdown_quantity(value: float, unit: str) -> str:
+    """A value with its unit in a Markdown page: the unit is plan text, so it is escaped like any other."""
+    return inline(quantity(value, unit))
+
+
+#: The same filters for Markdown pages, where nothing escapes plan text but the filters themselves.
+MARKDOWN_FILTERS: dict[str, Callable[..., Any]] = {**FILTERS, "quantity": _markdown_quantity}

@@ -61,7 +61,7 @@ def markdown_environment(extra: Sequence[Path] = ()) -> jinja2.Environment:
     env.filters.update(FILTERS)
     env.filters.update(guide.FILTERS)
     env.filters["budget_row"] = budget_row
-    env.filters.update(indicators.FILTERS)
+    env.filters.update(indicators.MARKDOWN_FILTERS)
     env.globals["verdict_rule"] = indicators.RULE
     env.filters["status_badge"] = status_badge
     return env
