@@ -65,7 +65,7 @@ def page(context: BrowserContext) -> Iterator[Page]:
 
 # Each measure row's number, title, lead and status, with where they are on the screen.
 ROW_CELLS = """
-() => Array.from(document.querySelectorAll(".measure-table tbody tr")).filter((row) => row.offsetParent !== null)
+() => Array.from(document.querySelectorAll(".measure-table tbody tr, .actor-measures tbody tr")).filter((row) => row.offsetParent !== null)
   .map((row) => {
     const box = (selector) => {
       const cell = row.querySelector(selector);
