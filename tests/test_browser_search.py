@@ -31,7 +31,11 @@ def results(page: Page, query: str) -> list[tuple[str, str]]:
     page.click("input.md-search__input")
     page.fill("input.md-search__input", "")
     page.keyboard.type(query)
-    page.wait_for_function("/treff/i.test(document.querySelector('.md-search-result__meta').innerText)")
+    answered = "/treff/i.test(document.querySelector('.md-search-result__meta').innerText)"
+    for _ in range(100):  # polled from here: wait_for_function would evaluate in the page, which the CSP forbids
+        if page.evaluate(answered):
+            break
+        page.wait_for_timeout(100)
     read = "[...document.querySelectorAll('.md-search-result__item')].map(li => [li.querySelector('a').href, li.querySelector('h1, h2').innerText])"
     found: list[list[str]] | None = None
     steady = 0
