@@ -12,8 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from schema import Actor, BudgetLine, FocusArea, Goal, Measure, Plan
-from scripts.core.queries import lead_actor, lead_role, secured_and_planned
-from scripts.site import charts
+from scripts.core.queries import lead_actor, lead_role, municipality_ids, secured_and_planned
+from scripts.site import charts, municipality
 from scripts.site.registry import page_path
 from scripts.site.urls import html_href
 
@@ -76,8 +76,7 @@ class Site:
         return self.actors[self.leads[measure.id]]
 
     def municipalities(self, measure: Measure) -> list[Actor]:
-        ids = self.municipality_ids if measure.municipalities == "alle" else measure.municipalities
-        return [self.actors[i] for i in ids]
+        return [self.actors[i] for i in municipality_ids(self.plan, measure)]
 
     def status_label(self, status_id: str) -> str:
         return self.statuses[status_id].label
@@ -131,18 +130,9 @@ class Site:
                 result[role.actor].append(RoleEntry(fa, goal, measure, role.role, role.note))
         return result
 
-    def actor_roles(self, actor_id: str) -> list[tuple[str, list[tuple[FocusArea, list[RoleEntry]]]]]:
-        """For each role type the actor has: the focus areas with the measures, in plan order."""
-        result = []
-        for role_id in self.role_types:
-            entries = [e for e in self.roles_by_actor.get(actor_id, []) if e.role == role_id]
-            if entries:
-                grouped: dict[str, list[RoleEntry]] = defaultdict(list)
-                for entry in entries:
-                    grouped[entry.focus_area.id].append(entry)
-                by_area = [(fa, grouped[fa.id]) for fa in self.plan.focus_areas if fa.id in grouped]
-                result.append((role_id, by_area))
-        return result
+    def summary(self, actor: Actor) -> municipality.ActorSummary:
+        """What the actor does in the plan, for the top of its page (see :mod:`scripts.site.municipality`)."""
+        return municipality.summarise(self, actor)
 
     @cached_property
     def funding_by_actor(self) -> dict[str, tuple[int, int]]:
@@ -150,20 +140,6 @@ class Site:
 
     def actor_funding(self, actor_id: str) -> tuple[int, int]:
         return self.funding_by_actor.get(actor_id, (0, 0))
-
-    def affecting(self, municipality_id: str) -> list[tuple[FocusArea, list[Measure]]]:
-        """The measures that affect a municipality (listed by name, or «alle»), by focus area."""
-        result = []
-        for fa in self.plan.focus_areas:
-            measures = [
-                m
-                for g in fa.goals
-                for m in g.measures
-                if m.municipalities == "alle" or municipality_id in m.municipalities
-            ]
-            if measures:
-                result.append((fa, measures))
-        return result
 
     def matrix(self) -> list[tuple[Actor, list[tuple[FocusArea, int, int]]]]:
         """Actors × focus areas: the number of lead and partner roles (actors without roles left out)."""
@@ -199,8 +175,10 @@ class Site:
         ordered = sorted(self.statuses.values(), key=lambda s: s.order)
         return [(s.label, sum(1 for m in chosen if m.status == s.id), s.colour) for s in ordered]
 
-    def latest_updates(self, count: int) -> list[tuple[Measure, Any]]:
-        updates = [(m, u) for m in self.all_measures() for u in m.status_updates]
+    def latest_updates(self, count: int, measures: Iterable[Measure] | None = None) -> list[tuple[Measure, Any]]:
+        """The newest status updates, newest first, of the given measures (default: all)."""
+        chosen = self.all_measures() if measures is None else measures
+        updates = [(m, u) for m in chosen for u in m.status_updates]
         updates.sort(key=lambda mu: (mu[1].date, mu[0].id), reverse=True)
         return updates[:count]
 

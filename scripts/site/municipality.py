@@ -5,17 +5,18 @@ measures it leads, takes part in (any other role) and, for a municipality, is af
 money it puts in as a funder and the budget of the measures that affect it; its measures once each, with its
 role(s), by focus area; and the newest status updates of the measures it works on.
 
-The actor page's template gets :func:`summarise` through the page registry, which this module must therefore not
-import back: it reads the lookups through the :class:`Lookups` protocol instead of importing ``lookups``.
+The actor page's template asks ``site.summary(actor)``; ``lookups`` imports this module, so this module reads the
+lookups through the :class:`Lookups` protocol instead of importing them back.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Protocol
+from typing import Any, Protocol
 
 from schema import Actor, FocusArea, Goal, Measure, Plan, RoleType, Status, StatusUpdate
+from scripts.core.queries import municipality_ids
 
 #: How many status updates the summary keeps, newest first.
 UPDATES = 5
@@ -33,6 +34,8 @@ class Lookups(Protocol):
     def actor_funding(self, actor_id: str) -> tuple[int, int]: ...
 
     def budget_totals(self, measures: Iterable[Measure]) -> tuple[int, int]: ...
+
+    def latest_updates(self, count: int, measures: Iterable[Measure] | None = None) -> list[tuple[Measure, Any]]: ...
 
 
 @dataclass(frozen=True)
@@ -87,7 +90,7 @@ def summarise(site: Lookups, actor: Actor, updates: int = UPDATES) -> ActorSumma
     all_measures = [m for _, _, m in site.measures.values()]
     leads = tuple(m for m in all_measures if site.lead_role in roles.get(m.id, ()))
     takes_part = tuple(m for m in all_measures if m.id in roles and site.lead_role not in roles[m.id])
-    affected = tuple(m for m in all_measures if _affects(m, actor)) if actor.kind == "kommune" else ()
+    affected = tuple(m for m in all_measures if actor.id in municipality_ids(site.plan, m)) if actor.kind == "kommune" else ()
     shown = {m.id for m in (*leads, *takes_part, *affected)}
     groups: dict[str, list[MeasureRow]] = {}
     for fa, _, measure in site.measures.values():
@@ -102,7 +105,7 @@ def summarise(site: Lookups, actor: Actor, updates: int = UPDATES) -> ActorSumma
         own_funding=site.actor_funding(actor.id),
         affected_budget=site.budget_totals(affected),
         groups=tuple((fa, tuple(groups[fa.id])) for fa in site.plan.focus_areas if fa.id in groups),
-        updates=_newest_updates((*leads, *takes_part), updates),
+        updates=tuple(site.latest_updates(updates, (*leads, *takes_part))),
     )
 
 
@@ -119,10 +122,6 @@ def _rows(site: Lookups, actor_id: str) -> dict[str, MeasureRow]:
     return found
 
 
-def _affects(measure: Measure, municipality: Actor) -> bool:
-    return measure.municipalities == "alle" or municipality.id in measure.municipalities
-
-
 def _by_status(
     statuses: Mapping[str, Status], leads: Iterable[Measure], takes_part: Iterable[Measure], affected: Iterable[Measure]
 ) -> tuple[StatusRow, ...]:
@@ -133,9 +132,3 @@ def _by_status(
 
 def _order(status: Status) -> int:
     return status.order
-
-
-def _newest_updates(measures: Iterable[Measure], count: int) -> tuple[tuple[Measure, StatusUpdate], ...]:
-    updates = [(m, u) for m in measures for u in m.status_updates]
-    updates.sort(key=lambda mu: (mu[1].date, mu[0].id), reverse=True)
-    return tuple(updates[:count])

@@ -20,7 +20,6 @@ from scripts import REPOSITORY
 from scripts.core.filters import attr, slug
 from scripts.core.queries import report_years
 from scripts.editor import guide
-from scripts.site.municipality import summarise
 from scripts.site.open_data import OPEN_DATA_MODELS
 
 
@@ -173,10 +172,6 @@ def _history(plan: Plan, options: Any) -> Mapping[str, Any]:
     return {"report_years": report_years(plan)}
 
 
-def _actor(plan: Plan, options: Any) -> Mapping[str, Any]:
-    return {"summarise": summarise}
-
-
 def _open_data(plan: Plan, options: Any) -> Mapping[str, Any]:
     return {"models": OPEN_DATA_MODELS}
 
@@ -206,7 +201,7 @@ REGISTRY = Registry(
         _page("history", "historikk.md", PLAN, "Planens historikk", context=_history),
         _page("actors", "aktorer/index.md", ACTORS),
         _page("roles-matrix", "aktorer/rollematrise.md", ACTORS, "Rollematrise"),
-        _page("actor", "aktorer/{}.md", ACTORS, items=actors, context=_actor),
+        _page("actor", "aktorer/{}.md", ACTORS, items=actors),
         _page("economy", "okonomi.md", title="Økonomi"),
         _page("indicators", "indikatorer/index.md", INDICATORS),
         _page("indicator", "indikatorer/{}.md", INDICATORS, items=indicators),
