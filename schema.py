@@ -47,6 +47,7 @@ from scripts.model.fields import (
     HEX_COLOUR,
     MEASURE_ID,
     SLUG,
+    Email,
     Markdown,
     PlanDate,
     Slug,
@@ -522,6 +523,41 @@ class Revision(Model):
         return self
 
 
+class Contact(Model):
+    """Hvem leserne kan kontakte om planen og nettstedet: vises i bunnteksten på hver side og i
+    tilgjengelighetserklæringen, og står som kontaktpunkt i beskrivelsen av de åpne dataene."""
+
+    name: Text
+    """Hvem som svarer, f.eks. «Sekretariatet i Gardermoregionen IPR»."""
+    email: Email | None = None
+    """E-postadressen, f.eks. «post@eksempel.no»."""
+    phone: Text | None = None
+    """Telefonnummeret, slik det skal vises, f.eks. «+47 12 34 56 78»."""
+    address: Text | None = None
+    """Postadressen på én linje, f.eks. «Postboks 1, 2050 Jessheim»."""
+    url: Url | None = None
+    """Nettsiden med kontaktinformasjon."""
+
+    @model_validator(mode="after")
+    def _reachable(self) -> Contact:
+        if self.email is None and self.url is None and self.phone is None:
+            raise PydanticCustomError(
+                "contact_unreachable",
+                "kontakten må ha minst én vei å nå den: «email», «phone» eller «url»",
+            )
+        return self
+
+
+#: The licences the open data can be published under: SPDX id → (name, address).
+LICENCES: dict[str, tuple[str, str]] = {
+    "CC-BY-4.0": (
+        "Creative Commons Navngivelse 4.0 Internasjonal",
+        "https://creativecommons.org/licenses/by/4.0/deed.no",
+    ),
+    "NLOD-2.0": ("Norsk lisens for offentlige data (NLOD) 2.0", "https://data.norge.no/nlod/no/2.0"),
+}
+
+
 class PlanInfo(Model):
     """Planen selv: tittel, periode, visjon og utgaver (plan/plan.yaml)."""
 
@@ -543,6 +579,11 @@ class PlanInfo(Model):
     """FNs bærekraftsmål planen bygger på, som tall fra 1 til 17."""
     content_notice: Text | None = None
     """Merknad som vises der innhold er merket «illustrative: true», f.eks. at teksten er et eksempel."""
+    contact: Contact | None = None
+    """Hvem leserne kan kontakte om planen. Uten den vises eieren av planen og nettstedet til eieren."""
+    licence: Literal["CC-BY-4.0", "NLOD-2.0"] = "CC-BY-4.0"
+    """Lisensen de åpne dataene publiseres under: «CC-BY-4.0» (Creative Commons Navngivelse 4.0) eller
+    «NLOD-2.0» (Norsk lisens for offentlige data)."""
     revisions: Annotated[list[Revision], Field(min_length=1)]
     """Utgavene (rulleringene) av planen med vedtakene sine, eldste først."""
 

@@ -243,6 +243,7 @@ def filled_out_plan() -> dict[str, Any]:
     data = {key: yaml.safe_load((VALID_PLAN / path).read_text(encoding="utf-8")) for key, path in FILES.items()}
     info = data["plan"]
     info["content_notice"] = "x"
+    info["contact"] = {"name": "x", "email": "post@x.test", "phone": "x", "address": "x", "url": "https://x.test"}
     info["revisions"][0]["decision"].update(case_number="x", url="https://x.test", text="x")
     for actor in data["actors"]["actors"]:
         actor.update(short_name="x", description="x", url="https://x.test")

@@ -24,6 +24,7 @@ SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 VOCAB_ID = r"^[a-zæøå]+(-[a-zæøå]+)*$"
 PLAN_DATE = r"^[0-9]{4}-[0-9]{2}(-[0-9]{2})?$"
 URL = r"^(https?://[^\s/]+\S*|mailto:\S+@\S+)$"
+EMAIL = r"^[^\s@]+@[^\s@]+\.[^\s@]+$"
 HEX_COLOUR = r"^#[0-9a-fA-F]{6}$"
 SYMBOL = r"^\S{1,2}$"
 NONBLANK = r"\S"
@@ -89,6 +90,7 @@ Markdown = Annotated[
 ]
 Year = Annotated[int, Field(ge=1990, le=2100)]
 Url = Annotated[str, Field(pattern=URL), Visible]
+Email = Annotated[str, Field(pattern=EMAIL), Visible]
 Slug = Annotated[str, Field(pattern=SLUG, max_length=60)]
 VocabId = Annotated[str, Field(pattern=VOCAB_ID, max_length=40)]
 Symbol = Annotated[str, Field(pattern=SYMBOL), Visible]
