@@ -15,7 +15,8 @@ from typing import Any
 import markdown
 import nh3
 
-from schema import MONTHS, Period
+from schema import MONTHS, Actor, Period
+from scripts.core.queries import abbreviates, plain_name
 
 NBSP = "\u00a0"
 NARROW = "\u202f"
@@ -163,6 +164,32 @@ def attr(text: Any) -> str:
     return html.escape(_one_line(text), quote=True).replace("\\", "&#92;")
 
 
+def _short(actor: Actor, escape: Callable[[Any], str], quote: Callable[[Any], str]) -> str:
+    if not abbreviates(actor.short_name, actor.name):
+        return escape(plain_name(actor))
+    return f'<abbr title="{quote(actor.name)}">{escape(actor.short_name)}</abbr>'
+
+
+def _markdown_attr(text: Any) -> str:
+    """Text for an attribute of HTML inside Markdown text: on one line, every character but letters, digits and
+    spaces as a character reference. Python-Markdown reads Markdown in a link's text before it sees the HTML,
+    so «![b](x)» in the attribute would otherwise become an image."""
+    return "".join(c if c.isalnum() or c == " " else f"&#{ord(c)};" for c in _one_line(text))
+
+
+def short_html(actor: Actor) -> str:
+    """An actor's short form for a tight place in HTML (a table column): an abbreviation with its full name,
+    «<abbr title="Gardermoregionen IPR">GRIP</abbr>»; a short name that is the first words of the name
+    («Eidsvoll») as plain text; the name when there is no short name. Text escaped as with :func:`attr`."""
+    return _short(actor, attr, attr)
+
+
+def short_md(actor: Actor) -> str:
+    """:func:`short_html` for Markdown text (a link's text in a list): the short name escaped as with
+    :func:`inline`, the full name in the title attribute as character references."""
+    return _short(actor, inline, _markdown_attr)
+
+
 def url(address: Any) -> str:
     """An address from the plan, safe as the destination of a Markdown link «[tekst](adresse)»: characters
     that could end the link or start Markdown or HTML are percent-encoded, as a browser would send them."""
@@ -196,4 +223,7 @@ FILTERS: dict[str, Callable[..., str]] = {
     "plural": plural,
     "slug": slug,
     "prose": prose,
+    "short_html": short_html,
+    "short_md": short_md,
+    "plain_name": plain_name,
 }

@@ -1,5 +1,5 @@
 """Questions about a validated plan that several stages ask: which role type is the lead, who leads a measure,
-and budget lines summed by a key."""
+budget lines summed by a key, and whether an actor's short name is an abbreviation a reader needs explained."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import TypeVar
 
-from schema import BudgetLine, Measure, Plan, Vocabulary
+from schema import Actor, BudgetLine, Measure, Plan, Vocabulary
 
 
 def lead_role(vocabulary: Vocabulary) -> str:
@@ -42,3 +42,21 @@ def report_years(plan: Plan) -> list[int]:
     """The years there is a status report for: from the plan's start to the newest status update."""
     newest = max((u.date.year for _, _, m in plan.measures() for u in m.status_updates), default=plan.plan.period.start)
     return list(range(plan.plan.period.start, newest + 1))
+
+
+def abbreviates(short_name: str | None, name: str) -> bool:
+    """Is the short name an abbreviation that needs the full name beside it? «GRIP» for «Gardermoregionen IPR»
+    and «Akershus fk.» for «Akershus fylkeskommune» are; «Eidsvoll» for «Eidsvoll kommune» is not, since a short
+    name made of the first words of the name reads as the name itself. No short name, or the name itself: no."""
+    if not short_name:
+        return False
+    short, full = short_name.casefold().split(), name.casefold().split()
+    return short != full[: len(short)]
+
+
+def plain_name(actor: Actor) -> str:
+    """The actor's name where an abbreviation cannot be explained (a menu, a list box, print): the short name when
+    it is the first words of the name («Eidsvoll»), the full name otherwise («Gardermoregionen IPR»)."""
+    if actor.short_name and not abbreviates(actor.short_name, actor.name):
+        return actor.short_name
+    return actor.name

@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import contextlib
 import datetime as dt
+import functools
 import gc
 import hashlib
 from collections.abc import Iterator
@@ -22,7 +23,7 @@ from markupsafe import Markup
 from schema import Measure, Plan, StatusUpdate
 from scripts import TEMPLATES
 from scripts.core.filters import FILTERS, markdown_html
-from scripts.core.queries import report_years
+from scripts.core.queries import plain_name, report_years
 from scripts.site import charts, indicators
 from scripts.site.lookups import Site, SiteOptions
 from scripts.site.pages import budget_row
@@ -57,9 +58,10 @@ def _environment() -> jinja2.Environment:
     )
     env.filters.update(FILTERS)
     env.filters["markdown"] = lambda text: Markup(markdown_html(text, relative_links=False))
-    env.filters["budget_row"] = budget_row
+    # Print explains no abbreviation: full names, or a short name that is the name's first words («Eidsvoll»).
+    env.filters["budget_row"] = functools.partial(budget_row, short=False)
     env.filters["css_string"] = css_string
-    env.filters["actor_short"] = lambda ident, site: site.actors[ident].short_name or site.actors[ident].name
+    env.filters["actor_short"] = lambda ident, site: plain_name(site.actors[ident])
     env.filters.update(indicators.FILTERS)
     env.globals["verdict_rule"] = indicators.RULE
     return env

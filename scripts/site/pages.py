@@ -20,6 +20,7 @@ import jinja2
 from schema import Actor, FocusArea, Plan
 from scripts import TEMPLATES
 from scripts.core.filters import FILTERS
+from scripts.core.queries import abbreviates, plain_name
 from scripts.editor import guide
 from scripts.site import charts, indicators
 from scripts.site.badges import status_badge
@@ -67,13 +68,20 @@ def markdown_environment(extra: Sequence[Path] = ()) -> jinja2.Environment:
     return env
 
 
-def budget_row(row: tuple[Any, int, int]) -> tuple[str, int, int]:
-    """(focus area, actor or year, secured, planned) → (label, secured, planned) for a budget chart."""
+def budget_row(row: tuple[Any, int, int], *, short: bool = True) -> tuple[str | charts.Label, int, int]:
+    """(focus area, actor or year, secured, planned) → (label, secured, planned) for a budget chart. An actor
+    whose short name is an abbreviation is drawn short with its full name in the text alternative («GRIP»,
+    «Gardermoregionen IPR (GRIP)»); with `short` False (print) every actor gets its full name."""
     item, secured, planned = row
+    label: str | charts.Label
     if isinstance(item, FocusArea):
         label = f"{item.id} {item.title}"
+    elif isinstance(item, Actor) and not short:
+        label = item.name
+    elif isinstance(item, Actor) and item.short_name and abbreviates(item.short_name, item.name):
+        label = charts.Label(item.short_name, f"{item.name} ({item.short_name})")
     elif isinstance(item, Actor):
-        label = item.short_name or item.name
+        label = plain_name(item)
     else:
         label = str(item)
     return label, secured, planned

@@ -18,7 +18,7 @@ from typing import Any
 from schema import Plan
 from scripts import REPOSITORY
 from scripts.core.filters import attr, slug
-from scripts.core.queries import report_years
+from scripts.core.queries import plain_name, report_years
 from scripts.editor import guide
 from scripts.site.open_data import OPEN_DATA_MODELS
 
@@ -159,7 +159,7 @@ def measures(plan: Plan) -> Iterator[Item]:
 def actors(plan: Plan) -> Iterator[Item]:
     """Every actor; the municipalities are in the menu."""
     for actor in plan.actors:
-        title = attr(actor.short_name or actor.name) if actor.kind == "kommune" else None
+        title = attr(plain_name(actor)) if actor.kind == "kommune" else None
         yield Item(actor.id, {"actor": actor}, title)
 
 

@@ -7,7 +7,8 @@ fetch nothing and give the same bytes for the same input (coordinates are rounde
 
 * :func:`status_chart` (``status.py``): how many measures have each status; :func:`status_bar`, the same as one
   low stacked bar for a page that writes the counts beside it;
-* :func:`budget_chart` (``budget.py``): secured and planned money per category;
+* :func:`budget_chart` (``budget.py``): secured and planned money per category (a :class:`Label` draws a short
+  form, «GRIP», and puts the full name into the text alternative);
 * :func:`indicator_chart` (``indicator.py``): measurements by year against baseline and target;
 * :func:`timeline_chart` (``timeline.py``): one bar per measure (:class:`TimelineRow`) over the years.
 
@@ -28,7 +29,7 @@ Accessibility, the same for every chart:
 Numbers are written the Norwegian way: :func:`number` and :func:`nok`.
 """
 
-from scripts.site.charts.budget import budget_chart
+from scripts.site.charts.budget import Label, budget_chart
 from scripts.site.charts.indicator import indicator_chart
 from scripts.site.charts.status import status_bar, status_chart
 from scripts.site.charts.style import (
@@ -63,6 +64,7 @@ __all__ = [
     "FONT_FAMILY",
     "GRAPHIC_COLOURS",
     "GRID",
+    "Label",
     "MIN_WIDTH",
     "MUTED",
     "NBSP",

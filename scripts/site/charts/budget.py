@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from scripts.site.charts.style import ACCENT, FONT, MUTED, SMALL, WIDTH
@@ -19,6 +20,19 @@ _GAP = 8.0
 
 
 @dataclass(frozen=True)
+class Label:
+    """A category's name in two forms: `shown`, drawn in the chart where room is tight («GRIP»), and `spoken`, in
+    the chart's title and description, its text alternative («Gardermoregionen IPR (GRIP)»)."""
+
+    shown: str
+    spoken: str
+
+
+def _label(label: str | Label) -> Label:
+    return label if isinstance(label, Label) else Label(label, label)
+
+
+@dataclass(frozen=True)
 class _BudgetRow:
     title: str
     label: list[Text]
@@ -27,32 +41,36 @@ class _BudgetRow:
     breakdown: list[Text]
 
 
-def budget_chart(chart_id: str, rows: list[tuple[str, int, int]], title: str, *, width: int = WIDTH) -> str:
-    """Stacked horizontal bars, one per category: rows are (label, secured_nok, planned_nok).
+def budget_chart(
+    chart_id: str, rows: Sequence[tuple[str | Label, int, int]], title: str, *, width: int = WIDTH
+) -> str:
+    """Stacked horizontal bars, one per category: rows are (label, secured_nok, planned_nok); a :class:`Label`
+    draws a short form and names the full one in the text alternative.
 
     Secured money is a solid bar, planned money the same hue hatched with an outline; a legend explains
     both, the total is written at the end of each bar and the two amounts under it."""
     check_chart(chart_id, width)
+    labelled = [(_label(label), secured, planned) for label, secured, planned in rows]
     room = width - 6 - _GAP
-    for label, secured, planned in rows:
+    for label, secured, planned in labelled:
         if secured < 0 or planned < 0:
-            raise ValueError(f"beløpene for «{label}» kan ikke være negative")
-    totals = [secured + planned for _, secured, planned in rows]
+            raise ValueError(f"beløpene for «{label.spoken}» kan ikke være negative")
+    totals = [secured + planned for _, secured, planned in labelled]
     scales = [(room - text_width(nok(total), FONT, bold=True)) / total for total in totals if total > 0]
     scale = min(scales, default=0.0)
     out: list[_BudgetRow] = []
     y = _LEGEND_HEIGHT
-    for label, secured, planned in rows:
+    for label, secured, planned in labelled:
         row, y = _budget_row(chart_id, label, secured, planned, y, scale, width)
         out.append(row)
-    height = (y - _ROW_GAP + 4) if rows else _LEGEND_HEIGHT + _LABEL_HEIGHT + 8
+    height = (y - _ROW_GAP + 4) if labelled else _LEGEND_HEIGHT + _LABEL_HEIGHT + 8
     swatches, legend = _legend(chart_id)
-    empty = None if rows else text_at(1, _LEGEND_HEIGHT + FONT, "Ingen budsjettposter å vise.", fill=MUTED)
+    empty = None if labelled else text_at(1, _LEGEND_HEIGHT + FONT, "Ingen budsjettposter å vise.", fill=MUTED)
     return render(
         "budget",
         chart_id,
         title,
-        _description(rows),
+        _description(labelled),
         width,
         height,
         rows=out,
@@ -64,11 +82,11 @@ def budget_chart(chart_id: str, rows: list[tuple[str, int, int]], title: str, *,
 
 
 def _budget_row(
-    chart_id: str, label: str, secured: int, planned: int, y: float, scale: float, width: int
+    chart_id: str, label: Label, secured: int, planned: int, y: float, scale: float, width: int
 ) -> tuple[_BudgetRow, float]:
     """One category drawn from y downwards: its label, bar, total and amounts; and the y of the next row."""
     total = secured + planned
-    label_lines = wrap(label, FONT, width - 2, bold=True)
+    label_lines = wrap(label.shown, FONT, width - 2, bold=True)
     bar_y = y + _LABEL_HEIGHT + (len(label_lines) - 1) * _LINE_HEIGHT
     # The two amounts under the bar, on one line when they fit and on two when they do not.
     one_line = f"Bevilget {nok(secured)}, planlagt {nok(planned)}"
@@ -77,7 +95,7 @@ def _budget_row(
     else:
         lines = [f"Bevilget {nok(secured)},", f"planlagt {nok(planned)}"]
     row = _BudgetRow(
-        title=f"{label}: bevilget {nok(secured)}, planlagt {nok(planned)}, til sammen {nok(total)}",
+        title=f"{label.spoken}: bevilget {nok(secured)}, planlagt {nok(planned)}, til sammen {nok(total)}",
         label=[text_at(1, y + FONT + k * _LINE_HEIGHT, t, weight="600") for k, t in enumerate(label_lines)],
         segments=_segments(chart_id, bar_y, secured, planned, scale),
         total=text_at(1 + total * scale + _GAP, bar_y + _BAR_HEIGHT / 2 + FONT * 0.36, nok(total), weight="600"),
@@ -122,12 +140,12 @@ def _legend(chart_id: str) -> tuple[list[Rect], list[Text]]:
     return swatches, legend
 
 
-def _description(rows: list[tuple[str, int, int]]) -> str:
+def _description(rows: list[tuple[Label, int, int]]) -> str:
     """The chart in words: one sentence per category and one for all of them together."""
     if not rows:
         return "Ingen budsjettposter å vise."
     sentences = [
-        f"{label}: bevilget {nok(secured)}, planlagt {nok(planned)}, til sammen {nok(secured + planned)}."
+        f"{label.spoken}: bevilget {nok(secured)}, planlagt {nok(planned)}, til sammen {nok(secured + planned)}."
         for label, secured, planned in rows
     ]
     all_secured = sum(secured for _, secured, _ in rows)
