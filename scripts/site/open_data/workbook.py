@@ -49,8 +49,16 @@ FORMATS: dict[ColumnType, tuple[str, str]] = {
     "year": ("0", "årstall"),
 }
 
-#: The types a spreadsheet aligns to the right: their headers too.
-NUMERIC = {"integer", "number", "date", "year"}
+#: Numbers and dates to the right with a space after them (so that they do not run into the text of the next
+#: column), true/false in the middle; their headers as them.
+RIGHT = Alignment(horizontal="right", vertical="top", indent=1)
+ALIGNED: dict[ColumnType, Alignment] = {
+    "integer": RIGHT,
+    "number": RIGHT,
+    "date": RIGHT,
+    "year": RIGHT,
+    "boolean": Alignment(horizontal="center", vertical="top"),
+}
 
 #: Column widths in characters: text wider than WRAP_AT is wrapped.
 MIN_WIDTH, WRAP_AT = 8, 60
@@ -109,10 +117,13 @@ def _table_sheet(sheet: Worksheet, columns: Sequence[Column], rows: Iterable[Seq
         for cell in cells:
             cell.number_format = FORMATS[column.type][0]
     _header(sheet)
-    for column, cell in zip(columns, sheet[1], strict=True):
-        if column.type in NUMERIC:
-            cell.alignment = Alignment(horizontal="right", vertical="top", wrap_text=True)
     _fit_columns(sheet)
+    for column, cells in zip(columns, sheet.iter_cols(), strict=True):
+        aligned = ALIGNED.get(column.type)
+        if aligned is not None:
+            for cell in cells:
+                cell.alignment = aligned
+            sheet.column_dimensions[cells[0].column_letter].width += 2
 
 
 def _append(sheet: Worksheet, values: Sequence[Cell]) -> tuple[SheetCell, ...]:
