@@ -11,6 +11,7 @@ import re
 import zipfile
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 import openpyxl  # type: ignore[import-untyped]
 import pytest
@@ -238,6 +239,10 @@ def test_the_injection_corpus_comes_back_letter_for_letter(tmp_path: Path) -> No
         assert sheet_rows(book, name)[1:] == typed_rows(table, plan), table.name
     texts = {value for name in book.sheetnames for row in sheet_rows(book, name) for value in row}
     assert any(attack.text in value for attack in CORPUS for value in texts if isinstance(value, str))
+    links = [cell.hyperlink.target for row in book[FIRST_SHEET].iter_rows() for cell in row if cell.hyperlink]
+    assert not any(set(link) & set('"<>{}` ') for link in links)  # encoded, so no link can end early
+    assert plan.plan.contact is not None
+    assert plan.plan.contact.url in {unquote(link) for link in links}
 
 
 # -- sheet names -----------------------------------------------------------------------------------------------

@@ -21,13 +21,12 @@ escapes; addresses from the plan are percent-encoded where a character may not s
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import quote
 
 from rdflib import XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
 
 from schema import Plan
-from scripts.site.open_data.publication import publication
+from scripts.site.open_data.publication import encoded, publication
 from scripts.site.open_data.tables import TABLES
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
@@ -61,14 +60,9 @@ FILES = {
     ),
 }
 
-#: Characters allowed in an IRI as they are (RFC 3987's reserved and unreserved characters and «%»); any other is
-#: percent-encoded.
-IRI_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
-
-
 def iri(address: str) -> URIRef:
     """An address (from the plan or the site's config) as an IRI that Turtle can hold."""
-    return URIRef(quote(address, safe=IRI_SAFE))
+    return URIRef(encoded(address))
 
 
 def dcat_turtle(plan: Plan, site_url: str | None = None) -> str:

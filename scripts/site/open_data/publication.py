@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import schema
 from schema import Actor, Plan
@@ -14,6 +15,16 @@ EU_LICENCES = {
     "CC-BY-4.0": "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0",
     "NLOD-2.0": "http://publications.europa.eu/resource/authority/licence/NLOD_2_0",
 }
+
+
+#: Characters allowed in an address as they are (RFC 3987's reserved and unreserved characters and «%»); any other
+#: (space, quotes, angle brackets, braces, non-ASCII letters…) is percent-encoded.
+ADDRESS_SAFE = ":/?#[]@!$&'()*+,;=%~-._"
+
+
+def encoded(address: str) -> str:
+    """An address from the plan as one that a link in a workbook or an IRI in RDF can hold."""
+    return quote(address, safe=ADDRESS_SAFE)
 
 
 @dataclass(frozen=True)

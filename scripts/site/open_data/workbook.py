@@ -33,7 +33,7 @@ from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untype
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
 from schema import Plan
-from scripts.site.open_data.publication import Publication, publication
+from scripts.site.open_data.publication import Publication, encoded, publication
 from scripts.site.open_data.tables import TABLES, Cell, Column, ColumnType
 
 FIRST_SHEET = "Om dataene"
@@ -248,7 +248,7 @@ def _fact(sheet: Worksheet, label: str, value: Cell, link: str | None) -> None:
     name, cell = _append(sheet, [label, value])
     name.font, name.alignment = HEADER_FONT, TOP
     if link is not None and link.startswith(("https://", "http://", "mailto:")):
-        cell.hyperlink = link
+        cell.hyperlink = encoded(link)
         cell.style = "Hyperlink"
     if isinstance(value, dt.date):
         cell.number_format, cell.alignment = FORMATS["date"][0], Alignment(horizontal="left", vertical="top")
