@@ -71,7 +71,7 @@ class BuildState:
 
     source: PlanSource
     options: SiteOptions
-    generated: dict[str, str]
+    generated: dict[str, str | bytes]
     dates: dict[str, str]
     script_hashes: set[str] = field(default_factory=set)
 
@@ -103,8 +103,8 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         source = self.source or self._validated(self._plan_dir(config))
         options = self._options(source, root, config)
         with gc_paused():
-            generated = render_site(source.plan, options, self.registry)
-            generated.update(data_files(source.plan))
+            generated: dict[str, str | bytes] = {**render_site(source.plan, options, self.registry)}
+            generated.update(data_files(source.plan, config["site_url"]))
         config["nav"] = self.registry.navigation(source.plan)
         self.state = BuildState(source, options, generated, self._page_dates(source.plan, options))
         self.progress.end()

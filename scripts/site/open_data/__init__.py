@@ -10,7 +10,9 @@ from typing import Any
 
 import schema
 from schema import Plan
+from scripts.site.open_data.dcat import dcat_turtle
 from scripts.site.open_data.tables import TABLES, Cell, Table
+from scripts.site.open_data.workbook import workbook_bytes
 
 __all__ = ["OPEN_DATA_MODELS", "TABLES", "Table", "data_files", "spreadsheet_safe"]
 
@@ -54,12 +56,15 @@ def csv_cell(cell: Cell) -> Any:
     return spreadsheet_safe(cell)
 
 
-def data_files(plan: Plan) -> dict[str, str]:
-    """data/plan.json and the CSV tables beside it (UTF-8, comma separated, one header row)."""
+def data_files(plan: Plan, site_url: str | None = None) -> dict[str, str | bytes]:
+    """data/plan.json and the CSV tables beside it (UTF-8, comma separated, one header row), the same tables as a
+    workbook, and their DCAT-AP-NO description (with addresses under `site_url`, the site's address)."""
     # pydantic's serializer writes the same text as json.dumps(plan.model_dump(mode="json"), ensure_ascii=False,
     # indent=2), ten times faster: json.dumps uses its slow pure-Python encoder whenever it indents.
-    files = {"data/plan.json": plan.model_dump_json(indent=2) + "\n"}
+    files: dict[str, str | bytes] = {"data/plan.json": plan.model_dump_json(indent=2) + "\n"}
     files.update({f"data/{table.name}.csv": csv_text(table.header, table.rows(plan)) for table in TABLES})
+    files["data/naeringsplan.xlsx"] = workbook_bytes(plan, site_url)
+    files["data/dcat.ttl"] = dcat_turtle(plan, site_url)
     return files
 
 
