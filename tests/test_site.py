@@ -114,13 +114,14 @@ def test_the_published_plan_json_is_the_validated_plan(plan: Plan) -> None:
 
 def test_the_csv_tables_have_one_row_per_item(built_site: Path, plan: Plan) -> None:
     def rows(name: str) -> list[dict[str, str]]:
-        return list(csv.DictReader(io.StringIO((built_site / "data" / f"{name}.csv").read_text(encoding="utf-8"))))
+        text = (built_site / "data" / f"{name}.csv").read_text(encoding="utf-8-sig")
+        return list(csv.DictReader(io.StringIO(text, newline=""), delimiter=";"))
 
     measures = [m for _, _, m in plan.measures()]
     assert len(rows("tiltak")) == len(measures)
     assert len(rows("roller")) == sum(len(m.roles) for m in measures)
     assert len(rows("budsjett")) == sum(len(m.budget) for m in measures)
-    assert sum(int(r["belop_kr"]) for r in rows("budsjett")) == sum(b.amount for m in measures for b in m.budget)
+    assert sum(int(r["beløp_kr"]) for r in rows("budsjett")) == sum(b.amount for m in measures for b in m.budget)
 
 
 def test_the_json_schema_is_published_for_the_open_data(built_site: Path) -> None:

@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+from xml.etree import ElementTree
 
 import jinja2
 from markupsafe import Markup
@@ -26,6 +27,7 @@ from scripts.core.filters import FILTERS, markdown_html
 from scripts.core.queries import plain_name, report_years
 from scripts.site import charts, indicators
 from scripts.site.lookups import Site, SiteOptions
+from scripts.site.open_data import licence
 from scripts.site.pages import budget_row
 from scripts.validate.validator import gc_paused
 
@@ -136,6 +138,7 @@ def plan_html(plan: Plan, options: SiteOptions | None = None, report: int | None
         chart=chart,
         created=created,
         modified=modified,
+        licence=licence(plan),
         year=report,
         states=year_states(site, report) if report is not None else [],
     )
@@ -169,6 +172,36 @@ def _cached_page_references() -> Iterator[None]:
         pydyf.PDF.page_references = original
 
 
+#: XMP's namespace for rights; Dublin Core's (dc) is WeasyPrint's.
+XMP_RIGHTS = "http://ns.adobe.com/xap/1.0/rights/"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+DC = "http://purl.org/dc/elements/1.1/"
+
+
+def rights_in_xmp(metadata: Any) -> None:
+    """Move the licence from the print template's <meta name="dcterms.rights"> and <meta name="dcterms.license">
+    into the PDF's XMP metadata, where PDF readers look for it (as Creative Commons recommends): ``dc:rights``
+    (the statement), ``xmpRights:WebStatement`` (the licence's address) and ``xmpRights:Marked``. WeasyPrint would
+    otherwise write them into the Info dictionary under the names «dctermsrights» and «dctermslicense», which no
+    reader knows. Its XMP (``generate_rdf_metadata``) is extended for this document only."""
+    rights, url = metadata.custom.pop("dcterms.rights", None), metadata.custom.pop("dcterms.license", None)
+    if rights is None or url is None:
+        return
+    generate = metadata.generate_rdf_metadata
+    ElementTree.register_namespace("xmpRights", XMP_RIGHTS)
+
+    def with_rights(*args: Any) -> bytes:
+        rdf = ElementTree.fromstring(generate(*args))
+        description = ElementTree.SubElement(rdf, f"{{{RDF}}}Description", {f"{{{RDF}}}about": ""})
+        alt = ElementTree.SubElement(ElementTree.SubElement(description, f"{{{DC}}}rights"), f"{{{RDF}}}Alt")
+        ElementTree.SubElement(alt, f"{{{RDF}}}li", {"xml:lang": "x-default"}).text = rights
+        ElementTree.SubElement(description, f"{{{XMP_RIGHTS}}}Marked").text = "True"
+        ElementTree.SubElement(description, f"{{{XMP_RIGHTS}}}WebStatement").text = url
+        return bytes(ElementTree.tostring(rdf, encoding="utf-8"))
+
+    metadata.generate_rdf_metadata = with_rights
+
+
 def write_pdf(plan: Plan, out: Path, options: SiteOptions | None = None, report: int | None = None) -> Path:
     """Write the PDF (tagged, PDF/UA-1) and return its path."""
     from weasyprint import HTML
@@ -182,13 +215,10 @@ def write_pdf(plan: Plan, out: Path, options: SiteOptions | None = None, report:
     # walks them again and again to free next to nothing (a third of the time at 1 000 measures). One
     # collection afterwards frees what cycles there were.
     with _cached_page_references(), gc_paused():
-        HTML(string=html, base_url=str(PRINT)).write_pdf(
-            out,
-            pdf_variant="pdf/ua-1",
-            pdf_identifier=identifier,
-            custom_metadata=True,
-            uncompressed_pdf=False,
-        )
+        pdf: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_identifier": identifier, "custom_metadata": True}
+        document = HTML(string=html, base_url=str(PRINT)).render(**pdf)
+        rights_in_xmp(document.metadata)
+        document.write_pdf(out, uncompressed_pdf=False, **pdf)
     gc.collect()
     return out
 

@@ -20,7 +20,7 @@ from scripts import REPOSITORY
 from scripts.core.filters import attr, slug
 from scripts.core.queries import plain_name, report_years
 from scripts.editor import guide
-from scripts.site.open_data import OPEN_DATA_MODELS
+from scripts.site.open_data import OPEN_DATA_MODELS, TABLES, TYPE_NAMES, licence
 
 
 @dataclass(frozen=True)
@@ -173,7 +173,7 @@ def _history(plan: Plan, options: Any) -> Mapping[str, Any]:
 
 
 def _open_data(plan: Plan, options: Any) -> Mapping[str, Any]:
-    return {"models": OPEN_DATA_MODELS}
+    return {"models": OPEN_DATA_MODELS, "tables": TABLES, "type_names": TYPE_NAMES, "licence": licence(plan)}
 
 
 def _guide(plan: Plan, options: Any) -> Mapping[str, Any]:

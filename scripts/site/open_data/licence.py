@@ -1,0 +1,31 @@
+"""The licence the plan's open data and documents are published under (``plan.licence``), and who to credit."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from schema import LICENCES, Plan
+
+
+@dataclass(frozen=True)
+class Licence:
+    #: The SPDX id, «CC-BY-4.0».
+    id: str
+    #: The short name people know, «CC BY 4.0».
+    short: str
+    #: The Norwegian name, «Creative Commons Navngivelse 4.0 Internasjonal».
+    name: str
+    url: str
+    #: Whom users credit: the plan's owner, «Gardermoregionen IPR».
+    holder: str
+
+    @property
+    def statement(self) -> str:
+        """One sentence for metadata and colophons."""
+        return f"Lisens: {self.name} ({self.short}), {self.url}. Oppgi {self.holder} som kilde."
+
+
+def licence(plan: Plan) -> Licence:
+    name, url = LICENCES[plan.plan.licence]
+    owner = next(a.name for a in plan.actors if a.id == plan.plan.owner)
+    return Licence(plan.plan.licence, plan.plan.licence.replace("-", " "), name, url, owner)

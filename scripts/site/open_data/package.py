@@ -1,0 +1,140 @@
+"""data/datapackage.json: a Frictionless Data Package (v1, https://specs.frictionlessdata.io/data-package/) that
+describes the open data for programs: the licence, the publisher, and for every CSV file its dialect and a
+Table Schema (types, patterns, primary and foreign keys) made from the same :data:`TABLES` as the files.
+
+The same plan gives the same bytes: the one date in it (`created`) is the newest date in the plan.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from schema import Plan
+from scripts.site.open_data.csv_files import DECIMAL_CHAR, DIALECT, FALSE, TRUE
+from scripts.site.open_data.licence import Licence, licence
+from scripts.site.open_data.tables import TABLES, Column, Table
+
+PACKAGE = "data/datapackage.json"
+
+
+def newest_date(plan: Plan) -> str:
+    """The newest date in the plan (a revision or a status update), ISO; a month alone counts as its first day."""
+    dates = [r.date if len(r.date) == 10 else r.date + "-01" for r in plan.plan.revisions]
+    dates += [u.date.isoformat() for _, _, m in plan.measures() for u in m.status_updates]
+    return max(dates)
+
+
+def package_name(plan: Plan) -> str:
+    """The package's name: the plan's title in lower-case ASCII with hyphens («strategisk-naeringsplan-…»)."""
+    ascii_title = plan.plan.title.lower().replace("æ", "ae").replace("ø", "o").replace("å", "a")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_title).strip("-") or "plan"
+
+
+def licence_descriptor(lic: Licence) -> dict[str, str]:
+    return {"name": lic.id, "path": lic.url, "title": lic.name}
+
+
+def field(column: Column) -> dict[str, Any]:
+    """A column as a Table Schema field."""
+    described: dict[str, Any] = {"name": column.name, "title": column.title, "type": column.type}
+    if column.description:
+        described["description"] = column.description
+    if column.type == "number":
+        described["decimalChar"] = DECIMAL_CHAR
+    if column.type == "boolean":
+        described.update(trueValues=[TRUE], falseValues=[FALSE])
+    constraints: dict[str, Any] = {}
+    if column.required:
+        constraints["required"] = True
+    if column.pattern:
+        constraints["pattern"] = column.pattern
+    if column.enum:
+        constraints["enum"] = list(column.enum)
+    if constraints:
+        described["constraints"] = constraints
+    return described
+
+
+def table_schema(table: Table) -> dict[str, Any]:
+    described: dict[str, Any] = {"fields": [field(c) for c in table.columns], "missingValues": [""]}
+    if table.primary_key:
+        described["primaryKey"] = list(table.primary_key)
+    if table.foreign_keys:
+        described["foreignKeys"] = [
+            {
+                "fields": list(key.columns),
+                # Table Schema names the table itself with an empty resource name.
+                "reference": {"resource": "" if key.table == table.name else key.table, "fields": list(key.reference)},
+            }
+            for key in table.foreign_keys
+        ]
+    return described
+
+
+def table_resource(table: Table, plan: Plan) -> dict[str, Any]:
+    resource: dict[str, Any] = {
+        "profile": "tabular-data-resource",
+        "name": table.name,
+        "path": f"{table.name}.csv",
+        "title": table.title,
+        "description": table.description,
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "dialect": DIALECT,
+        "licenses": [licence_descriptor(licence(plan))],
+        "schema": table_schema(table),
+    }
+    if table.name == "indikatorer":
+        sources = {(i.source, i.source_url): None for i in plan.indicators}
+        resource["sources"] = [{"title": t, **({"path": p} if p else {})} for t, p in sources]
+    return resource
+
+
+def plan_resource(plan: Plan) -> dict[str, Any]:
+    return {
+        "profile": "data-resource",
+        "name": "plan",
+        "path": "plan.json",
+        "title": "Hele planen",
+        "description": "Hele planen i én fil, i formen JSON Schema-filen ../schema/plan-data.schema.json beskriver.",
+        "format": "json",
+        "mediatype": "application/json",
+        "encoding": "utf-8",
+        "licenses": [licence_descriptor(licence(plan))],
+    }
+
+
+def contributors(plan: Plan) -> list[dict[str, str]]:
+    """The owner as publisher, and the contact (when the plan has one) as maintainer."""
+    owner = next(a for a in plan.actors if a.id == plan.plan.owner)
+    found = [{"title": owner.name, "role": "publisher", **({"path": owner.url} if owner.url else {})}]
+    contact = plan.plan.contact
+    if contact is not None:
+        more = {"email": contact.email, "path": contact.url}
+        found.append({"title": contact.name, "role": "maintainer", **{k: v for k, v in more.items() if v}})
+    return found
+
+
+def datapackage(plan: Plan) -> dict[str, Any]:
+    info, lic = plan.plan, licence(plan)
+    return {
+        "profile": "data-package",
+        "name": package_name(plan),
+        "title": info.title,
+        "description": f"{info.title} som åpne data: hele planen i JSON, og tiltak, roller, budsjett, "
+        f"statusoppdateringer, aktører og indikatorer som CSV-tabeller (UTF-8 med BOM, semikolon mellom feltene, "
+        f"desimalkomma). {lic.statement}",
+        "keywords": ["næringsplan", "handlingsprogram", info.region, "åpne data"],
+        "created": f"{newest_date(plan)}T00:00:00Z",
+        "licenses": [licence_descriptor(lic)],
+        "sources": [{"title": f"{lic.holder}: {info.title}"}],
+        "contributors": contributors(plan),
+        "resources": [plan_resource(plan), *(table_resource(t, plan) for t in TABLES)],
+    }
+
+
+def datapackage_json(plan: Plan) -> str:
+    return json.dumps(datapackage(plan), ensure_ascii=False, indent=2) + "\n"
