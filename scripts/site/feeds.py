@@ -132,10 +132,8 @@ def atom(plan: Plan, feed: Feed, site: _SiteAddresses, limit: int = MAX_ENTRIES)
     root = ET.Element("feed", {"xmlns": ATOM, XML_LANG: "nb"})
     _text(root, "id", site.tag(feed.path.removesuffix(".xml")))
     _text(root, "title", feed.title)
-    if town is None:
-        subtitle = f"Nye statuser for tiltakene i {plan.plan.title}, nyeste først."
-    else:
-        subtitle = f"Nye statuser for tiltakene i {plan.plan.title} som gjelder {town.name}, nyeste først."
+    which = "alle tiltakene" if town is None else f"tiltakene som gjelder {town.name},"
+    subtitle = f"Statusoppdateringer for {which} i {plan.plan.title}, nyeste først."
     _text(root, "subtitle", subtitle)
     _text(root, "updated", _instant(chosen[0].update.date if chosen else _newest_date(plan)))
     _link(root, "self", site.url(feed.path), "application/atom+xml")
