@@ -106,13 +106,13 @@ def all_updates(plan: Plan, town: str | None = None) -> list[tuple[str, dt.date,
 def test_there_is_a_feed_for_the_whole_plan_and_one_per_municipality(rich: Plan) -> None:
     files = make_feeds(rich)
     towns = [a.id for a in rich.actors if a.kind == "kommune"]
-    assert sorted(files) == sorted(["feed/alle.xml", *(f"feed/kommuner/{t}.xml" for t in towns)])
+    assert sorted(files) == sorted(["feed.xml", *(f"feed-{t}.xml" for t in towns)])
     for xml in files.values():
         parsed(xml)
 
 
 def test_the_whole_plans_feed_has_one_entry_per_status_update_newest_first(rich: Plan) -> None:
-    result = parsed(make_feeds(rich)["feed/alle.xml"])
+    result = parsed(make_feeds(rich)[feeds.ALL])
     assert len(result.entries) == len(all_updates(rich)) == 5
     dates = [e.updated_parsed[:3] for e in result.entries]
     assert dates == sorted(dates, reverse=True)
@@ -122,15 +122,15 @@ def test_the_whole_plans_feed_has_one_entry_per_status_update_newest_first(rich:
 def test_a_municipalitys_feed_has_exactly_the_updates_of_the_measures_that_concern_it(rich: Plan) -> None:
     files = make_feeds(rich)
     for town in ("nes-kommune", "hurdal-kommune"):
-        result = parsed(files[f"feed/kommuner/{town}.xml"])
+        result = parsed(files[feeds.feed_path(town)])
         shown = sorted((e.title.split()[0], e.content[0].value) for e in result.entries)
         expected = sorted((m, text) for m, _, text in all_updates(rich, town))
         assert shown == expected
-    assert len(parsed(files["feed/kommuner/nes-kommune.xml"]).entries) == 3  # 1.1.1 concerns all, 1.1.2 Hurdal
+    assert len(parsed(files["feed-nes-kommune.xml"]).entries) == 3  # 1.1.1 concerns all, 1.1.2 Hurdal
 
 
 def test_an_entry_names_the_measure_and_its_new_status_and_shows_the_text(rich: Plan) -> None:
-    entry = parsed(make_feeds(rich)["feed/alle.xml"]).entries[0]
+    entry = parsed(make_feeds(rich)[feeds.ALL]).entries[0]
     assert entry.title == "1.1.2 Nettverk for reiseliv – status: Utsatt"
     assert entry.content[0].value == "Utsatt til neste år."
     assert entry.content[0].type == "text/plain"
@@ -142,19 +142,19 @@ def test_an_entry_names_the_measure_and_its_new_status_and_shows_the_text(rich: 
 
 def test_an_updates_text_is_shown_as_written_as_on_the_sites_pages(rich: Plan) -> None:
     """The pages show an update as plain text (the `inline` filter), so the feed does too: Markdown stays as typed."""
-    contents = [e.content[0].value for e in parsed(make_feeds(rich)["feed/alle.xml"]).entries]
+    contents = [e.content[0].value for e in parsed(make_feeds(rich)[feeds.ALL]).entries]
     assert "Første møte *holdt*." in contents
 
 
 def test_the_feed_says_what_it_is_in_norwegian_with_its_own_address_and_its_page(rich: Plan) -> None:
-    feed = parsed(make_feeds(rich)["feed/kommuner/hurdal-kommune.xml"]).feed
+    feed = parsed(make_feeds(rich)["feed-hurdal-kommune.xml"]).feed
     assert feed.language == "nb"
     assert feed.title == "Testplanen: tiltakene som gjelder Hurdal kommune"
     assert "Hurdal kommune" in feed.subtitle
     assert feed.id.startswith("tag:gardermoregionen.github.io,")
     links = {link.rel: link.href for link in feed.links}
     assert links == {
-        "self": SITE_URL + "feed/kommuner/hurdal-kommune.xml",
+        "self": SITE_URL + "feed-hurdal-kommune.xml",
         "alternate": SITE_URL + "aktorer/hurdal-kommune/",
     }
     assert feed.updated_parsed[:3] == (2025, 6, 30)  # the newest entry, not the clock
@@ -163,15 +163,15 @@ def test_the_feed_says_what_it_is_in_norwegian_with_its_own_address_and_its_page
 
 def test_a_feed_without_updates_is_dated_from_the_plan(plan: Plan) -> None:
     """Hurdal's only measure of its own has no update; 1.1.1 (all municipalities) has one."""
-    bare = parsed(make_feeds(plan, limit=0)["feed/alle.xml"])
+    bare = parsed(make_feeds(plan, limit=0)[feeds.ALL])
     assert bare.entries == []
     newest = max(u.date for _, _, m in plan.measures() for u in m.status_updates)
     assert bare.feed.updated_parsed[:3] == newest.timetuple()[:3]
 
 
 def test_a_feed_holds_only_the_newest_updates(rich: Plan) -> None:
-    result = parsed(make_feeds(rich, limit=2)["feed/alle.xml"])
-    newest = parsed(make_feeds(rich)["feed/alle.xml"]).entries[:2]
+    result = parsed(make_feeds(rich, limit=2)[feeds.ALL])
+    newest = parsed(make_feeds(rich)[feeds.ALL]).entries[:2]
     assert [e.id for e in result.entries] == [e.id for e in newest]
     assert feeds.MAX_ENTRIES >= 20
 
@@ -180,7 +180,7 @@ def test_a_feed_holds_only_the_newest_updates(rich: Plan) -> None:
 
 
 def test_entry_ids_are_unique_tag_uris(rich: Plan) -> None:
-    ids = [e.id for e in parsed(make_feeds(rich)["feed/alle.xml"]).entries]
+    ids = [e.id for e in parsed(make_feeds(rich)[feeds.ALL]).entries]
     assert len(set(ids)) == len(ids)
     assert all(
         re.fullmatch(r"tag:gardermoregionen\.github\.io,\d{4}:/naeringsplan/tiltak/[\d.]+/status/\S+", i) for i in ids
@@ -189,8 +189,8 @@ def test_entry_ids_are_unique_tag_uris(rich: Plan) -> None:
 
 def test_the_same_update_has_the_same_id_in_every_feed(rich: Plan) -> None:
     files = make_feeds(rich)
-    whole = {e.id: e.title for e in parsed(files["feed/alle.xml"]).entries}
-    for entry in parsed(files["feed/kommuner/hurdal-kommune.xml"]).entries:
+    whole = {e.id: e.title for e in parsed(files[feeds.ALL]).entries}
+    for entry in parsed(files["feed-hurdal-kommune.xml"]).entries:
         assert whole[entry.id] == entry.title
 
 
@@ -202,8 +202,8 @@ def test_ids_stay_when_updates_are_added_and_two_builds_give_the_same_bytes(rich
     measures(data)["1.1.1"]["status_updates"] += [update("2023-01-01", "fullført", "Ferdig.")]
     measures(data)["1.1.1"]["status"] = "fullført"
     after = make_feeds(validated(data, tmp_path / "plan"))
-    old = {e.id: (e.title, e.content[0].value) for e in parsed(before["feed/alle.xml"]).entries}
-    new = {e.id: (e.title, e.content[0].value) for e in parsed(after["feed/alle.xml"]).entries}
+    old = {e.id: (e.title, e.content[0].value) for e in parsed(before[feeds.ALL]).entries}
+    new = {e.id: (e.title, e.content[0].value) for e in parsed(after[feeds.ALL]).entries}
     assert len(new) == len(old) + 2
     assert {i: new[i] for i in old} == old
 
@@ -232,14 +232,14 @@ def test_the_injection_corpus_adds_no_element_or_attribute(attacked: Plan) -> No
 
 
 def path_town(path: str) -> str | None:
-    return None if path == feeds.ALL else posixpath.basename(path).removesuffix(".xml")
+    return None if path == feeds.ALL else path.removeprefix("feed-").removesuffix(".xml")
 
 
 def test_the_injection_corpus_comes_back_as_written(attacked: Plan) -> None:
     """Titles, names, labels and the updates' text letter for letter, as plain text (as the site's pages show an
     update), with nothing in them that a reader would run."""
     files = make_feeds(attacked, limit=len(CORPUS) * 2)
-    root = ET.fromstring(files["feed/alle.xml"])
+    root = ET.fromstring(files[feeds.ALL])
     labels = {s.id: s.label for s in attacked.vocabulary.statuses}
     expected = sorted(
         (f"{m.id} {m.title} – status: {labels[u.status]}", u.text)
@@ -252,7 +252,7 @@ def test_the_injection_corpus_comes_back_as_written(attacked: Plan) -> None:
     assert all(any(attack.text in text for _, text in found) for attack in CORPUS)
     names = {e.findtext(f"{A}author/{A}name") for e in root.iter(f"{A}entry")}
     assert names and names <= {a.name for a in attacked.actors}
-    reader = parsed(files["feed/alle.xml"])  # which may fold whitespace in text (RFC 4287, 3.1.1.1)
+    reader = parsed(files[feeds.ALL])  # which may fold whitespace in text (RFC 4287, 3.1.1.1)
     assert sorted(flat(e.content[0].value) for e in reader.entries) == sorted(flat(text) for _, text in expected)
     assert {e.content[0].type for e in reader.entries} == {"text/plain"}
 
@@ -263,7 +263,7 @@ def test_characters_xml_cannot_hold_are_replaced(plan: Plan) -> None:
     changed = plan.model_copy(deep=True)
     measure = next(m for _, _, m in changed.measures() if m.id == first.id)
     object.__setattr__(measure, "status_updates", [broken])
-    entry = parsed(make_feeds(changed)["feed/alle.xml"]).entries[0]
+    entry = parsed(make_feeds(changed)[feeds.ALL]).entries[0]
     assert entry.content[0].value == "før\ufffdetter"
 
 
@@ -278,7 +278,7 @@ def site_file(site: Path, address: str) -> Path:
 
 
 def test_every_link_in_the_built_feeds_leads_to_a_page_of_the_site(built_site: Path) -> None:
-    paths = sorted((built_site / "feed").rglob("*.xml"))
+    paths = sorted(built_site.glob("feed*.xml"))
     assert len(paths) == 3  # the whole plan, Nes, Hurdal
     for path in paths:
         result = parsed(path.read_text(encoding="utf-8"))
@@ -311,6 +311,8 @@ def resolve(site: Path, page: Path, href: str) -> Path:
 
 
 def test_every_page_names_the_whole_plans_feed_in_its_head(built_site: Path) -> None:
+    """And every feed named in a head lies beside sitemap.xml, which the theme fetches beside each
+    <link rel="alternate"> (else each page view would ask for a file that is not there)."""
     pages = sorted(built_site.rglob("*.html"))
     assert len(pages) > 20
     for page in pages:
@@ -319,12 +321,14 @@ def test_every_page_names_the_whole_plans_feed_in_its_head(built_site: Path) -> 
         title, href = found[0]
         assert resolve(built_site, page, href) == built_site / feeds.ALL, page
         assert title == "Alle statusoppdateringer i planen"
+        for _, href in found:
+            assert (resolve(built_site, page, href).parent / "sitemap.xml").is_file(), (page, href)
 
 
 def test_a_municipalitys_page_names_and_links_its_own_feed(built_site: Path) -> None:
     page = built_site / "aktorer" / "hurdal-kommune" / "index.html"
     found = dict((resolve(built_site, page, href), title) for title, href in head_feeds(page))
-    own = built_site / "feed" / "kommuner" / "hurdal-kommune.xml"
+    own = built_site / "feed-hurdal-kommune.xml"
     assert found[own] == "Testplanen: tiltakene som gjelder Hurdal kommune"
     text = page.read_text(encoding="utf-8")
     visible = re.search(r'<a href="([^"]+)">Følg tiltakene som gjelder Hurdal kommune \(Atom-feed\)</a>', text)
@@ -338,5 +342,5 @@ def test_the_follow_page_links_every_feed(built_site: Path) -> None:
     page = built_site / "folg-planen" / "index.html"
     text = page.read_text(encoding="utf-8").partition("<article")[2]
     linked = {resolve(built_site, page, href) for href in re.findall(r'href="([^"]+\.xml)"', text)}
-    assert linked == set((built_site / "feed").rglob("*.xml"))
+    assert linked == set(built_site.glob("feed*.xml"))
     assert "Hva er en feed?" in text

@@ -2,7 +2,7 @@
 per municipality, newest first.
 
 In: a validated plan, the site's address (``site_url``) and the registry's ``page_path`` (where a measure's or an
-actor's page lives). Out: ``{path: xml}`` beside the pages (``feed/alle.xml``, ``feed/kommuner/<id>.xml``), and
+actor's page lives). Out: ``{path: xml}`` beside the pages (``feed.xml``, ``feed-<municipality id>.xml``), and
 :func:`feed_list` for the pages that link to the feeds.
 
 The XML is built with ElementTree, which escapes every text and attribute. An update's text is the entry's content
@@ -29,9 +29,10 @@ from scripts.core.filters import slug
 from scripts.core.queries import lead_actor, lead_role, municipality_ids
 from scripts.site.urls import url_of
 
-#: The whole plan's feed; a municipality's is FOLDER/kommuner/<id>.xml.
-FOLDER = "feed"
-ALL = f"{FOLDER}/alle.xml"
+#: The whole plan's feed; a municipality's is feed-<id>.xml. In the site's root folder: the theme fetches
+#: «sitemap.xml» beside the address of every <link rel="alternate"> in a page's head (Material's language switcher),
+#: so a feed in a folder of its own would cost every page view a request for a sitemap that is not there.
+ALL = "feed.xml"
 #: The newest updates a feed holds. A reader fetches a feed again and again and only needs what is new since the
 #: last time; a new subscriber gets about two years of the plan's updates at today's pace (≈ 25 a year). The full
 #: history stays on each measure's page and in the open data (statusoppdateringer.csv), and the file stays small
@@ -70,7 +71,7 @@ class Entry:
 
 def feed_path(municipality_id: str | None = None) -> str:
     """Where a feed lives in the site: the whole plan's, or a municipality's."""
-    return ALL if municipality_id is None else f"{FOLDER}/kommuner/{slug(municipality_id)}.xml"
+    return ALL if municipality_id is None else f"feed-{slug(municipality_id)}.xml"
 
 
 def feed_list(plan: Plan) -> list[Feed]:
@@ -130,7 +131,7 @@ def atom(plan: Plan, feed: Feed, site: _SiteAddresses, limit: int = MAX_ENTRIES)
     chosen = entries(plan, town.id if town else None)[:limit]
     owner = next(a for a in plan.actors if a.id == plan.plan.owner)
     root = ET.Element("feed", {"xmlns": ATOM, XML_LANG: "nb"})
-    _text(root, "id", site.tag(feed.path.removesuffix(".xml")))
+    _text(root, "id", site.tag(f"feed/kommune/{town.id}" if town else "feed/alle"))
     _text(root, "title", feed.title)
     which = "alle tiltakene" if town is None else f"tiltakene som gjelder {town.name},"
     subtitle = f"Statusoppdateringer for {which} i {plan.plan.title}, nyeste først."
