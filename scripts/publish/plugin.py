@@ -30,6 +30,7 @@ from scripts.core.progress import Progress
 from scripts.load.folder import load_plan
 from scripts.pdf import document as pdf
 from scripts.publish import csp, search
+from scripts.site.feeds import feed_files
 from scripts.site.lookups import SiteOptions
 from scripts.site.open_data import data_files
 from scripts.site.pages import render_site
@@ -105,6 +106,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         with gc_paused():
             generated: dict[str, str | bytes] = {**render_site(source.plan, options, self.registry)}
             generated.update(data_files(source.plan, config["site_url"]))
+            generated.update(feed_files(source.plan, config["site_url"], self.registry.page_path))
         config["nav"] = self.registry.navigation(source.plan)
         self.state = BuildState(source, options, generated, self._page_dates(source.plan, options))
         self.progress.end()

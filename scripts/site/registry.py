@@ -20,6 +20,7 @@ from scripts import REPOSITORY
 from scripts.core.filters import attr, slug
 from scripts.core.queries import plain_name, report_years
 from scripts.editor import guide
+from scripts.site import feeds
 from scripts.site.open_data import OPEN_DATA_MODELS, TABLES, TYPE_NAMES, licence
 
 
@@ -176,6 +177,11 @@ def _open_data(plan: Plan, options: Any) -> Mapping[str, Any]:
     return {"models": OPEN_DATA_MODELS, "tables": TABLES, "type_names": TYPE_NAMES, "licence": licence(plan)}
 
 
+def _feeds(plan: Plan, options: Any) -> Mapping[str, Any]:
+    """The feeds to follow the plan (the whole plan's and each municipality's) and where each lives."""
+    return {"feeds": feeds.feed_list(plan), "feed_path": feeds.feed_path, "feed_entries": feeds.MAX_ENTRIES}
+
+
 def _guide(plan: Plan, options: Any) -> Mapping[str, Any]:
     return guide.guide_context(plan, options.edit_base, options.plan_dir or REPOSITORY / "plan")
 
@@ -190,7 +196,7 @@ ABOUT, EDITORS = ("Om nettstedet",), ("For redaktører",)
 #: Every kind of page, in menu order.
 REGISTRY = Registry(
     [
-        _page("home", "index.md", title="Forside"),
+        _page("home", "index.md", title="Forside", context=_feeds),
         PageSpec("about", "om-planen.md", None, PLAN),
         _page("focus-areas", "satsingsomrader/index.md", AREAS),
         _page("focus-area", "satsingsomrader/{}.md", AREAS, items=focus_areas),
@@ -201,11 +207,12 @@ REGISTRY = Registry(
         _page("history", "historikk.md", PLAN, "Planens historikk", context=_history),
         _page("actors", "aktorer/index.md", ACTORS),
         _page("roles-matrix", "aktorer/rollematrise.md", ACTORS, "Rollematrise"),
-        _page("actor", "aktorer/{}.md", ACTORS, items=actors),
+        _page("actor", "aktorer/{}.md", ACTORS, items=actors, context=_feeds),
         _page("economy", "okonomi.md", title="Økonomi"),
         _page("indicators", "indikatorer/index.md", INDICATORS),
         _page("indicator", "indikatorer/{}.md", INDICATORS, items=indicators),
         _page("open-data", "apne-data.md", ABOUT, context=_open_data),
+        _page("follow", "folg-planen.md", ABOUT, "Følg planen", context=_feeds),
         PageSpec("accessibility", "tilgjengelighet.md", None, ABOUT),
         PageSpec("privacy", "personvern.md", None, ABOUT),
         PageSpec("security", "sikkerhet.md", None, ABOUT),
