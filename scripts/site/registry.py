@@ -18,7 +18,7 @@ from typing import Any
 from schema import Plan
 from scripts import REPOSITORY
 from scripts.core.filters import attr, slug
-from scripts.core.queries import report_years
+from scripts.core.queries import document_dates, reader_contact, report_years
 from scripts.editor import guide
 from scripts.site.open_data import OPEN_DATA_MODELS
 
@@ -176,6 +176,11 @@ def _open_data(plan: Plan, options: Any) -> Mapping[str, Any]:
     return {"models": OPEN_DATA_MODELS}
 
 
+def _accessibility(plan: Plan, options: Any) -> Mapping[str, Any]:
+    owner = next(a for a in plan.actors if a.id == plan.plan.owner)
+    return {"owner": owner.name, "contact": reader_contact(plan), "modified": document_dates(plan)[1]}
+
+
 def _guide(plan: Plan, options: Any) -> Mapping[str, Any]:
     return guide.guide_context(plan, options.edit_base, options.plan_dir or REPOSITORY / "plan")
 
@@ -206,7 +211,7 @@ REGISTRY = Registry(
         _page("indicators", "indikatorer/index.md", INDICATORS),
         _page("indicator", "indikatorer/{}.md", INDICATORS, items=indicators),
         _page("open-data", "apne-data.md", ABOUT, context=_open_data),
-        PageSpec("accessibility", "tilgjengelighet.md", None, ABOUT),
+        _page("accessibility", "tilgjengelighet.md", ABOUT, context=_accessibility),
         PageSpec("privacy", "personvern.md", None, ABOUT),
         PageSpec("security", "sikkerhet.md", None, ABOUT),
         *[
