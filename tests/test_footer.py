@@ -128,7 +128,7 @@ def newest_date(plan: Plan) -> str:
 
 
 def with_contact(plan: Plan, **fields: str) -> Plan:
-    info = plan.plan.model_copy(update={"contact": Contact(**fields)})  # type: ignore[arg-type]
+    info = plan.plan.model_copy(update={"contact": Contact(**fields)})
     return plan.model_copy(update={"plan": info})
 
 
