@@ -1,11 +1,15 @@
 """Questions about a validated plan that several stages ask: which role type is the lead, who leads a measure,
-budget lines summed by a key, and whether an actor's short name is an abbreviation a reader needs explained."""
+budget lines summed by a key, the plan's dates, whom readers can contact, and whether an actor's short name is an
+abbreviation a reader needs explained."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import TypeVar
+from urllib.parse import urlsplit
 
 from schema import Actor, BudgetLine, Measure, Plan, Vocabulary
 
@@ -60,3 +64,52 @@ def plain_name(actor: Actor) -> str:
     if actor.short_name and not abbreviates(actor.short_name, actor.name):
         return actor.short_name
     return actor.name
+
+
+def document_dates(plan: Plan) -> tuple[str, str]:
+    """Created (first revision) and modified (newest dated item in the plan), as ISO dates: the published plan's
+    dates in the PDFs' metadata, the sitemap and the footer of every page."""
+    dates = [r.date for r in plan.plan.revisions]
+    dates += [u.date.isoformat() for _, _, m in plan.measures() for u in m.status_updates]
+    full = [d if len(d) == 10 else d + "-01" for d in dates]
+    return min(full), max(full)
+
+
+@dataclass(frozen=True)
+class ReaderContact:
+    """Whom readers can contact about the plan and the site: the plan's `contact`, or else its owner."""
+
+    name: str
+    email: str | None = None
+    phone: str | None = None
+    address: str | None = None
+    url: str | None = None
+
+    @property
+    def ways(self) -> bool:
+        """Whether there is a way to reach the contact beside the name (the plan's owner may have none)."""
+        return any((self.email, self.phone, self.address, self.url))
+
+    @property
+    def phone_href(self) -> str | None:
+        """The telephone number as a tel: address, «+47 12 34 56 78» → «tel:+4712345678» (None without digits)."""
+        digits = re.sub(r"\D", "", self.phone or "")
+        if not digits:
+            return None
+        return "tel:" + ("+" if (self.phone or "").lstrip().startswith("+") else "") + digits
+
+    @property
+    def url_text(self) -> str | None:
+        """The text of a link to the web page: its host name («www.gardermoregionen.no»)."""
+        if self.url is None:
+            return None
+        return urlsplit(self.url).hostname or self.url
+
+
+def reader_contact(plan: Plan) -> ReaderContact:
+    """`plan.contact` as it is, or the owner actor's name and web site when the plan names no contact."""
+    contact = plan.plan.contact
+    if contact is not None:
+        return ReaderContact(contact.name, contact.email, contact.phone, contact.address, contact.url)
+    owner = next(a for a in plan.actors if a.id == plan.plan.owner)
+    return ReaderContact(owner.name, url=owner.url)

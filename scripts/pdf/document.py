@@ -24,7 +24,7 @@ from markupsafe import Markup
 from schema import Measure, Plan, StatusUpdate
 from scripts import TEMPLATES
 from scripts.core.filters import FILTERS, markdown_html
-from scripts.core.queries import plain_name, report_years
+from scripts.core.queries import document_dates, plain_name, report_years
 from scripts.site import charts, indicators
 from scripts.site.lookups import Site, SiteOptions
 from scripts.site.open_data import licence
@@ -113,14 +113,6 @@ def year_states(site: Site, year: int) -> list[YearState]:
             )
         )
     return states
-
-
-def document_dates(plan: Plan) -> tuple[str, str]:
-    """Created (first revision) and modified (newest dated item in the plan), as ISO dates."""
-    dates = [r.date for r in plan.plan.revisions]
-    dates += [u.date.isoformat() for _, _, m in plan.measures() for u in m.status_updates]
-    full = [d if len(d) == 10 else d + "-01" for d in dates]
-    return min(full), max(full)
 
 
 def plan_html(plan: Plan, options: SiteOptions | None = None, report: int | None = None) -> str:

@@ -27,10 +27,12 @@ from mkdocs.structure.files import File, Files
 from schema import Plan
 from scripts.core.problems import Diagnostic, sorted_unique
 from scripts.core.progress import Progress
+from scripts.core.queries import document_dates
 from scripts.load.folder import load_plan
 from scripts.pdf import document as pdf
 from scripts.publish import csp, search
 from scripts.site.feeds import feed_files
+from scripts.site.footer import footer, not_found_links
 from scripts.site.lookups import SiteOptions
 from scripts.site.open_data import data_files
 from scripts.site.pages import render_site
@@ -142,7 +144,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         commit give the same bytes: the pages that show a focus area's YAML file (the focus area, its goals and
         measures) get the date of the file's last commit; every other page the newest date in the plan (as the
         PDF's modification date)."""
-        dates = {"": pdf.document_dates(plan)[1]}
+        dates = {"": document_dates(plan)[1]}
         for path, focus_area in self.registry.focus_area_pages(plan):
             changed = options.changed.get(options.sources.get(focus_area, ""))
             if changed is not None:
@@ -155,6 +157,14 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
             files.append(File.generated(config, path, content=content))
         self.progress.begin("Bygger nettstedet med MkDocs", total=len(files.documentation_pages()), unit="sider")
         return files
+
+    def on_env(self, env: Any, *, config: Any, files: Files) -> Any:
+        """The theme's footer on every page, the 404 page too, gets its content from the plan, and the 404 page its
+        ways on (site/footer.py)."""
+        assert self.state is not None
+        env.globals["plan_footer"] = footer(self.state.source.plan, self.registry)
+        env.globals["plan_not_found_links"] = not_found_links(self.registry)
+        return env
 
     def on_pre_page(self, page: Any, *, config: Any, files: Files) -> Any:
         """Sitemap dates from the data instead of the clock (MkDocs' default is the build date), unless the caller

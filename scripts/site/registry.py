@@ -18,7 +18,7 @@ from typing import Any
 from schema import Plan
 from scripts import REPOSITORY
 from scripts.core.filters import attr, slug
-from scripts.core.queries import plain_name, report_years
+from scripts.core.queries import document_dates, plain_name, reader_contact, report_years
 from scripts.editor import guide
 from scripts.site import feeds
 from scripts.site.open_data import OPEN_DATA_MODELS, TABLES, TYPE_NAMES, licence
@@ -182,6 +182,11 @@ def _feeds(plan: Plan, options: Any) -> Mapping[str, Any]:
     return {"feeds": feeds.feed_list(plan), "feed_path": feeds.feed_path, "feed_entries": feeds.MAX_ENTRIES}
 
 
+def _accessibility(plan: Plan, options: Any) -> Mapping[str, Any]:
+    owner = next(a for a in plan.actors if a.id == plan.plan.owner)
+    return {"owner": owner.name, "contact": reader_contact(plan), "modified": document_dates(plan)[1]}
+
+
 def _guide(plan: Plan, options: Any) -> Mapping[str, Any]:
     return guide.guide_context(plan, options.edit_base, options.plan_dir or REPOSITORY / "plan")
 
@@ -213,7 +218,7 @@ REGISTRY = Registry(
         _page("indicator", "indikatorer/{}.md", INDICATORS, items=indicators),
         _page("open-data", "apne-data.md", ABOUT, context=_open_data),
         _page("follow", "folg-planen.md", ABOUT, "Følg planen", context=_feeds),
-        PageSpec("accessibility", "tilgjengelighet.md", None, ABOUT),
+        _page("accessibility", "tilgjengelighet.md", ABOUT, context=_accessibility),
         PageSpec("privacy", "personvern.md", None, ABOUT),
         PageSpec("security", "sikkerhet.md", None, ABOUT),
         *[

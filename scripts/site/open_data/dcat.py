@@ -123,7 +123,7 @@ class _Catalogue:
             (DCAT.dataset, dataset),
             (DCTERMS.language, LANGUAGE),
             (DCTERMS.modified, self.modified),
-            (DCTERMS.license, URIRef(about.licence_uri)),
+            (DCTERMS.license, URIRef(about.licence.uri)),
             (DCAT.themeTaxonomy, URIRef(EU + "data-theme")),
             (FOAF.homepage, iri(self.site)),
         )
@@ -199,7 +199,7 @@ class _Catalogue:
             (DCAT.downloadURL, address),
             (DCTERMS.format, URIRef(f"{EU}file-type/{kind}")),
             (DCAT.mediaType, URIRef(IANA + media)),
-            (DCTERMS.license, URIRef(self.about.licence_uri)),
+            (DCTERMS.license, URIRef(self.about.licence.uri)),
             (DCTERMS.modified, self.modified),
         )
 

@@ -7,6 +7,13 @@ from dataclasses import dataclass
 from schema import LICENCES, Plan
 
 
+#: The licences in the EU's licence vocabulary, which DCAT-AP and data.norge.no use (SPDX id → URI).
+EU_LICENCES = {
+    "CC-BY-4.0": "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0",
+    "NLOD-2.0": "http://publications.europa.eu/resource/authority/licence/NLOD_2_0",
+}
+
+
 @dataclass(frozen=True)
 class Licence:
     #: The SPDX id, «CC-BY-4.0».
@@ -18,6 +25,11 @@ class Licence:
     url: str
     #: Whom users credit: the plan's owner, «Gardermoregionen IPR».
     holder: str
+
+    @property
+    def uri(self) -> str:
+        """The licence's address in the EU licence vocabulary (for DCAT)."""
+        return EU_LICENCES[self.id]
 
     @property
     def statement(self) -> str:

@@ -7,15 +7,9 @@ import datetime as dt
 from dataclasses import dataclass
 from urllib.parse import quote
 
-import schema
 from schema import Actor, Plan
-
-#: The licences in the EU's licence vocabulary, which DCAT-AP and data.norge.no use (SPDX id → URI).
-EU_LICENCES = {
-    "CC-BY-4.0": "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0",
-    "NLOD-2.0": "http://publications.europa.eu/resource/authority/licence/NLOD_2_0",
-}
-
+from scripts.core.queries import ReaderContact, document_dates, reader_contact
+from scripts.site.open_data.licence import Licence, licence
 
 #: Characters allowed in an address as they are (RFC 3987's reserved and unreserved characters and «%»); any other
 #: (space, quotes, angle brackets, braces, non-ASCII letters…) is percent-encoded.
@@ -28,25 +22,11 @@ def encoded(address: str) -> str:
 
 
 @dataclass(frozen=True)
-class Contact:
-    """Whom readers contact about the data: the plan's contact, or else the owner of the plan."""
-
-    name: str
-    email: str | None = None
-    phone: str | None = None
-    url: str | None = None
-
-
-@dataclass(frozen=True)
 class Publication:
     title: str
     publisher: Actor
-    contact: Contact
-    #: The licence's SPDX id, its Norwegian name, the address of its text and its URI in the EU vocabulary.
-    licence: str
-    licence_name: str
-    licence_url: str
-    licence_uri: str
+    contact: ReaderContact
+    licence: Licence
     #: The oldest and the newest date in the plan (first revision, newest revision or status update).
     created: dt.date
     modified: dt.date
@@ -55,30 +35,18 @@ class Publication:
 def publication(plan: Plan) -> Publication:
     info = plan.plan
     owner = next(actor for actor in plan.actors if actor.id == info.owner)
-    contact = (
-        Contact(info.contact.name, info.contact.email, info.contact.phone, info.contact.url)
-        if info.contact is not None
-        else Contact(owner.name, url=owner.url)
-    )
-    name, url = schema.LICENCES[info.licence]
     created, modified = data_dates(plan)
     return Publication(
         title=f"{info.title} – åpne data",
         publisher=owner,
-        contact=contact,
-        licence=info.licence,
-        licence_name=name,
-        licence_url=url,
-        licence_uri=EU_LICENCES[info.licence],
+        contact=reader_contact(plan),
+        licence=licence(plan),
         created=created,
         modified=modified,
     )
 
 
 def data_dates(plan: Plan) -> tuple[dt.date, dt.date]:
-    """The oldest and the newest date in the plan, as the PDFs' creation and modification dates
-    (`pdf.document_dates`, which this stage cannot import): revisions (a month alone counts as its first day) and
-    status updates."""
-    dates = [dt.date.fromisoformat(r.date if len(r.date) == 10 else r.date + "-01") for r in plan.plan.revisions]
-    dates += [u.date for _, _, m in plan.measures() for u in m.status_updates]
-    return min(dates), max(dates)
+    """The oldest and the newest date in the plan (:func:`~scripts.core.queries.document_dates`), as dates."""
+    created, modified = document_dates(plan)
+    return dt.date.fromisoformat(created), dt.date.fromisoformat(modified)

@@ -231,8 +231,9 @@ def _facts(plan: Plan, about: Publication, site_url: str | None) -> list[tuple[s
         ("Kontakt", contact.name, None),
         ("E-post", contact.email, f"mailto:{contact.email}" if contact.email else None),
         ("Telefon", contact.phone, None),
+        ("Adresse", contact.address, None),
         ("Nettside", contact.url, contact.url),
-        ("Lisens", about.licence_name, about.licence_url),
+        ("Lisens", about.licence.name, about.licence.url),
         (
             "Bruk av dataene",
             "Du kan bruke, dele og bearbeide dataene fritt, også kommersielt, når du oppgir kilden: "

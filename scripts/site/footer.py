@@ -1,0 +1,72 @@
+"""What the footer of every page says: who stands behind the site, how to reach them, the pages about the site,
+the plan as PDF and when the published plan was last changed.
+
+The theme's footer (``templates/theme/partials/footer.html``) gets a :class:`Footer` from the MkDocs plugin; the
+values are plain text from the plan, which the template escapes. Addresses are relative to the site root (the
+template passes them through MkDocs' ``url`` filter, so they are right from every page and from the 404 page).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from schema import Plan
+from scripts.core.filters import nb_date
+from scripts.core.queries import ReaderContact, document_dates, reader_contact
+from scripts.site.registry import Registry
+from scripts.site.urls import url_of
+
+#: The print edition, relative to the site root (written by scripts/pdf).
+PDF_PATH = "pdf/naeringsplan.pdf"
+
+#: The footer's links to the pages about the site: (kind of page in the registry, link text).
+ABOUT_PAGES = (
+    ("accessibility", "Tilgjengelighet"),
+    ("privacy", "Personvern"),
+    ("security", "Sikkerhet"),
+    ("open-data", "Åpne data"),
+)
+
+
+@dataclass(frozen=True)
+class FooterLink:
+    text: str
+    #: Relative to the site root, for MkDocs' `url` filter.
+    href: str
+
+
+@dataclass(frozen=True)
+class Footer:
+    """The footer's content, from the plan."""
+
+    #: The plan's title and the name of the actor that owns it, and the owner's page on this site.
+    title: str
+    owner: str
+    owner_href: str
+    contact: ReaderContact
+    links: tuple[FooterLink, ...]
+    #: The date the published plan was last changed: ISO (for <time datetime>) and in words.
+    modified: str
+    modified_text: str
+
+
+def footer(plan: Plan, registry: Registry) -> Footer:
+    owner = next(a for a in plan.actors if a.id == plan.plan.owner)
+    contact = reader_contact(plan)
+    links = [FooterLink(text, url_of(registry.page_path(kind))) for kind, text in ABOUT_PAGES]
+    links.append(FooterLink("Last ned planen som PDF", PDF_PATH))
+    modified = document_dates(plan)[1]
+    return Footer(
+        title=plan.plan.title,
+        owner=owner.name,
+        owner_href=url_of(registry.page_path("actor", owner.id)),
+        contact=contact,
+        links=tuple(links),
+        modified=modified,
+        modified_text=nb_date(modified),
+    )
+
+
+def not_found_links(registry: Registry) -> tuple[FooterLink, ...]:
+    """The ways on from the 404 page: the front page and the list of all measures."""
+    return (FooterLink("Til forsiden", "./"), FooterLink("Alle tiltak", url_of(registry.page_path("measures"))))
