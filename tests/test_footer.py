@@ -32,6 +32,7 @@ FOOTER_LINKS = {
     "Personvern": "personvern/index.html",
     "Sikkerhet": "sikkerhet/index.html",
     "Åpne data": "apne-data/index.html",
+    "Følg planen": "folg-planen/index.html",
     "Last ned planen som PDF": "pdf/naeringsplan.pdf",
 }
 UUTILSYNET = "https://www.uutilsynet.no/"
@@ -137,7 +138,7 @@ def with_contact(plan: Plan, **fields: str) -> Plan:
 # --------------------------------------------------------------------------------------------------------
 
 
-def test_every_page_has_the_footer_with_the_five_links_and_each_leads_to_its_file(built_site: Path) -> None:
+def test_every_page_has_the_footer_with_the_links_about_the_site_and_each_leads_to_its_file(built_site: Path) -> None:
     pages = html_pages(built_site)
     assert built_site / "404.html" in pages and len(pages) > 20
     for page in pages:

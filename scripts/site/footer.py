@@ -25,6 +25,7 @@ ABOUT_PAGES = (
     ("privacy", "Personvern"),
     ("security", "Sikkerhet"),
     ("open-data", "Åpne data"),
+    ("follow", "Følg planen"),
 )
 
 
