@@ -174,8 +174,8 @@ class Actor(Model):
     name: Text
     """Fullt navn, f.eks. «Nes kommune»."""
     short_name: Text | None = None
-    """Kort navn til trange steder (diagrammer, smale kolonner), f.eks. «Nes» eller «GRIP». En forkortelse
-    som «GRIP» vises alltid sammen med det fulle navnet. Utelates når det fulle navnet er kort nok."""
+    """Kort navn til trange steder (diagrammer, smale kolonner), f.eks. «Nes». En forkortelse vises alltid
+    sammen med det fulle navnet. Utelates når det fulle navnet er kort nok."""
     kind: ActorKind
     """Hva slags aktør: kommune, fylkeskommune, regionråd, næringsforening, innovasjonsselskap,
     prosjektledelse, statlig, næringsliv eller annet."""

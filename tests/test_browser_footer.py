@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser
 from test_browser import page_failures
-from test_footer import SITE_PATH
+from test_footer import FOOTER_LINKS, SITE_PATH
 
 from conftest import WIDTHS, QuietHandler, serving, site_headers
 
@@ -70,7 +70,7 @@ def test_the_footer_fits_the_screen_on_a_measure_page_and_the_404_page(
     page = context.new_page()
     for path in ("tiltak/1-1-1/", "tilgjengelighet/", "404.html"):
         page.goto(published + path, wait_until="load")
-        assert page.locator("footer nav[aria-label='Informasjon om nettstedet'] a").count() == 5, path
+        assert page.locator("footer nav[aria-label='Informasjon om nettstedet'] a").count() == len(FOOTER_LINKS), path
         assert page.evaluate(FOOTER_OVERFLOW) == [], f"{path} ({name})"
         assert page.evaluate("document.documentElement.scrollWidth") <= WIDTHS[name], f"{path} ({name})"
     context.close()
