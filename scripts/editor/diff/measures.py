@@ -24,6 +24,11 @@ HANDLED = {"id", "status", "title", "description", "period", "priority", "roles"
 Placed = tuple[Goal, Measure]
 
 
+def period_path(a: Any, b: Any) -> str:
+    """«period.start», «period.end» or both: which year of a period changed."""
+    return ",".join(f"period.{key}" for key in ("start", "end") if getattr(a, key) != getattr(b, key))
+
+
 def current_status(measure: Measure) -> str | None:
     """The status of the newest status update, or the measure's own when it has none (whether `status` is
     written in the file or not)."""
@@ -79,7 +84,7 @@ def _removed(ident: str, m: Measure) -> Change:
         f"statusoppdatering som sier hvorfor. {KEEP_MEASURES.cited()}"
     )
     text = f"Fjernet tiltak {ident} {quote(m.title)}"
-    return Change("measures", "measure_removed", ident, text, warning=warning)
+    return Change("measures", "measure_removed", ident, text, path="measures", warning=warning)
 
 
 def _added(ident: str, goal: Goal, m: Measure, names: Names) -> Change:
@@ -90,6 +95,7 @@ def _added(ident: str, goal: Goal, m: Measure, names: Names) -> Change:
         ident,
         f"Nytt tiltak {ident} {quote(m.title)} under mål {goal.id} (ansvarlig: {names.actor(lead)}, "
         f"{years(m.period)}, {names.status(current_status(m))})",
+        path="measures",
     )
 
 
@@ -99,9 +105,12 @@ def _changes(a: Measure, b: Measure, names: Names) -> Iterator[Change]:
     if old_status != new_status:
         text = f"{names.status(old_status)} → {names.status(new_status)}"
         yield replace(subject.change("status_changed", text, ("status",)), old=old_status, new=new_status)
+    elif getattr(a, "status", None) != getattr(b, "status", None):
+        yield from value_changes(subject, ("status",), getattr(a, "status", None), getattr(b, "status", None), names)
     yield from text_changes(replace(subject, label=f"Tiltak {b.id}"), a, b, ("title", "description"))
     if a.period != b.period:
-        yield subject.change("period_changed", f"periode {years(a.period)} → {years(b.period)}", ("period",))
+        text = f"periode {years(a.period)} → {years(b.period)}"
+        yield subject.change("period_changed", text, (period_path(a.period, b.period),))
     if a.priority != b.priority:
         text = f"prioritet {a.priority or '–'} → {b.priority or '–'}"
         yield subject.change("priority_changed", text, ("priority",), a.priority, b.priority)
@@ -146,7 +155,7 @@ def _budget_changes(a: list[BudgetLine], b: list[BudgetLine], subject: Subject, 
         for funder, (s, p) in sorted(secured_and_planned(b, lambda line: line.funder).items())
     ]
     text = f"budsjettet er endret fra {nok(old_total)} til {nok(new_total)}. Nye summer per finansiør:"
-    yield replace(subject.change("budget_changed", text, ("budget",), old_total, new_total), details=details)
+    yield replace(subject.change("budget_changed", text, ("budget.amount",), old_total, new_total), details=details)
     pairs, _, _ = pair(a, b, [lambda line: (line.year, line.funder)])
     for x, y in pairs:
         inner = replace(subject, label=f"{subject.label}: budsjettpost {y.year}, {names.actor(y.funder)}")
@@ -165,7 +174,8 @@ def _update_changes(a: list[StatusUpdate], b: list[StatusUpdate], subject: Subje
         )
         yield replace(subject.change("status_update_removed", text, where, u, None), warning=warning)
     for x, y in pairs:
-        yield subject.change("status_update_changed", _edited(x, y, names), where, x, y)
+        text, edited = _edited(x, y, names)
+        yield subject.change("status_update_changed", text, (",".join(f"{where[0]}.{n}" for n in edited),), x, y)
     for u in added:
         text = f"ny statusoppdatering {nb_date(u.date)} ({names.status(u.status)}): {md(u.text)}"
         yield subject.change("status_update_added", text, where, None, u)
@@ -173,7 +183,8 @@ def _update_changes(a: list[StatusUpdate], b: list[StatusUpdate], subject: Subje
         yield from value_changes(subject, where, a, b, names)
 
 
-def _edited(x: StatusUpdate, y: StatusUpdate, names: Names) -> str:
+def _edited(x: StatusUpdate, y: StatusUpdate, names: Names) -> tuple[str, list[str]]:
+    """The sentence for an edited status update, and the keys that changed."""
     parts: list[str] = []
     if x.date != y.date:
         parts.append(f"dato {nb_date(x.date)} → {nb_date(y.date)}")
@@ -184,4 +195,5 @@ def _edited(x: StatusUpdate, y: StatusUpdate, names: Names) -> str:
     others = [n for n in type(y).model_fields if n not in {"date", "status", "text"}]
     rest: list[Any] = [n for n in others if getattr(x, n) != getattr(y, n)]
     parts += [f"`{n}` {names.shown(getattr(x, n), n)} → {names.shown(getattr(y, n), n)}" for n in rest]
-    return f"statusoppdateringen {nb_date(x.date)} er endret: " + "; ".join(parts or ["linjeskift"])
+    text = f"statusoppdateringen {nb_date(x.date)} er endret: " + "; ".join(parts or ["linjeskift"])
+    return text, [n for n in type(y).model_fields if getattr(x, n) != getattr(y, n)]

@@ -9,6 +9,7 @@ from schema import Actor, Indicator, Plan, Revision
 from scripts.core.filters import nb_date
 from scripts.editor.diff.change import Change
 from scripts.editor.diff.fields import Subject, field_changes, list_changes, value_changes
+from scripts.editor.diff.measures import period_path
 from scripts.editor.diff.structure import Item, pairs, text_changes
 from scripts.editor.diff.text import md, quote, word_diff
 from scripts.editor.diff.values import Names
@@ -17,9 +18,10 @@ from scripts.editor.diff.values import Names
 def actor_changes(old: Plan, new: Plan, names: Names) -> Iterator[Change]:
     for ident, a, b in pairs(old.actors, new.actors):
         if a is None and b is not None:
-            yield Change("actors", "actor_added", ident, f"Ny aktør: {md(b.name)} ({md(ident)})")
+            yield Change("actors", "actor_added", ident, f"Ny aktør: {md(b.name)} ({md(ident)})", path="actors")
         elif b is None and a is not None:
-            yield Change("actors", "actor_removed", ident, f"Fjernet aktør: {md(a.name)} ({md(ident)})")
+            text = f"Fjernet aktør: {md(a.name)} ({md(ident)})"
+            yield Change("actors", "actor_removed", ident, text, path="actors")
         elif a is not None and b is not None and a != b:
             yield _actor_changed(ident, a, b, names)
     yield from _order("actors", "aktørene", old.actors, new.actors)
@@ -52,9 +54,10 @@ def _actor_changed(ident: str, a: Actor, b: Actor, names: Names) -> Change:
 def indicator_changes(old: Plan, new: Plan, names: Names) -> Iterator[Change]:
     for ident, a, b in pairs(old.indicators, new.indicators):
         if a is None and b is not None:
-            yield Change("indicators", "indicator_added", ident, f"Ny indikator: {md(b.title)}")
+            yield Change("indicators", "indicator_added", ident, f"Ny indikator: {md(b.title)}", path="indicators")
         elif b is None and a is not None:
-            yield Change("indicators", "indicator_removed", ident, f"Fjernet indikator: {md(a.title)}")
+            text = f"Fjernet indikator: {md(a.title)}"
+            yield Change("indicators", "indicator_removed", ident, text, path="indicators")
         elif a is not None and b is not None and a != b:
             yield from _indicator_changed(ident, a, b, names)
     yield from _order("indicators", "indikatorene", old.indicators, new.indicators)
@@ -68,7 +71,8 @@ def _indicator_changed(ident: str, a: Indicator, b: Indicator, names: Names) -> 
     if fresh:
         values = ", ".join(f"{o.year}: {names.shown(o.value)}" for o in fresh)
         text = f"{md(b.title)}: nye eller endrede målinger ({values})"
-        yield Change("indicators", "observations_changed", ident, text, path="observations")
+        where = "observations.value" if all(o.year in old_years for o in fresh) else "observations"
+        yield Change("indicators", "observations_changed", ident, text, path=where)
     subject = Subject("indicators", ident, f"Indikator {md(b.title)}")
     yield from text_changes(replace(subject, label=f"Indikator {md(ident)}"), a, b, ("title",))
     yield from field_changes(subject, a, b, names, {"id", "title", "observations"})
@@ -84,9 +88,11 @@ def vocabulary_changes(old: Plan, new: Plan, names: Names) -> Iterator[Change]:
         before, after = getattr(old.vocabulary, key), getattr(new.vocabulary, key)
         for ident, a, b in pairs(before, after):
             if a is None and b is not None:
-                yield Change("vocabulary", f"{word}_added", ident, f"Ny {word}: {md(b.label)} ({md(ident)})")
+                text = f"Ny {word}: {md(b.label)} ({md(ident)})"
+                yield Change("vocabulary", f"{word}_added", ident, text, path=key)
             elif b is None and a is not None:
-                yield Change("vocabulary", f"{word}_removed", ident, f"Fjernet {word}: {md(a.label)} ({md(ident)})")
+                text = f"Fjernet {word}: {md(a.label)} ({md(ident)})"
+                yield Change("vocabulary", f"{word}_removed", ident, text, path=key)
             elif a is not None and b is not None:
                 subject = Subject("vocabulary", ident, f"{word.capitalize()} {quote(b.label)} ({md(ident)})")
                 yield from field_changes(subject, a, b, names, {"id"})
@@ -107,9 +113,10 @@ def revision_changes(old: Plan, new: Plan, names: Names) -> Iterator[Change]:
         a, b = before.get(version), after.get(version)
         if a is None and b is not None:
             text = f"Ny rullering {md(version)} {quote(b.title)} ({b.stage}, {nb_date(b.date)})"
-            yield Change("revisions", "revision_added", version, text)
+            yield Change("revisions", "revision_added", version, text, path="revisions")
         elif b is None and a is not None:
-            yield Change("revisions", "revision_removed", version, f"Fjernet rullering {md(version)} {quote(a.title)}")
+            text = f"Fjernet rullering {md(version)} {quote(a.title)}"
+            yield Change("revisions", "revision_removed", version, text, path="revisions")
         elif a is not None and b is not None and a != b:
             yield from _revision_changed(version, a, b, names)
 
@@ -136,7 +143,8 @@ def plan_changes(old: Plan, new: Plan, names: Names) -> Iterator[Change]:
         a, b = getattr(old.plan, name), getattr(new.plan, name)
         if a != b:
             text = word_diff(a, b) if isinstance(a, str) else f"{a.start}–{a.end} → {b.start}–{b.end}"
-            yield Change("plan", f"{name}_changed", "plan", f"Planens {word}: {text}", path=name)
+            where = period_path(a, b) if name == "period" else name
+            yield Change("plan", f"{name}_changed", "plan", f"Planens {word}: {text}", path=where)
     subject = Subject("plan", "plan", "Planen")
     skip = {"title", "vision", "summary", "period", "revisions"}
     yield from field_changes(subject, old.plan, new.plan, names, skip)

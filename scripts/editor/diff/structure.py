@@ -58,19 +58,20 @@ def text_changes(subject: Subject, before: BaseModel, after: BaseModel, fields: 
 def structure_changes(old: Plan, new: Plan, names: Names) -> Iterator[Change]:
     for ident, before, after in pairs(old.focus_areas, new.focus_areas):
         if before is None and after is not None:
-            yield Change("structure", "focus_area_added", ident, f"Nytt satsingsområde {ident} {quote(after.title)}")
+            text = f"Nytt satsingsområde {ident} {quote(after.title)}"
+            yield Change("structure", "focus_area_added", ident, text, path="focus_areas")
         elif after is None and before is not None:
             text = f"Fjernet satsingsområde {ident} {quote(before.title)}"
-            yield Change("structure", "focus_area_removed", ident, text)
+            yield Change("structure", "focus_area_removed", ident, text, path="focus_areas")
         elif before is not None and after is not None:
             yield from _area_changes(before, after, names)
     old_goals = [g for fa in old.focus_areas for g in fa.goals]
     new_goals = [g for fa in new.focus_areas for g in fa.goals]
     for ident, gb, ga in pairs(old_goals, new_goals):
         if gb is None and ga is not None:
-            yield Change("structure", "goal_added", ident, f"Nytt mål {ident} {quote(ga.title)}")
+            yield Change("structure", "goal_added", ident, f"Nytt mål {ident} {quote(ga.title)}", path="goals")
         elif ga is None and gb is not None:
-            yield Change("structure", "goal_removed", ident, f"Fjernet mål {ident} {quote(gb.title)}")
+            yield Change("structure", "goal_removed", ident, f"Fjernet mål {ident} {quote(gb.title)}", path="goals")
         elif gb is not None and ga is not None:
             yield from _goal_changes(gb, ga, names)
 

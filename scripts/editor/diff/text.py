@@ -21,7 +21,7 @@ _PUNCTUATION = re.compile(r"([\\`*_\[\]<>|~&!#{}$])")
 _LINE_START = re.compile(r"^(\d+)([.)])|^([-+])")
 #: What GitHub links after rendering: mentions («@navn», not «post@eksempel.no»), issue references («#12»,
 #: «repo#12»), emoji codes («:tada:»).
-_LINKED = re.compile(r"(?<!\w)@(?=\w)|#(?=\w)|(?<!\w):(?=[a-z0-9_+-]+:)")
+_LINKED = re.compile(r"(?<!\w)@(?=\w)|#(?=\d+\b)|(?<!\w):(?=[a-z0-9_+-]+:)")
 
 
 def one_line(text: object) -> str:

@@ -12,9 +12,8 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from schema import Actor, Period, Plan
+from schema import ALL_MUNICIPALITIES, Actor, Period, Plan
 from scripts.core.filters import nb_date, nok, years
-from scripts.core.queries import lead_role
 from scripts.editor.diff.text import md, quote
 
 #: Norwegian names of the fields, by key (the same key means the same thing in every model).
@@ -125,7 +124,7 @@ class Names:
             {a.id: md(a.name) for a in actors},
             {s.id: md(s.label.lower()) for s in [*old.vocabulary.statuses, *new.vocabulary.statuses]},
             {r.id: md(r.label.lower()) for r in [*old.vocabulary.role_types, *new.vocabulary.role_types]},
-            lead_role(new.vocabulary),
+            _lead(new) or _lead(old),
         )
 
     def actor(self, ident: str) -> str:
@@ -157,6 +156,8 @@ class Names:
         return self._text(str(value), key)
 
     def _text(self, value: str, key: str) -> str:
+        if key == "municipalities" and value == ALL_MUNICIPALITIES:
+            return "alle kommuner"
         if key in ACTOR_KEYS:
             return self.actor(value)
         if key == "status":
@@ -177,3 +178,9 @@ class Names:
             if getattr(value, name) not in (None, [], info.default) or info.is_required()
         ]
         return ", ".join(parts)
+
+
+def _lead(plan: Plan) -> str:
+    """The lead role type (``core.queries.lead_role``), or «» when a version has none."""
+    leads = sorted((r for r in plan.vocabulary.role_types if r.lead), key=lambda r: r.order)
+    return leads[0].id if leads else ""
