@@ -168,10 +168,11 @@ def cmd_pdf(args: argparse.Namespace) -> int:
 
 
 def cmd_diff(args: argparse.Namespace) -> int:
-    from scripts.editor import diff, versions
+    from scripts.editor import diff
+    from scripts.editor.diff import versions
 
     try:
-        changes, problems = versions.compare(args.old, args.new, publish.ROOT)
+        changes, problems = versions.compare(args.old, args.new, args.repo)
     except versions.PlanSourceError as error:
         print(f"plan: {error}", file=sys.stderr)
         return EXIT_INVALID
@@ -260,7 +261,8 @@ def build_parser() -> argparse.ArgumentParser:
 
     diff = sub.add_parser("diff", help="vis hva som er endret i planen mellom to versjoner")
     diff.add_argument("old", metavar="GAMMEL", help="git-revisjon (f.eks. main) eller planmappe")
-    diff.add_argument("new", metavar="NY", help="git-revisjon (f.eks. HEAD) eller planmappe")
+    diff.add_argument("new", metavar="NY", nargs="?", help="git-revisjon (f.eks. HEAD) eller planmappe (planmappen)")
+    diff.add_argument("--repo", type=Path, default=Path(), metavar="MAPPE", help="git-repositoriet (det du står i)")
     diff.add_argument("--json", action="store_true", help="skriv endringene som JSON i stedet for Markdown")
 
     new = sub.add_parser("new", help="legg til et nytt tiltak, mål eller en ny aktør med neste ledige nummer")

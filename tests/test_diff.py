@@ -12,8 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import VALID_PLAN, run_plan
-from scripts.publish import build as publish
+from conftest import VALID_PLAN, run_plan, run_plan_process
 
 FA = "satsingsomrader/1-nettverk.yaml"
 Edit = tuple[str, str, str | None]  # file, old text, new text ("" old text: append; None new text: cut to the end)
@@ -58,7 +57,22 @@ CASES: list[tuple[str, list[Edit], str]] = [
     (
         "measure-removed",
         [(FA, '      - id: "1.1.2"', None)],
-        ("## Endringer i planen\n\n### Tiltak\n\n- Fjernet tiltak 1.1.2 «Nettverk for reiseliv»\n"),
+        (
+            "## Endringer i planen\n"
+            "\n"
+            "> [!WARNING]\n"
+            "> **Sjekk dette før endringen tas inn:**\n"
+            ">\n"
+            "> - Tiltak 1.1.2 «Nettverk for reiseliv» er slettet. Legg det tilbake, og gi det heller en ny status med en"
+            " statusoppdatering som sier hvorfor. Veiledningen sier: «Et tiltak som ikke skal gjennomføres likevel, kan"
+            " få en ny status med en statusoppdatering som forklarer hvorfor. Da blir historikken stående.» ([Starte en"
+            " ny rullering: Oppdater tiltakene]"
+            "(https://gardermoregionen.github.io/naeringsplan/veiledning/rullering/#4-oppdater-tiltakene))\n"
+            "\n"
+            "### Tiltak\n"
+            "\n"
+            "- Fjernet tiltak 1.1.2 «Nettverk for reiseliv»\n"
+        ),
     ),
     (
         "measure-renamed",
@@ -274,9 +288,9 @@ def test_an_unchanged_plan_says_so(tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """A git repository, taken by `plan diff` as its own, whose plan/ is the test plan in two commits: as it is,
-    then with the edits of the first case."""
+def repository(tmp_path: Path) -> Path:
+    """A git repository made in the test, whose plan/ is the test plan in two commits: as it is, then with the
+    edits of the first case. `plan diff` is run inside it (never in the repository the tool is installed from)."""
     repo = tmp_path / "repo"
     shutil.copytree(VALID_PLAN, repo / "plan")
 
@@ -289,24 +303,67 @@ def repository(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     git("commit", "--quiet", "--message", "Planen")
     edit(repo / "plan", CASES[0][1])
     git("commit", "--quiet", "--all", "--message", "Endret status")
-    monkeypatch.setattr(publish, "ROOT", repo)
     return repo
 
 
 def test_head_against_head_has_no_change(repository: Path) -> None:
-    result = run_plan("diff", "HEAD", "HEAD")
+    result = run_plan("diff", "HEAD", "HEAD", cwd=repository)
     assert (result.code, result.stdout) == (0, "Ingen endringer i planen.\n")
 
 
-def test_two_git_revisions_can_be_compared(repository: Path) -> None:
-    result = run_plan("diff", "HEAD~1", "HEAD")
+def test_two_git_revisions_are_read_in_the_repository_of_the_current_folder(repository: Path) -> None:
+    result = run_plan("diff", "HEAD~1", "HEAD", cwd=repository)
     assert (result.code, result.stderr) == (0, "")
     assert result.stdout == CASES[0][2]
 
 
+def test_revisions_are_found_from_a_folder_inside_the_repository(repository: Path) -> None:
+    result = run_plan("diff", "HEAD~1", "HEAD", cwd=repository / "plan" / "satsingsomrader")
+    assert (result.code, result.stdout) == (0, CASES[0][2])
+
+
+def test_the_installed_command_reads_the_repository_it_is_run_in(repository: Path) -> None:
+    """The console script, in a process of its own started in the test's repository: the revisions are that
+    repository's (HEAD~1 of the tool's own repository has no such change)."""
+    result = run_plan_process("diff", "HEAD~1", "HEAD", cwd=repository)
+    assert (result.code, result.stdout) == (0, CASES[0][2])
+
+
+def test_repo_names_the_repository_from_anywhere(repository: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "annet"
+    elsewhere.mkdir()
+    result = run_plan("diff", "--repo", str(repository), "HEAD~1", "HEAD", cwd=elsewhere)
+    assert (result.code, result.stdout) == (0, CASES[0][2])
+
+
+def test_one_revision_is_compared_with_the_plan_folder_as_it_is_now(repository: Path) -> None:
+    edit(repository / "plan", [(FA, "title: Nettverk for reiseliv", "title: Nettverk for reiseliv og kultur")])
+    result = run_plan("diff", "HEAD", cwd=repository)
+    assert result.code == 0
+    assert "Tiltak 1.1.2 har fått ny tittel: «Nettverk for reiseliv» → «Nettverk for reiseliv og kultur»" in (
+        result.stdout
+    )
+    assert run_plan("diff", "HEAD~1", cwd=repository).stdout.count("\n- ") == 3
+
+
 def test_a_git_revision_can_be_compared_with_a_folder(repository: Path) -> None:
-    result = run_plan("diff", "HEAD~1", str(repository / "plan"))
+    result = run_plan("diff", "HEAD~1", str(repository / "plan"), cwd=repository)
     assert result.stdout == CASES[0][2]
+
+
+def test_outside_a_repository_a_revision_is_explained(tmp_path: Path) -> None:
+    result = run_plan("diff", "HEAD~1", "HEAD", cwd=tmp_path)
+    assert result.code == 1
+    assert "ikke i et git-repositorium" in result.stderr
+    assert "--repo" in result.stderr
+
+
+def test_problems_in_a_revision_name_the_revision_and_the_file(repository: Path) -> None:
+    edit(repository / "plan", [(FA, "actor: nes-kommune", "actor: nes-kommun")])
+    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@e.org", "commit", "-qam", "Feil"], cwd=repository)
+    result = run_plan("diff", "HEAD~1", "HEAD", cwd=repository)
+    assert result.code == 1
+    assert "HEAD:plan/satsingsomrader/1-nettverk.yaml:" in result.stderr
 
 
 def test_json_gives_the_same_changes_as_data(tmp_path: Path) -> None:
@@ -322,6 +379,8 @@ def test_json_gives_the_same_changes_as_data(tmp_path: Path) -> None:
             "old": "pågår",
             "new": "fullført",
             "details": [],
+            "path": "status",
+            "warning": "",
         }
     ]
 
