@@ -275,6 +275,9 @@ def test_one_comment_per_pull_request_with_the_changes_the_preview_and_the_copy_
     assert "[PDF-en](${PREVIEW_URL%/}/pdf/naeringsplan.pdf)" in script
     assert "[last ned nettstedet som zip-fil]($ARTIFACT_URL)" in script
     assert "Søket virker bare på nettet." in script
+    guide = (ROOT / "scripts" / "templates" / "pages" / "guide-index.md.jinja").read_text(encoding="utf-8")
+    for said in ("trykk «Nettstedet»", "«PDF-en»", "«last ned nettstedet som zip-fil»", "Søket virker bare på nettet"):
+        assert said in " ".join(guide.split()), said
     assert job["steps"][-1]["env"]["PREVIEW_URL"] == "${{ needs.publiser-forhandsvisning.outputs.url }}"
     assert job["steps"][-1]["env"]["ARTIFACT_URL"] == "${{ needs.forhandsvisning.outputs.artifact-url }}"
     assert not any(step.get("uses", "").startswith("actions/checkout@") for step in job["steps"])
