@@ -127,7 +127,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             print(f"Fant {len(problems)} feil. Nettstedet er ikke bygget; {unchanged}.")
             return EXIT_INVALID
         progress.end()
-        seconds = publish.build_site(args.out, source, progress)
+        seconds = publish.build_site(args.out, source, progress, offline=args.offline)
     except publish.BuildFailed as error:
         print(f"plan: byggingen feilet, og {unchanged}:\n{error}", file=sys.stderr)
         return EXIT_INVALID
@@ -137,7 +137,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     finally:
         progress.clear()
     index = args.out.resolve() / "index.html"
-    print(f"Nettstedet er bygget i {args.out} på {seconds_text(seconds)} s. Åpne {index} i en nettleser.")
+    how = f"Åpne {index} i en nettleser." if args.offline else "Se det med «plan serve», eller bygg med --offline."
+    print(f"Nettstedet er bygget i {args.out} på {seconds_text(seconds)} s. {how}")
     return EXIT_OK
 
 
@@ -254,6 +255,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     build = sub.add_parser("build", parents=[plan], help="sjekk planen og bygg nettstedet (med åpne data)")
     build.add_argument("--out", type=Path, default=Path("site"), metavar="MAPPE", help="målmappen (site)")
+    build.add_argument("--offline", action="store_true", help="lag en kopi som kan åpnes fra disk (uten søk)")
 
     pdf = sub.add_parser("pdf", parents=[plan], help="lag planen som PDF, eller statusrapporten for et år")
     pdf.add_argument("--out", type=Path, default=None, metavar="FIL", help="PDF-filen (naeringsplan.pdf)")

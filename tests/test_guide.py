@@ -496,7 +496,9 @@ def test_the_vs_code_page_lists_the_schema_of_every_plan_file(pages: dict[str, s
         assert f"| `{plan_file}` | `docs/schema/{schema_file}` |" in page
 
 
-def test_the_names_of_the_check_and_the_preview_are_read_from_the_pull_request_workflow(tmp_path: Path) -> None:
+def test_the_names_of_the_check_and_the_copy_to_open_from_disk_are_read_from_the_pull_request_workflow(
+    tmp_path: Path,
+) -> None:
     path = tmp_path / "pr.yml"
     path.write_text(
         "name: Sjekk endringsforslag\n"
@@ -505,9 +507,16 @@ def test_the_names_of_the_check_and_the_preview_are_read_from_the_pull_request_w
         "  bygg:\n"
         "    steps:\n"
         "      - uses: actions/checkout@v6\n"
+        "      - run: make site\n"
+        "      - run: .venv/bin/plan build --offline --out forhandsvisning\n"
         "      - uses: actions/upload-artifact@v7\n"
-        "        with: {name: nettsted-forhandsvisning, path: site/}\n",
+        "        with: {name: nettsted, path: site/}\n"
+        "      - uses: actions/upload-artifact@v7\n"
+        "        with: {name: nettsted-forhandsvisning, path: forhandsvisning/}\n"
+        "      - uses: actions/upload-artifact@v7\n"
+        "        with: {name: endringer, path: endringer.md}\n",
         encoding="utf-8",
     )
     assert workflow.pr_workflow(path) == workflow.Workflow("Sjekk endringsforslag", "nettsted-forhandsvisning")
+    assert workflow.pr_workflow() == workflow.Workflow("Sjekk endringsforslag", "nettsted-forhandsvisning")
     assert workflow.pr_workflow(tmp_path / "finnes-ikke.yml") == workflow.Workflow(None, None)

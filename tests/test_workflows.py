@@ -1,7 +1,9 @@
-"""The GitHub Actions workflows and the pre-commit hooks: valid files that run commands which exist.
+"""The GitHub Actions workflows, Dependabot and the pre-commit hooks: valid files that run commands which exist,
+with the least privilege each job needs, every action pinned by commit and the container by digest.
 
 The workflows are checked offline against the GitHub workflow schema that check-jsonschema ships (a copy of
-schemastore.org's), the pre-commit file with pre-commit's own validator (check-jsonschema has no schema for it).
+schemastore.org's), the pre-commit file with pre-commit's own validator (check-jsonschema has no schema for it),
+and the whole .github folder with zizmor (offline: the audits that need GitHub's API are skipped).
 """
 
 from __future__ import annotations
@@ -12,6 +14,8 @@ import json
 import logging
 import re
 import shlex
+import subprocess
+import sys
 from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
@@ -29,9 +33,16 @@ WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
 PR_WORKFLOW = ROOT / ".github" / "workflows" / "pr.yml"
 DEPLOY_WORKFLOW = ROOT / ".github" / "workflows" / "deploy.yml"
 PRE_COMMIT_CONFIG = ROOT / ".pre-commit-config.yaml"
+DEPENDABOT = ROOT / ".github" / "dependabot.yml"
+ZIZMOR = Path(sys.executable).parent / "zizmor"
 
-# owner/repo[/path]@v1, @v1.2.3 or @<full commit SHA>: never a branch such as main or master.
-PINNED = re.compile(r"^[\w.-]+/[\w.-]+(/[\w./-]+)?@(v\d+(\.\d+){0,2}|[0-9a-f]{40})$")
+# `uses: owner/repo[/path]@<full commit SHA> # v1.2.3`: a tag or branch can be moved to other code, a commit cannot;
+# the comment says which release it is (and Dependabot updates both).
+PINNED = re.compile(r"^\s*(?:-\s+)?uses:\s+[\w.-]+/[\w.-]+(/[\w./-]+)?@[0-9a-f]{40} # v\d+\.\d+\.\d+$")
+# image:tag@sha256:<digest>: the tag for people, the digest for the runner.
+BY_DIGEST = re.compile(r"^[\w./-]+:[\w.-]+@sha256:[0-9a-f]{64}$")
+# What runs code from the repository (and so from the pull request): make and the plan command.
+RUNS_THE_CODE = re.compile(r"(?<![\w./-])make\s|\.venv/bin/")
 # The start of the `plan diff` step: do nothing where the installed `plan` does not answer `plan diff --help`.
 DIFF_GUARD = re.compile(r"if ! \.venv/bin/plan diff --help\b[^\n]*; then\n(?:[^\n]*\n)*?\s*exit 0\n\s*fi\n")
 
@@ -145,11 +156,90 @@ def test_the_pre_commit_config_is_valid_for_pre_commit(caplog: pytest.LogCapture
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
-def test_every_action_is_pinned_to_a_version_never_a_branch(workflow: Path) -> None:
-    jobs = load_yaml(workflow)["jobs"].values()
-    uses = [job["uses"] for job in jobs if "uses" in job] + [s["uses"] for _, s in steps(workflow) if "uses" in s]
-    assert uses
-    assert [action for action in uses if not PINNED.match(action)] == []
+def test_every_action_is_pinned_to_a_full_commit_with_its_version_in_a_comment(workflow: Path) -> None:
+    lines = [line for line in workflow.read_text(encoding="utf-8").splitlines() if re.match(r"\s*(-\s+)?uses:", line)]
+    assert len(lines) >= 3
+    assert [line.strip() for line in lines if not PINNED.match(line)] == []
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
+def test_every_container_is_pinned_by_digest(workflow: Path) -> None:
+    images = [
+        container if isinstance(container, str) else container["image"]
+        for job in load_yaml(workflow)["jobs"].values()
+        if (container := job.get("container"))
+    ]
+    assert [image for image in images if not BY_DIGEST.match(image)] == []
+
+
+def test_the_tests_run_in_a_container_pinned_by_digest() -> None:
+    assert BY_DIGEST.match(load_yaml(PR_WORKFLOW)["jobs"]["tester"]["container"])
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
+def test_no_permission_is_granted_to_a_whole_workflow_only_to_the_job_that_needs_it(workflow: Path) -> None:
+    document = load_yaml(workflow)
+    assert document["permissions"] == {}
+    assert all("permissions" in job for job in document["jobs"].values())
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
+def test_a_job_that_runs_the_repositorys_code_can_only_read_and_a_job_that_can_write_runs_none(
+    workflow: Path,
+) -> None:
+    for job_id, job in load_yaml(workflow)["jobs"].items():
+        runs_code = any(RUNS_THE_CODE.search(step.get("run", "")) for step in job.get("steps", []))
+        writes = sorted(scope for scope, level in job["permissions"].items() if level == "write")
+        if runs_code:
+            assert job["permissions"] == {"contents": "read"}, job_id
+        else:
+            assert len(writes) <= 1, job_id  # one kind of write for one job: push, or comment
+
+
+def test_only_the_commenting_job_can_write_to_pull_requests_and_only_the_publishing_jobs_can_push() -> None:
+    writers = {
+        (workflow.name, job_id, scope)
+        for workflow in WORKFLOWS
+        for job_id, job in load_yaml(workflow)["jobs"].items()
+        for scope, level in job["permissions"].items()
+        if level == "write"
+    }
+    assert writers == {
+        ("deploy.yml", "publiser", "contents"),
+        ("pr.yml", "publiser-forhandsvisning", "contents"),
+        ("pr.yml", "fjern-forhandsvisning", "contents"),
+        ("pr.yml", "kommenter", "pull-requests"),
+    }
+
+
+@pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
+def test_no_checkout_leaves_its_token_behind_for_later_steps(workflow: Path) -> None:
+    checkouts = [step for _, step in steps(workflow) if step.get("uses", "").startswith("actions/checkout@")]
+    assert checkouts
+    assert all(step.get("with", {}).get("persist-credentials") is False for step in checkouts)
+
+
+def test_dependabot_keeps_the_actions_and_the_python_packages_up_to_date_after_a_week() -> None:
+    config = load_yaml(DEPENDABOT)
+    assert schema_errors(check_jsonschema_schema("vendor", "dependabot.json"), config) == []
+    updates = {update["package-ecosystem"]: update for update in config["updates"]}
+    assert set(updates) == {"github-actions", "pip"}
+    assert all(update["directory"] == "/" for update in updates.values())
+    assert all(update["cooldown"]["default-days"] >= 7 for update in updates.values())
+
+
+def test_zizmor_finds_nothing_of_medium_or_high_severity_in_the_workflows_and_dependabot() -> None:
+    assert ZIZMOR.exists(), "zizmor is missing: it is in pyproject.toml's test extras (make .venv/bin/plan)"
+    done = subprocess.run(
+        [str(ZIZMOR), "--offline", "--no-progress", "--format=json", "--min-severity=medium", str(ROOT / ".github")],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+    )
+    assert done.returncode in (0, 11, 12, 13, 14), done.stderr  # 0: nothing found; 11–14: findings, listed below
+    findings = json.loads(done.stdout)
+    assert [f"{f['ident']} ({f['determinations']['severity']}): {f['desc']}" for f in findings] == []
 
 
 def test_every_plan_command_run_by_the_workflows_and_hooks_exists() -> None:
@@ -164,17 +254,33 @@ def test_every_plan_command_run_by_the_workflows_and_hooks_exists() -> None:
     assert unknown == []
 
 
-def test_the_plan_diff_comment_does_nothing_where_plan_diff_is_missing_and_updates_one_comment() -> None:
+def test_the_plan_diff_step_does_nothing_where_plan_diff_is_missing() -> None:
     diff_steps = [
         step["run"]
         for _, step in steps(PR_WORKFLOW)
         if any(args[0] == "diff" for args in plan_invocations(step.get("run", "")))
     ]
     assert len(diff_steps) == 1
-    script = without_comments(diff_steps[0]).lstrip("\n")
-    guard = DIFF_GUARD.match(script)
-    assert guard, "the step must start with: if ! .venv/bin/plan diff --help …; then … exit 0; fi"
-    assert re.search(r"gh pr comment .*--edit-last --create-if-none", script[guard.end() :])
+    script = without_comments(diff_steps[0])
+    assert DIFF_GUARD.search(script), "the step must hold: if ! .venv/bin/plan diff --help …; then … exit 0; fi"
+
+
+def test_one_comment_per_pull_request_with_the_changes_the_preview_and_the_copy_to_download() -> None:
+    job = load_yaml(PR_WORKFLOW)["jobs"]["kommenter"]
+    [script] = [step["run"] for step in job["steps"] if "run" in step]
+    assert re.search(r"gh pr comment .*--edit-last --create-if-none", script)
+    assert "endringer.md" in script
+    # the link texts the editors' guide tells editors to click
+    assert "[Nettstedet]($PREVIEW_URL)" in script
+    assert "[PDF-en](${PREVIEW_URL%/}/pdf/naeringsplan.pdf)" in script
+    assert "[last ned nettstedet som zip-fil]($ARTIFACT_URL)" in script
+    assert "Søket virker bare på nettet." in script
+    guide = (ROOT / "scripts" / "templates" / "pages" / "guide-index.md.jinja").read_text(encoding="utf-8")
+    for said in ("trykk «Nettstedet»", "«PDF-en»", "«last ned nettstedet som zip-fil»", "Søket virker bare på nettet"):
+        assert said in " ".join(guide.split()), said
+    assert job["steps"][-1]["env"]["PREVIEW_URL"] == "${{ needs.publiser-forhandsvisning.outputs.url }}"
+    assert job["steps"][-1]["env"]["ARTIFACT_URL"] == "${{ needs.forhandsvisning.outputs.artifact-url }}"
+    assert not any(step.get("uses", "").startswith("actions/checkout@") for step in job["steps"])
 
 
 def test_every_make_target_run_by_the_workflows_and_hooks_exists() -> None:
@@ -190,27 +296,63 @@ def test_the_pull_request_workflow_marks_plan_errors_on_their_lines() -> None:
 
 
 def test_the_pull_request_workflow_fetches_the_whole_history_so_plan_diff_can_read_the_base_branch() -> None:
-    checkouts = [step for _, step in steps(PR_WORKFLOW) if step.get("uses", "").startswith("actions/checkout@")]
-    assert checkouts
-    assert all(step.get("with", {}).get("fetch-depth") == 0 for step in checkouts)
+    jobs = load_yaml(PR_WORKFLOW)["jobs"]
+    for job_id in ("forhandsvisning", "tester"):  # the jobs that run `plan diff` and the diff tests
+        [checkout] = [step for step in jobs[job_id]["steps"] if step.get("uses", "").startswith("actions/checkout@")]
+        assert checkout["with"]["fetch-depth"] == 0, job_id
 
 
-def test_the_pull_request_workflow_uploads_the_built_site_for_preview() -> None:
-    uploads = [
-        step["with"] for _, step in steps(PR_WORKFLOW) if step.get("uses", "").startswith("actions/upload-artifact@")
-    ]
-    assert [(upload["name"], upload["path"]) for upload in uploads] == [("nettsted-forhandsvisning", "site/")]
+def test_the_pull_request_workflow_uploads_the_site_for_the_web_preview_and_a_copy_to_open_from_disk() -> None:
+    uploads = {
+        step["with"]["name"]: step["with"]["path"]
+        for _, step in steps(PR_WORKFLOW)
+        if step.get("uses", "").startswith("actions/upload-artifact@")
+    }
+    assert uploads["nettsted"] == "site/"
+    assert uploads["nettsted-forhandsvisning"] == "forhandsvisning/"
+    runs = [step.get("run", "") for _, step in steps(PR_WORKFLOW)]
+    assert ".venv/bin/plan build --offline --out forhandsvisning" in runs
 
 
-def test_the_deploy_workflow_publishes_the_built_site_from_main_on_github_pages() -> None:
+def test_each_pull_request_gets_a_preview_on_the_pages_branch_removed_when_it_closes() -> None:
+    workflow = load_yaml(PR_WORKFLOW)
+    assert set(workflow["on"]["pull_request"]["types"]) == {"opened", "reopened", "synchronize", "closed"}
+    previews = {
+        job_id: step["with"]
+        for job_id, job in workflow["jobs"].items()
+        for step in job["steps"]
+        if step.get("uses", "").startswith("rossjrw/pr-preview-action@")
+    }
+    assert {job_id: given["action"] for job_id, given in previews.items()} == {
+        "publiser-forhandsvisning": "deploy",
+        "fjern-forhandsvisning": "remove",
+    }
+    assert all(
+        given["preview-branch"] == "gh-pages" and given["umbrella-dir"] == "pr-preview" for given in previews.values()
+    )
+    assert all(given["comment"] is False for given in previews.values())
+    jobs = workflow["jobs"]
+    assert jobs["fjern-forhandsvisning"]["if"].startswith("github.event.action == 'closed'")
+    assert all(jobs[job]["if"] == "github.event.action != 'closed'" for job in ("forhandsvisning", "tester"))
+    fork_guard = "github.event.pull_request.head.repo.full_name == github.repository"
+    assert all(
+        fork_guard in jobs[job]["if"] for job in ("publiser-forhandsvisning", "fjern-forhandsvisning", "kommenter")
+    )
+
+
+def test_the_deploy_workflow_publishes_the_built_site_from_main_on_the_pages_branch_keeping_the_previews() -> None:
     workflow = load_yaml(DEPLOY_WORKFLOW)
     assert workflow["on"]["push"]["branches"] == ["main"]
-    assert workflow["permissions"]["pages"] == "write"
-    assert workflow["permissions"]["id-token"] == "write"
     used = {step.get("uses", "").split("@")[0]: step for _, step in steps(DEPLOY_WORKFLOW)}
-    assert used["actions/upload-pages-artifact"]["with"]["path"] == "site/"
-    assert "actions/deploy-pages" in used
-    assert any(job.get("environment", {}).get("name") == "github-pages" for job in workflow["jobs"].values())
+    assert used["actions/upload-artifact"]["with"]["path"] == "site/"
+    deploy = used["JamesIves/github-pages-deploy-action"]["with"]
+    assert deploy["branch"] == "gh-pages"
+    assert deploy["clean"] is True and deploy["clean-exclude"] == "pr-preview/"
+    assert deploy["force"] is False
+    assert deploy["folder"] == used["actions/download-artifact"]["with"]["path"]
+    assert workflow["jobs"]["publiser"]["environment"]["name"] == "github-pages"
+    site_url = re.search(r"^site_url: (\S+)$", (ROOT / "mkdocs.yml").read_text(encoding="utf-8"), re.MULTILINE)
+    assert site_url and workflow["jobs"]["publiser"]["environment"]["url"] == site_url[1]
 
 
 def test_the_plan_hook_runs_when_a_plan_file_or_the_schema_changes() -> None:

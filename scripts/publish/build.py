@@ -20,6 +20,7 @@ from scripts import REPOSITORY
 from scripts.core.files import describe_os_error
 from scripts.core.progress import Progress
 from scripts.publish import links
+from scripts.publish import offline as offline_copy
 from scripts.publish.plugin import PlanPlugin, PlanSource
 from scripts.site.registry import REGISTRY, Registry
 
@@ -51,11 +52,12 @@ def build_site(
     *,
     registry: Registry = REGISTRY,
     templates: tuple[Path, ...] = (),
+    offline: bool = False,
 ) -> float:
     """Build the site of a validated plan into a new folder beside `out` and put it in place only when every step
     succeeded (pages, MkDocs in strict mode, open data, PDFs, the link check). Returns the seconds it took.
     `registry` and `templates` are the kinds of page and extra template folders (a page kind added outside the
-    package).
+    package). `offline` makes a copy to open from disk (publish/offline.py).
 
     A failure raises BuildFailed, a signal raises Interrupted; either way the new folder is removed and `out`
     is exactly as before."""
@@ -72,7 +74,7 @@ def build_site(
     previous = {signum: signal.signal(signum, _raise_interrupted) for signum in STOP_SIGNALS}
     try:
         staging = Path(tempfile.mkdtemp(prefix=f"{_staging_prefix(out)}{os.getpid()}-", dir=out.parent))
-        _build_into(staging, source, progress, registry, templates)
+        _build_into(staging, source, progress, registry, templates, offline)
         with progress.stage("Publiserer"):
             _swap(staging, out)
     except BuildFailed:
@@ -92,7 +94,12 @@ def build_site(
 
 
 def _build_into(
-    staging: Path, source: PlanSource, progress: Progress, registry: Registry, templates: tuple[Path, ...]
+    staging: Path,
+    source: PlanSource,
+    progress: Progress,
+    registry: Registry,
+    templates: tuple[Path, ...],
+    offline: bool = False,
 ) -> None:
     """MkDocs in strict mode with our plugin given the plan, into `staging`; then every link is checked."""
     from mkdocs.commands.build import build
@@ -101,10 +108,14 @@ def _build_into(
     config = load_config(config_file=str(CONFIG), site_dir=str(staging), strict=True)
     plugin = our_plugin(config)
     plugin.source, plugin.progress, plugin.registry, plugin.templates = source, progress, registry, templates
+    if offline:
+        offline_copy.configure(config)
     with contextlib.redirect_stdout(io.StringIO()):
         build(config)
+    if offline:
+        offline_copy.rewrite_links(staging)
     with progress.stage("Sjekker lenkene"):
-        broken = links.broken_links(staging, urlparse(config.site_url or "/").path)
+        broken = links.broken_links(staging, urlparse(config.site_url or "/").path, folders=not offline)
     if broken:
         raise BuildFailed(
             "Noen lenker fører ikke noe sted. Rett lenkene i planfilene (de ligger i teksten om tiltaket, målet "

@@ -47,9 +47,11 @@ def parse(path: Path) -> Page:
     return page
 
 
-def broken_links(site: Path, site_path: str = "/") -> list[str]:
+def broken_links(site: Path, site_path: str = "/", *, folders: bool = True) -> list[str]:
     """Each link in the built `site` that leads nowhere, as «page: link (why)», in Norwegian. `site_path` is the
-    path the site is published under (from site_url), which the 404 page uses for its addresses."""
+    path the site is published under (from site_url), which the 404 page uses for its addresses. With
+    `folders=False` (a copy to open from disk, where a folder shows as a file listing) a relative link to a folder
+    is broken too."""
     files = {path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file()}
     pages = {name: parse(site / name) for name in sorted(files) if name.endswith(".html")}
     prefix = site_path.rstrip("/") + "/"
@@ -68,6 +70,9 @@ def broken_links(site: Path, site_path: str = "/") -> list[str]:
             target = posixpath.normpath(target)
             if target not in files:
                 target = posixpath.join(target, "index.html").removeprefix("./")
+                if not folders and target in files and not address.startswith("/"):
+                    broken.append(f"{name}: lenken «{link}» fører til en mappe, ikke en fil, og virker ikke fra disk")
+                    continue
             if target not in files:
                 broken.append(f"{name}: lenken «{link}» fører til en side eller fil som ikke finnes")
             elif anchor and target in pages and unquote(anchor) not in pages[target].ids:

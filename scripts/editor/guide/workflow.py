@@ -3,6 +3,7 @@ check on a pull request and its preview, read from the workflow file, and the gi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -14,16 +15,24 @@ from scripts import REPOSITORY
 PR_WORKFLOW = REPOSITORY / ".github" / "workflows" / "pr.yml"
 
 
+#: The step that builds the copy editors download: `plan build --offline --out FOLDER`.
+OFFLINE_BUILD = re.compile(
+    r"plan build\b[^\n]*--offline[^\n]*--out[ =](\S+)|plan build\b[^\n]*--out[ =](\S+)[^\n]*--offline"
+)
+
+
 @dataclass(frozen=True)
 class Workflow:
-    """The names editors see in a pull request: the check and the preview artifact (None: not known)."""
+    """The names editors see in a pull request: the check and the artifact with the copy of the site to open from
+    disk (None: not known)."""
 
     check: str | None
     artifact: str | None
 
 
 def pr_workflow(path: Path = PR_WORKFLOW) -> Workflow:
-    """Read the names from the pull request workflow, so that the guide says what GitHub shows."""
+    """Read the names from the pull request workflow, so that the guide says what GitHub shows: the workflow's
+    name, and the name of the artifact that holds the folder `plan build --offline` wrote."""
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError):
@@ -31,13 +40,26 @@ def pr_workflow(path: Path = PR_WORKFLOW) -> Workflow:
     if not isinstance(data, Mapping):
         return Workflow(None, None)
     check = data.get("name") if isinstance(data.get("name"), str) else None
+    steps = [
+        step
+        for job in (data.get("jobs") or {}).values()
+        if isinstance(job, Mapping)
+        for step in job.get("steps") or []
+        if isinstance(step, Mapping)
+    ]
+    folders = {
+        (match[1] or match[2]).strip("\"'").rstrip("/")
+        for step in steps
+        if isinstance(step.get("run"), str)
+        for match in OFFLINE_BUILD.finditer(step["run"])
+    }
     artifact = None
-    for job in (data.get("jobs") or {}).values():
-        for step in (job.get("steps") or []) if isinstance(job, Mapping) else []:
-            uses = step.get("uses") if isinstance(step, Mapping) else None
-            if isinstance(uses, str) and uses.startswith("actions/upload-artifact"):
-                name = (step.get("with") or {}).get("name")
-                artifact = name if isinstance(name, str) else artifact
+    for step in steps:
+        uses, given = step.get("uses"), step.get("with") or {}
+        if isinstance(uses, str) and uses.startswith("actions/upload-artifact") and isinstance(given, Mapping):
+            name, folder = given.get("name"), str(given.get("path", "")).rstrip("/")
+            if isinstance(name, str) and folder in folders:
+                artifact = name
     return Workflow(check, artifact)
 
 
