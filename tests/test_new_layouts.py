@@ -16,13 +16,13 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from test_new import only_insertions
 
 from conftest import ROOT, VALID_PLAN, run_plan
 from scripts.editor import new
 from scripts.editor.skeleton import DESCRIPTION, TITLE
 from scripts.load.strict import Document, load_file
 from scripts.validate.validator import validate_folder
-from test_new import only_insertions
 
 AREA = "satsingsomrader/1-nettverk.yaml"
 
@@ -233,11 +233,8 @@ def test_a_block_scalar_that_keeps_its_blank_lines_keeps_them(tmp_path: Path) ->
     folder = tmp_path / "plan"
     shutil.copytree(VALID_PLAN, folder)
     path = folder / AREA
-    text = path.read_text(encoding="utf-8") + '        notes: |+\n          Med tom linje.\n\n'
-    text = text.replace("        notes: |+", "        description: |+").replace(
-        "        description: Et annet nettverk.\n", ""
-    )
-    path.write_text(text, encoding="utf-8")
+    text = path.read_text(encoding="utf-8").replace("        description: Et annet nettverk.\n", "")
+    path.write_text(text + "        description: |+\n          Slutter med en tom linje.\n\n", encoding="utf-8")
     plan, problems = validate_folder(folder)
     assert plan is not None and problems == [], problems
     description = plan.focus_areas[0].goals[0].measures[-1].description
@@ -263,9 +260,7 @@ def every_goal() -> list[tuple[Path, str]]:
     return found
 
 
-@pytest.mark.parametrize(
-    ("source", "goal"), every_goal(), ids=[f"{p.parent.parent.name}-{g}" for p, g in every_goal()]
-)
+@pytest.mark.parametrize(("source", "goal"), every_goal(), ids=[f"{p.parent.parent.name}-{g}" for p, g in every_goal()])
 def test_a_new_measure_under_every_goal_of_every_file_only_adds_lines_and_validates(
     tmp_path: Path, source: Path, goal: str
 ) -> None:

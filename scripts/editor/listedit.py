@@ -72,7 +72,10 @@ def append_item(text: str, parent: Where, key: str, item: list[str], what: str) 
     lines = split_lines(body)
     mapping = _node_at(yaml.compose(body, Loader=StrictLoader), parent)
     if not isinstance(mapping, MappingNode) or mapping.flow_style:
-        raise LayoutError(f"{what} hører til noe som står på én linje i krøllparenteser ({{…}}). {_BY_HAND}")
+        raise LayoutError(
+            f"{what} hører til noe som står på én linje i krøllparenteser ({{…}}). Skriv det med ett felt per "
+            f"linje, slik som ellers i planen, og kjør kommandoen igjen, eller {_BY_HAND}"
+        )
     pair = next(((k, v) for k, v in mapping.value if isinstance(k, ScalarNode) and k.value == key), None)
     if pair is None:  # no list yet: the key and the item after everything the mapping holds
         col = mapping.start_mark.column
@@ -92,7 +95,7 @@ def append_item(text: str, parent: Where, key: str, item: list[str], what: str) 
     else:
         raise LayoutError(
             f"{what} står i hakeparenteser ([…]). Skriv listen med én «- » først på linjen for hvert punkt, slik "
-            f"som ellers i planen, og kjør kommandoen igjen. {_BY_HAND}"
+            f"som ellers i planen, og kjør kommandoen igjen, eller {_BY_HAND}"
         )
     newline = next((line[len(line.rstrip("\r\n")) :] for line in lines if line.endswith(("\n", "\r"))), "\n")
     if at == len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
@@ -103,7 +106,7 @@ def append_item(text: str, parent: Where, key: str, item: list[str], what: str) 
     return Edit(bom + new_body, first, at + len(block))
 
 
-_BY_HAND = "Du kan også legge det nye til for hånd, som vist på siden «Legge til et nytt tiltak» i veiledningen."
+_BY_HAND = "legg det nye til for hånd, slik veiledningen for redaktører viser."
 
 
 def _node_at(root: Node | None, where: Where) -> Node | None:
@@ -208,10 +211,10 @@ def _check(old: str, new: str, parent: Where, key: str, item: list[str], what: s
         same = False
     if not same:
         raise LayoutError(
-            f"{what} er skrevet på en måte kommandoen ikke kan legge til et punkt i uten å endre noe annet, så "
-            f"filen er ikke endret. {_BY_HAND}"
+            f"{what} er skrevet slik at kommandoen ikke kan legge til noe uten å endre andre linjer, så filen er "
+            "ikke endret. Legg det nye til for hånd, slik veiledningen for redaktører viser."
         )
 
 
 def _load(text: str) -> Any:
-    return yaml.load(text, Loader=StrictLoader)  # noqa: S506 - StrictLoader is a SafeLoader
+    return yaml.load(text, Loader=StrictLoader)  # StrictLoader is a SafeLoader
