@@ -7,6 +7,7 @@ The files are written by a small emitter from the test plan's focus area, in lay
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 from dataclasses import dataclass
@@ -276,3 +277,32 @@ def test_a_new_measure_under_every_goal_of_every_file_only_adds_lines_and_valida
     assert measures(path) == {**old, goal: [*old[goal], measures(path)[goal][-1]]}
     fill_in(path)
     assert validate_folder(folder)[1] == []
+
+
+def test_comments_after_the_last_measure_stay_with_what_they_belong_to(tmp_path: Path) -> None:
+    """A commented-out field stays with its measure, a commented-out old measure keeps its place in the list
+    (the new measure comes after it, with the next number), and a heading stays above the goal it introduces."""
+    folder = tmp_path / "plan"
+    shutil.copytree(VALID_PLAN, folder)
+    path = folder / AREA
+    tail = [
+        "          # budget: kommer senere",
+        '      # - id: "1.1.3"',
+        "      #   title: Tatt ut av planen",
+        "",
+        "  # Mål 1.2 handler om reiseliv",
+        '  - id: "1.2"',
+        "    title: Flere besøkende",
+    ]
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original + "\n".join(tail) + "\n", encoding="utf-8")
+
+    added = new.new_measure(folder, "1.1", today=dt.date(2024, 1, 1))
+
+    assert added.ident == "1.1.4"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    old_lines = original.split("\n")[:-1]
+    assert lines[: len(old_lines) + 3] == old_lines + tail[:3]
+    assert lines[len(old_lines) + 3] == '      - id: "1.1.4"'
+    assert lines[-len(tail) + 3 - 1 : -1] == tail[3:]
+    assert added.first_line == len(old_lines) + 4
