@@ -165,9 +165,10 @@ def test_a_new_measure_in_any_layout_is_one_more_measure_in_its_goal_and_every_o
     inserted = only_insertions(before, after)
     assert all(line.endswith(newline) for line in inserted)
     assert after.startswith(b"\xef\xbb\xbf") == layout.bom
-    if goal == "1.1":  # written as the goal's other measures: as many spaces after the dash
-        first = next(line for line in inserted if line.strip())
-        assert first.lstrip(b" ").startswith(b"-" + b" " * layout.gap + b'id: "'), first
+    # written as the other measures: as many spaces after the dash, as far from its key
+    first = next(line for line in inserted if b'id: "' in line)
+    assert first.lstrip(b" ").startswith(b"-" + b" " * layout.gap + b'id: "'), first
+    assert first.index(b"-") == 2 * layout.step * layout.indented_lists + 1 + layout.gap
     assert measures(path) == {**old, goal: [*old[goal], measures(path)[goal][-1]]}
     assert measures(path)[goal][-1]["id"] == added.ident
     expected = {"1.1": "1.1.8" if layout.trailing == "item" else "1.1.3", "1.2": "1.2.1"}[goal]

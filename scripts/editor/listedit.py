@@ -70,7 +70,8 @@ def append_item(text: str, parent: Where, key: str, item: list[str], what: str) 
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom) :]
     lines = split_lines(body)
-    mapping = _node_at(yaml.compose(body, Loader=StrictLoader), parent)
+    root = yaml.compose(body, Loader=StrictLoader)
+    mapping = _node_at(root, parent)
     if not isinstance(mapping, MappingNode) or mapping.flow_style:
         raise LayoutError(
             f"{what} hører til noe som står på én linje i krøllparenteser ({{…}}). Skriv det med ett felt per "
@@ -80,7 +81,8 @@ def append_item(text: str, parent: Where, key: str, item: list[str], what: str) 
     if pair is None:  # no list yet: the key and the item after everything the mapping holds
         col = mapping.start_mark.column
         at = _insertion_line(body, lines, mapping, col)
-        block = [" " * col + key + ":", *_indented(item, col + 2, 2)]
+        indent, gap = _siblings_layout(root, parent, key, lines)
+        block = [" " * col + key + ":", *_indented(item, col + indent, gap)]
     elif isinstance(pair[1], SequenceNode) and not pair[1].flow_style and pair[1].value:
         sequence, last = pair[1], pair[1].value[-1]
         dash = sequence.start_mark.column
@@ -91,7 +93,8 @@ def append_item(text: str, parent: Where, key: str, item: list[str], what: str) 
     elif _empty(pair[1]) and pair[0].start_mark.line == pair[1].end_mark.line:
         at = pair[0].start_mark.line + 1
         lines[at - 1] = _without(lines[at - 1], pair[1].start_mark.column, pair[1].end_mark.column)
-        block = _indented(item, pair[0].start_mark.column + 2, 2)
+        indent, gap = _siblings_layout(root, parent, key, lines)
+        block = _indented(item, pair[0].start_mark.column + indent, gap)
     else:
         raise LayoutError(
             f"{what} står i hakeparenteser ([…]). Skriv listen med én «- » først på linjen for hvert punkt, slik "
@@ -151,9 +154,23 @@ def _gap(lines: list[str], item: Node, dash: int) -> int:
 
 
 def _blank_above(lines: list[str], item: Node) -> bool:
-    """Whether a blank line separates the item from what is above it."""
-    line = item.start_mark.line
-    return line > 0 and not lines[line - 1].strip()
+    """Whether a blank line separates the item (with the comments just above it) from what is above it."""
+    line = item.start_mark.line - 1
+    while line >= 0 and lines[line].lstrip().startswith("#"):
+        line -= 1
+    return line >= 0 and not lines[line].strip()
+
+
+def _siblings_layout(root: Node | None, parent: Where, key: str, lines: list[str]) -> tuple[int, int]:
+    """How far a new list under key is indented from the key, and the spaces after its dashes: as in the first
+    sibling of the mapping at parent (another goal) that has such a list, else 2 and 1 («  - id:»)."""
+    siblings = _node_at(root, parent[:-1]) if parent and isinstance(parent[-1], int) else None
+    for sibling in siblings.value if isinstance(siblings, SequenceNode) else []:
+        for k, v in sibling.value if isinstance(sibling, MappingNode) else []:
+            if isinstance(k, ScalarNode) and k.value == key and isinstance(v, SequenceNode) and not v.flow_style:
+                dash = v.start_mark.column
+                return dash - k.start_mark.column, _gap(lines, v.value[-1], dash)
+    return 2, 2
 
 
 def _insertion_line(body: str, lines: list[str], node: Node, threshold: int, start: int | None = None) -> int:
