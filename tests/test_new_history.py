@@ -72,7 +72,10 @@ def test_a_number_in_a_file_since_renamed_is_not_given_again(repo: Path) -> None
     assert new.new_measure(repo / "plan", "1.1").ident == "1.1.4"
 
 
-def test_without_a_repository_the_numbers_in_the_file_are_used_and_one_line_says_so(workdir: Path) -> None:
+def test_without_a_repository_the_numbers_in_the_file_are_used_and_one_line_says_so(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(workdir.parent))  # even when the tests run inside a repository
     result = run_plan("new", "measure", "--goal", "1.1", cwd=workdir)
     assert result.code == 0, result.stderr
     assert "La til tiltak 1.1.3" in result.stdout
@@ -80,6 +83,13 @@ def test_without_a_repository_the_numbers_in_the_file_are_used_and_one_line_says
         "Merk: plan/satsingsomrader er ikke i et git-depot, så nummeret 1.1.3 bygger bare på filen slik den er nå. "
         "Sjekk at ikke et tiltak eller mål som er tatt ut av planen, har hatt nummeret 1.1.3.\n"
     )
+
+
+def test_a_repository_without_commits_has_no_history_to_read_and_says_nothing(workdir: Path) -> None:
+    git(workdir, "init", "-q")
+    result = run_plan("new", "measure", "--goal", "1.1", cwd=workdir)
+    assert (result.code, result.stderr) == (0, "")
+    assert "La til tiltak 1.1.3" in result.stdout
 
 
 def test_without_git_installed_the_numbers_in_the_file_are_used_and_one_line_says_so(

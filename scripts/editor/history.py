@@ -70,6 +70,8 @@ def used_ids(folder: Path, prefix: str) -> UsedIds:
     except (OSError, subprocess.TimeoutExpired) as error:
         return UsedIds(frozenset(), f"git kunne ikke lese historikken ({type(error).__name__})")
     if done.returncode != 0:
+        if "does not have any commits yet" in done.stderr:
+            return UsedIds(frozenset())  # a new repository: no number can have been removed yet
         if "not a git repository" in done.stderr:
             return UsedIds(frozenset(), f"{folder} er ikke i et git-depot")
         reason = (done.stderr.strip().splitlines() or ["ukjent feil"])[-1]
