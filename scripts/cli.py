@@ -206,6 +206,8 @@ def cmd_new(args: argparse.Namespace) -> int:
     print(f"La til {what} {added.ident} i {added.path}, linje {added.first_line}–{added.last_line}. Fyll inn:")
     for item in added.fill_in:
         print(f"  - {item}")
+    for note in added.notes:
+        print(note, file=sys.stderr)
     print("Kjør «plan validate» når du er ferdig.")
     return EXIT_OK
 

@@ -1,7 +1,10 @@
 """``plan new measure|goal|actor``: add a valid skeleton with the next free id to the right file.
 
-The skeleton is inserted as text at the right place; the rest of the file (comments, order, formatting) is
-left exactly as it was, so ``git diff`` shows only the added lines.
+The skeleton is inserted as text at the end of its list (:mod:`scripts.editor.listedit`), in the layout the
+list has; the rest of the file (comments, order, formatting) is left exactly as it was, so ``git diff`` shows
+only the added lines. A number is never given twice: not one an item has now, nor one in a commented-out line,
+nor one the focus area files have held in the repository's git history (:mod:`scripts.editor.history`); when the
+history cannot be read, the result says so.
 """
 
 from __future__ import annotations
@@ -9,14 +12,15 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from schema import Plan
 from scripts.core.files import replacing
+from scripts.editor.history import ids_in, used_ids
+from scripts.editor.listedit import LayoutError, Where, append_item
 from scripts.editor.skeleton import measure_skeleton, next_id
 from scripts.load.folder import PlanFiles, load_plan
-from scripts.load.strict import Document
 from scripts.validate.validator import source_files, validate_files
 
 
@@ -31,35 +35,29 @@ class Added:
     first_line: int
     last_line: int
     fill_in: list[str]
+    #: Lines to show the editor beside the result (Norwegian), such as why the history was not read.
+    notes: list[str] = field(default_factory=list)
 
 
 def _valid(folder: Path) -> tuple[Plan, PlanFiles]:
     files, problems = load_plan(folder)
     plan, more = validate_files(files)
     if problems or more or plan is None:
-        raise NewError("planen har feil: rett dem først (kjør «plan validate»)")
+        first = min([*problems, *more], default=None)
+        shown = f" Den første: {first}" if first else ""
+        raise NewError(f"planen har feil: rett dem først (kjør «plan validate» for å se alle).{shown}")
     return plan, files
 
 
-def _insert(path: Path, before_line: int | None, block: list[str]) -> tuple[int, int]:
-    """Insert lines before a 1-based line number (None: at the end). Returns the new lines' first and last.
-
-    Every byte of the file around the new lines stays as it was, line endings (LF or CRLF) and a byte order mark
-    included; only a file whose last line has no line break gets one, when the lines are added at the end."""
-    text = path.read_bytes().decode("utf-8")
-    lines = text.splitlines(keepends=True)
-    newline = "\r\n" if lines and lines[0].endswith("\r\n") else "\n"
-    at = len(lines) if before_line is None else before_line - 1
-    # Blank lines and comments just above the next item belong to it: insert above them.
-    while (
-        before_line is not None and at > 0 and (lines[at - 1].strip() == "" or lines[at - 1].lstrip().startswith("#"))
-    ):
-        at -= 1
-    if at == len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
-        lines[-1] += newline
-    new_lines = [line + newline for line in block]
-    write_atomically(path, "".join(lines[:at] + new_lines + lines[at:]))
-    return at + 1, at + len(new_lines)
+def _append(path: Path, parent: Where, key: str, item: list[str], what: str) -> tuple[int, int]:
+    """Add the item to the list in the file (see :mod:`scripts.editor.listedit`) and write the file; returns the
+    first and last line added."""
+    try:
+        edit = append_item(path.read_bytes().decode("utf-8"), parent, key, item, what)
+    except LayoutError as error:
+        raise NewError(f"{path}: {error}") from None
+    write_atomically(path, edit.text)
+    return edit.first_line, edit.last_line
 
 
 def write_atomically(path: Path, text: str) -> None:
@@ -71,6 +69,19 @@ def write_atomically(path: Path, text: str) -> None:
         os.fsync(out.fileno())
 
 
+def _next_number(path: Path, prefix: str, current: list[str]) -> tuple[str, list[str]]:
+    """The next number under prefix that no item in the file has, nor had in the git history of the focus area
+    files, nor has in a commented-out line; and a note when the history could not be read."""
+    history = used_ids(path.parent, prefix)
+    ident = next_id(prefix, [*current, *history.ids, *ids_in(path.read_text(encoding="utf-8"), prefix)])
+    if history.missing_history is None:
+        return ident, []
+    return ident, [
+        f"Merk: {history.missing_history}, så nummeret {ident} bygger bare på filen slik den er nå. "
+        f"Sjekk at ikke et tiltak eller mål som er tatt ut av planen, har hatt nummeret {ident}."
+    ]
+
+
 def new_measure(folder: Path, goal_id: str, today: dt.date | None = None) -> Added:
     plan, files = _valid(folder)
     found = [(fa, goal) for fa in plan.focus_areas for goal in fa.goals if goal.id == goal_id]
@@ -78,20 +89,12 @@ def new_measure(folder: Path, goal_id: str, today: dt.date | None = None) -> Add
         goals = ", ".join(g.id for fa in plan.focus_areas for g in fa.goals)
         raise NewError(f"målet «{goal_id}» finnes ikke. Målene er: {goals}")
     fa, goal = found[0]
-    doc = files.focus_areas[source_files(files)[fa.id]]
-    g = fa.goals.index(goal)
-    ident = next_id(goal_id + ".", [m.id for m in goal.measures])
+    path = Path(files.focus_areas[source_files(files)[fa.id]].path)
+    ident, notes = _next_number(path, goal_id + ".", [m.id for m in goal.measures])
     owner = next(a for a in plan.actors if a.id == plan.plan.owner)
-    if goal.measures:
-        col = doc.positions.of(("goals", g, "measures", 0))[1] - 3  # columns are 1-based; «- » precedes the key
-        header: list[str] = []
-    else:
-        col = doc.positions.of(("goals", g, "id"), key=True)[1] - 1 + 2
-        header = [" " * (col - 2) + "measures:"]
-    block = [*header, *measure_skeleton(plan, ident, owner, (today or dt.date.today()).year, col)]
-    next_goal = doc.positions.of(("goals", g + 1)) if g + 1 < len(fa.goals) else None
-    before = next_goal[0] if next_goal else _after_goals(doc)
-    first, last = _insert(Path(doc.path), before, block)
+    item = measure_skeleton(plan, ident, owner, (today or dt.date.today()).year, 0)
+    where = ("goals", fa.goals.index(goal))
+    first, last = _append(path, where, "measures", item, f"tiltakene under mål {goal_id}")
     fill_in = [
         "title: en kort tittel som sier hva som skal gjøres",
         "description: hva tiltaket går ut på og hvorfor",
@@ -100,18 +103,7 @@ def new_measure(folder: Path, goal_id: str, today: dt.date | None = None) -> Add
         "municipalities: «alle» eller en liste med kommuner",
         "gjerne også priority, budget, indicators, tags",
     ]
-    return Added(Path(doc.path), ident, first, last, fill_in)
-
-
-def _after_goals(doc: Document) -> int | None:
-    """The line of the first top-level key after «goals», if any (else the end of the file)."""
-    goals_line = doc.positions.of(("goals",), key=True)[0]
-    later = [
-        line
-        for key, (line, _) in doc.positions.keys.items()
-        if len(key) == 1 and key[0] != "goals" and line > goals_line
-    ]
-    return min(later) if later else None
+    return Added(path, ident, first, last, fill_in, notes)
 
 
 def new_goal(folder: Path, focus_area_id: str) -> Added:
@@ -120,18 +112,16 @@ def new_goal(folder: Path, focus_area_id: str) -> Added:
     if focus_area_id not in areas:
         raise NewError(f"satsingsområdet «{focus_area_id}» finnes ikke. Satsingsområdene er: {', '.join(areas)}")
     fa = areas[focus_area_id]
-    doc = files.focus_areas[source_files(files)[fa.id]]
-    ident = next_id(focus_area_id + ".", [g.id for g in fa.goals])
-    col = doc.positions.of(("goals", 0))[1] - 3
-    pad = " " * col
-    block = [f'{pad}- id: "{ident}"', f"{pad}  title: Nytt mål", f"{pad}  description: Beskriv målet."]
-    first, last = _insert(Path(doc.path), _after_goals(doc), block)
+    path = Path(files.focus_areas[source_files(files)[fa.id]].path)
+    ident, notes = _next_number(path, focus_area_id + ".", [g.id for g in fa.goals])
+    item = [f'- id: "{ident}"', "  title: Nytt mål", "  description: Beskriv målet."]
+    first, last = _append(path, (), "goals", item, f"målene i satsingsområde {focus_area_id}")
     fill_in = [
         "title: målet, formulert kort",
         "description: utdyping av målet",
         f"legg til tiltak med «plan new measure --goal {ident}»",
     ]
-    return Added(Path(doc.path), ident, first, last, fill_in)
+    return Added(path, ident, first, last, fill_in, notes)
 
 
 def new_actor(folder: Path, ident: str, name: str, kind: str) -> Added:
@@ -140,10 +130,8 @@ def new_actor(folder: Path, ident: str, name: str, kind: str) -> Added:
         raise NewError(f"id-en «{ident}» må bestå av små bokstaver a–z, sifre og bindestrek, som «nes-kommune»")
     if ident in {a.id for a in plan.actors}:
         raise NewError(f"aktøren «{ident}» finnes allerede")
-    doc = files.fixed["actors"]
-    col = doc.positions.of(("actors", 0))[1] - 3
-    pad = " " * col
+    path = Path(files.fixed["actors"].path)
     quoted = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
-    block = [f"{pad}- id: {ident}", f"{pad}  name: {quoted}", f"{pad}  kind: {kind}"]
-    first, last = _insert(Path(doc.path), None, block)
-    return Added(Path(doc.path), ident, first, last, ["short_name, url og description hvis det passer"])
+    item = [f"- id: {ident}", f"  name: {quoted}", f"  kind: {kind}"]
+    first, last = _append(path, (), "actors", item, "aktørene")
+    return Added(path, ident, first, last, ["short_name, url og description hvis det passer"])
