@@ -52,12 +52,12 @@ def decimal_commas(node: MappingNode) -> list[Pair]:
 
 def duplicate_key_problem(key_node: ScalarNode, first: Node, loc: Loc, first_key: Node) -> FileProblem:
     """A key that stands twice in one mapping. In an item of a list, where the item's first key comes again
-    (or a key at the same indentation), most likely a dash is missing: say so."""
+    most likely a dash is missing: say so."""
     key = key_node.value
     line, col = key_node.start_mark.line + 1, key_node.start_mark.column + 1
     first_line = first.start_mark.line + 1
     in_list = bool(loc) and isinstance(loc[-1], int)
-    if in_list and (first is first_key or first.start_mark.column == key_node.start_mark.column):
+    if in_list and first is first_key:
         listing = f"listen «{loc[-2]}»" if len(loc) > 1 and isinstance(loc[-2], str) else "listen"
         dash_line = first_key.start_mark.line + 1
         return FileProblem(

@@ -32,7 +32,7 @@ from yaml.resolver import Resolver
 from scripts.core.problems import Diagnostic, Loc
 from scripts.load import slips
 from scripts.load.rawtext import check_text
-from scripts.load.syntax import FileProblem, syntax_problem
+from scripts.load.syntax import UNKNOWN, FileProblem, syntax_problem
 
 MAX_FILE_BYTES = 1_000_000
 MAX_ALIASES = 25
@@ -187,7 +187,7 @@ def _parse(raw: bytes) -> tuple[dict[str, Any], Positions]:
     except yaml.MarkedYAMLError as error:
         raise syntax_problem(error, text) from None
     except yaml.YAMLError as error:
-        raise FileProblem(1, 1, f"filen kan ikke leses som YAML ({error})") from None
+        raise FileProblem(1, 1, f"YAML-feil: {UNKNOWN}") from None
     except RecursionError:
         raise FileProblem(1, 1, "filen er nestet for dypt (for mange nivåer inni hverandre)") from None
     finally:
@@ -308,7 +308,7 @@ def _build_mapping(node: MappingNode, loc: Loc, positions: Positions, depth: int
     first_seen: dict[str, Node] = {}
     for key_node, value_node in slips.decimal_commas(node):
         if not isinstance(key_node, ScalarNode):
-            raise FileProblem(*_position(key_node), "en nøkkel må være en enkel tekst, ikke en liste eller mapping")
+            raise FileProblem(*_position(key_node), "en nøkkel må være en enkel tekst, ikke en liste eller en gruppe med felt")
         key = key_node.value
         if key in first_seen:
             raise slips.duplicate_key_problem(key_node, first_seen[key], loc, node.value[0][0])
@@ -349,5 +349,6 @@ def _scalar(node: ScalarNode) -> Any:
             special = value.lower().lstrip("+-") in (".inf", ".nan")
             return float(value.replace(".", "", 1) if special else value)
     except ValueError:
-        raise FileProblem(*_position(node), f"«{value}» kan ikke leses som {tag}") from None
+        word = {"int": "et helt tall", "float": "et tall"}.get(tag, "en verdi av typen " + tag)
+        raise FileProblem(*_position(node), f"«{value}» kan ikke leses som {word}") from None
     raise _unknown_tag(node)
