@@ -95,7 +95,8 @@ def load_plan(folder: Path) -> tuple[PlanFiles, list[Diagnostic]]:
 
 #: How file managers and people name a copy: «X - Kopi», «X - Copy (2)», «X (1)», «Kopi av X», «X kopi».
 _COPY_NAME = re.compile(
-    r"^(?:(?:kopi|copy) (?:av|of) )?(?P<stem>.+?)(?:\s*-?\s*(?:kopi|copy)(?:\s*\(\d+\))?|\s*\(\d+\)|[-_](?:kopi|copy))?$",
+    r"^(?:(?:kopi|copy) (?:av|of) )?(?P<stem>.+?)"
+    r"(?:\s*-?\s*(?:kopi|copy)(?:\s*\(\d+\))?|\s*\(\d+\)|[-_](?:kopi|copy))?$",
     re.IGNORECASE,
 )
 

@@ -43,7 +43,7 @@ def decimal_commas(node: MappingNode) -> list[Pair]:
             )
             if glued:
                 text = f"{before.value},{key.value}"
-                merged = ScalarNode(TAG + "str", text, before.start_mark, key.end_mark)  # type: ignore[no-untyped-call]
+                merged = ScalarNode(TAG + "str", text, before.start_mark, key.end_mark)
                 pairs[-1] = (before_key, merged)
                 continue
         pairs.append((key, value))

@@ -174,7 +174,15 @@ def _parse(raw: bytes) -> tuple[dict[str, Any], Positions]:
     node = _compose_fast(text)
     if node is not None:
         return _data(node, tree=True, lines=text.split("\n"))
-    loader = StrictLoader(text)
+    try:
+        loader = StrictLoader(text)
+    except yaml.reader.ReaderError as error:  # a control character, found before any parsing
+        before = text[: error.position]
+        raise FileProblem(
+            before.count("\n") + 1,
+            len(before) - before.rfind("\n"),
+            f"filen inneholder et kontrolltegn som ikke er tillatt (U+{error.character:04X}): slett det",
+        ) from None
     try:
         node = loader.get_single_node()
     except TooManyAliases as error:
@@ -186,7 +194,7 @@ def _parse(raw: bytes) -> tuple[dict[str, Any], Positions]:
         ) from None
     except yaml.MarkedYAMLError as error:
         raise syntax_problem(error, text) from None
-    except yaml.YAMLError as error:
+    except yaml.YAMLError:
         raise FileProblem(1, 1, f"YAML-feil: {UNKNOWN}") from None
     except RecursionError:
         raise FileProblem(1, 1, "filen er nestet for dypt (for mange nivåer inni hverandre)") from None
@@ -308,7 +316,9 @@ def _build_mapping(node: MappingNode, loc: Loc, positions: Positions, depth: int
     first_seen: dict[str, Node] = {}
     for key_node, value_node in slips.decimal_commas(node):
         if not isinstance(key_node, ScalarNode):
-            raise FileProblem(*_position(key_node), "en nøkkel må være en enkel tekst, ikke en liste eller en gruppe med felt")
+            raise FileProblem(
+                *_position(key_node), "en nøkkel må være en enkel tekst, ikke en liste eller en gruppe med felt"
+            )
         key = key_node.value
         if key in first_seen:
             raise slips.duplicate_key_problem(key_node, first_seen[key], loc, node.value[0][0])

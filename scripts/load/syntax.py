@@ -82,8 +82,7 @@ _SYNTAX_MESSAGES: list[tuple[str, str]] = [
     ),
     (
         "mapping keys are not allowed here",
-        "et «? » står der YAML venter en verdi. Begynner en tekst med «?»? Sett i så fall hele teksten i "
-        "anførselstegn",
+        "et «? » står der YAML venter en verdi. Begynner en tekst med «?»? Sett i så fall hele teksten i anførselstegn",
     ),
     (
         "expected a comment or a line break",

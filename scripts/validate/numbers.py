@@ -37,8 +37,7 @@ def read_number(text: str, *, whole: bool) -> Decimal | None:
     match = _NUMBER.match(text)
     if match is None or match.group(2) not in ("", *MULTIPLIERS):
         return None
-    digits = re.sub(r"\s+", "", match.group(1))
-    digits = _one_decimal_mark(digits, whole=whole and not match.group(2))
+    digits = _one_decimal_mark(re.sub(r"\s+", "", match.group(1)), whole=whole and not match.group(2))
     if digits is None:
         return None
     try:
