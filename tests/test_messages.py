@@ -187,16 +187,34 @@ def test_no_break_spaces_in_running_text_and_joiners_in_emoji_are_fine(tmp_path:
 
 @pytest.mark.parametrize(
     ("line", "col"),
-    [("actor:\u00a0nes-kommune", 7), ("\u00a0 actor: x", 1), ("actor\u00a0: x", 6), ("-\u00a0x", 2)],
+    [("  actor:\u00a0nes-kommune", 9), ("\u00a0 role: x", 1), ("  -\u00a0role: x", 4)],
 )
 def test_a_no_break_space_where_yaml_needs_a_space_is_named(tmp_path: Path, line: str, col: int) -> None:
     path = tmp_path / "fil.yaml"
-    path.write_text(f"roles:\n{line}\n" if line.startswith("-") else f"{line}\n", encoding="utf-8")
+    path.write_text(f"roles:\n  - actor: a\n    role: b\n{line}\n  role: c\n", encoding="utf-8")
     loaded = load_file(path, "fil.yaml")
     assert isinstance(loaded, Diagnostic)
-    assert loaded.col == col
+    assert (loaded.line, loaded.col) == (4, col)
     assert "(hardt mellomrom, U+00A0)" in loaded.message
     assert "bytt det ut med et vanlig mellomrom" in loaded.message
+
+
+def test_a_no_break_space_in_a_key_is_named(tmp_path: Path) -> None:
+    path = tmp_path / "fil.yaml"
+    path.write_text("id: x\nrole\u00a0: y\n", encoding="utf-8")
+    loaded = load_file(path, "fil.yaml")
+    assert loaded == Diagnostic(
+        "fil.yaml",
+        2,
+        5,
+        "feltnavnet «role» har et mellomrom som ikke er et vanlig mellomrom (hardt mellomrom, U+00A0): slett det",
+    )
+
+
+def test_a_no_break_space_in_a_text_over_several_lines_is_fine(tmp_path: Path) -> None:
+    path = tmp_path / "fil.yaml"
+    path.write_text("a: |\n  første linje\n  \u00a0andre linje\nb: 'x\n  \u00a0y'\n", encoding="utf-8")
+    assert isinstance(load_file(path, "fil.yaml"), Document)
 
 
 def test_an_id_with_a_no_break_space_is_named_instead_of_suggesting_itself() -> None:

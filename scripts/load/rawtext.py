@@ -6,8 +6,9 @@
   :data:`~scripts.model.fields.ZERO_WIDTH`): never right in a plan file, and the cause of baffling messages
   («ukjent aktør «nes-kommune» – mente du «nes-kommune»?»). Named with their line and column.
 * Spaces that are not spaces to YAML (a no-break space, see :data:`~scripts.model.fields.ODD_SPACES`) where YAML
-  needs an ordinary one: in the indentation, around the colon of a key, after the dash of a list item. Inside
-  running text they are fine and left alone; in ids and references the validator names them.
+  needs an ordinary one: in the indentation, around the colon of a key, after the dash of a list item, looked for
+  when YAML gave up (:func:`odd_space_problem`). Inside running text they are fine and left alone; in keys the
+  loader names them, in ids and references the validator.
 """
 
 from __future__ import annotations
@@ -21,7 +22,6 @@ from scripts.model.fields import ODD_SPACES, ZERO_WIDTH, invisible_name
 _CONFLICT = re.compile(r"^(<{7}|={7}|>{7}|\|{7})(?: .*)?$")
 _ZERO_WIDTH = re.compile("[" + "".join(ZERO_WIDTH) + "]")
 _ODD_SPACE = re.compile("[" + "".join(ODD_SPACES) + "]")
-_ANY = re.compile("[" + "".join(ZERO_WIDTH) + "".join(ODD_SPACES) + "]")
 #: The part of a line that YAML reads as structure: indentation, list dashes and a «key:» with its spaces.
 _STRUCTURE = re.compile(r"^ *(?:- +)*(?:[A-Za-z_][A-Za-z0-9_ ]*:(?: +|$))?")
 
@@ -61,19 +61,37 @@ def _joins_emoji(text: str, index: int) -> bool:
 
 
 def hidden_character_problem(text: str) -> FileProblem | None:
-    """The first invisible character, or the first odd space where YAML needs an ordinary space, with its line
-    and column, its name, the visible text before it, and the fix; how many more there are."""
-    if not _ANY.search(text):
+    """The first invisible character of the file, with its line and column, its name, the visible text before
+    it, and the fix; and on which other lines there are more."""
+    if not _ZERO_WIDTH.search(text):
         return None
+    found = [
+        (number, match.start(), match.group(), line)
+        for number, line in enumerate(text.split("\n"), start=1)  # as editors count lines (not at U+2028)
+        for match in _ZERO_WIDTH.finditer(line)
+        if not _joins_emoji(line, match.start())
+    ]
+    return _problem(found)
+
+
+def odd_space_problem(text: str, line: int) -> FileProblem | None:
+    """An odd space where YAML needs an ordinary one (indentation, around a key's colon, after a list's dash) on
+    the line where YAML gave up or the two lines above it. Only asked when YAML gave up: in running text,
+    including the lines of a text over several lines, such spaces are fine."""
     found: list[tuple[int, int, str, str]] = []
-    for number, line in enumerate(text.split("\n"), start=1):  # not splitlines: U+2028 is one of the characters
-        for match in _ZERO_WIDTH.finditer(line):
-            if not _joins_emoji(line, match.start()):
-                found.append((number, match.start(), match.group(), line))
-        if _ODD_SPACE.search(line):
-            plain = _ODD_SPACE.sub(" ", line)
+    lines = text.split("\n")
+    for number in range(max(1, line - 2), min(line, len(lines)) + 1):
+        content = lines[number - 1]
+        if _ODD_SPACE.search(content):
+            plain = _ODD_SPACE.sub(" ", content)
             structure = len(plain) if not plain.strip() else _STRUCTURE.match(plain).end()  # type: ignore[union-attr]
-            found += [(number, m.start(), m.group(), line) for m in _ODD_SPACE.finditer(line) if m.start() < structure]
+            found += [
+                (number, m.start(), m.group(), content) for m in _ODD_SPACE.finditer(content) if m.start() < structure
+            ]
+    return _problem(found)
+
+
+def _problem(found: list[tuple[int, int, str, str]]) -> FileProblem | None:
     if not found:
         return None
     number, index, char, line = found[0]

@@ -19,6 +19,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode
 
 from scripts.core.problems import Loc
 from scripts.load.syntax import FileProblem
+from scripts.model.fields import ODD_SPACES, invisible_name
 
 TAG = "tag:yaml.org,2002:"
 Pair = tuple[Node, Node]
@@ -74,6 +75,17 @@ def duplicate_key_problem(key_node: ScalarNode, first: Node, loc: Loc, first_key
         f"nøkkelen «{key}» står to ganger (første gang på linje {first_line}). YAML beholder bare den siste, så "
         "det andre innholdet ville gått tapt: slå dem sammen eller fjern den ene",
     )
+
+
+def check_key(key: ScalarNode) -> None:
+    """A key with a space in it that is not an ordinary space («role\u00a0: x»): name the character."""
+    index = next((i for i, char in enumerate(key.value) if char in ODD_SPACES), None)
+    if index is not None:
+        raise FileProblem(
+            key.start_mark.line + 1,
+            key.start_mark.column + 1 + index,
+            f"feltnavnet «{key.value.strip()}» har {invisible_name(key.value[index])}: slett det",
+        )
 
 
 _COMMENT_AFTER_KEY = re.compile(r"^\s*:\s+(#.*?)\s*$")

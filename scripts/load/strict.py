@@ -31,7 +31,7 @@ from yaml.resolver import Resolver
 
 from scripts.core.problems import Diagnostic, Loc
 from scripts.load import slips
-from scripts.load.rawtext import check_text
+from scripts.load.rawtext import check_text, odd_space_problem
 from scripts.load.syntax import UNKNOWN, FileProblem, syntax_problem
 
 MAX_FILE_BYTES = 1_000_000
@@ -193,7 +193,8 @@ def _parse(raw: bytes) -> tuple[dict[str, Any], Positions]:
             "anker (&) og alias (*)",
         ) from None
     except yaml.MarkedYAMLError as error:
-        raise syntax_problem(error, text) from None
+        mark = error.problem_mark or error.context_mark
+        raise odd_space_problem(text, mark.line + 1 if mark else 1) or syntax_problem(error, text) from None
     except yaml.YAMLError:
         raise FileProblem(1, 1, f"YAML-feil: {UNKNOWN}") from None
     except RecursionError:
@@ -320,6 +321,7 @@ def _build_mapping(node: MappingNode, loc: Loc, positions: Positions, depth: int
                 *_position(key_node), "en nøkkel må være en enkel tekst, ikke en liste eller en gruppe med felt"
             )
         key = key_node.value
+        slips.check_key(key_node)
         if key in first_seen:
             raise slips.duplicate_key_problem(key_node, first_seen[key], loc, node.value[0][0])
         first_seen[key] = key_node

@@ -69,8 +69,6 @@ ZERO_WIDTH = {
     "\u200b": "nullbredde mellomrom",
     "\u200c": "nullbredde ikke-sammenføyer",
     "\u200d": "nullbredde sammenføyer",
-    "\u2028": "linjeskilletegn",
-    "\u2029": "avsnittsskilletegn",
     "\u2060": "ordbinder",
     "\u2061": "usynlig funksjonstegn",
     "\u2062": "usynlig gangetegn",
