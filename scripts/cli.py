@@ -29,6 +29,46 @@ from scripts.validate.validator import validate_folder
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
+#: argparse's own words (it looks each one up through gettext when it is used) in bokmål.
+ARGPARSE_NORWEGIAN = {
+    "usage: ": "bruk: ",
+    "options": "valg",
+    "positional arguments": "argumenter",
+    "show this help message and exit": "vis denne hjelpen",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: feil: %(message)s\n",
+    "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
+    "the following arguments are required: %s": "disse argumentene mangler: %s",
+    "unrecognized arguments: %s": "ukjente argumenter: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "ugyldig valg: %(value)r (velg blant %(choices)s)",
+    "invalid %(type)s value: %(value)r": "ugyldig verdi: %(value)r",
+    "expected one argument": "venter én verdi",
+    "expected at most one argument": "venter høyst én verdi",
+    "expected at least one argument": "venter minst én verdi",
+    "expected %s argument": "venter %s verdi",
+    "expected %s arguments": "venter %s verdier",
+    "ambiguous option: %(option)s could match %(matches)s": "tvetydig valg: %(option)s kan være %(matches)s",
+    "not allowed with argument %s": "kan ikke brukes sammen med %s",
+    "one of the arguments %s is required": "ett av argumentene %s må være med",
+    "ignored explicit argument %r": "overflødig verdi %r",
+    "unexpected option string: %s": "uventet valg: %s",
+    "unknown parser %(parser_name)r (choices: %(choices)s)": "ukjent kommando %(parser_name)r (velg blant %(choices)s)",
+    "can't open '%(filename)s': %(error)s": "kan ikke åpne «%(filename)s»: %(error)s",
+}
+
+
+def _norwegian(text: str) -> str:
+    return ARGPARSE_NORWEGIAN.get(text, text)
+
+
+def _norwegian_plural(singular: str, plural: str, count: int) -> str:
+    return _norwegian(singular if count == 1 else plural)
+
+
+# Set once for the process: argparse reads its words through these two module functions (gettext's).
+argparse._ = _norwegian  # type: ignore[attr-defined]
+argparse.ngettext = _norwegian_plural  # type: ignore[attr-defined]
+
+
 class NorwegianParser(argparse.ArgumentParser):
     """argparse with Norwegian headings and usage errors that exit with 2."""
 

@@ -9,6 +9,7 @@ probably meant) or could not be loaded.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -84,11 +85,73 @@ def load_plan(folder: Path) -> tuple[PlanFiles, list[Diagnostic]]:
                     files.failed_focus_areas.append(str(path))
             else:
                 problems.append(_unknown_file(path, [], folder))
+        problems += _leave_out_copies(files)
     else:
         problems.append(
             Diagnostic(str(focus_dir), 1, 1, "mappen med satsingsområdene mangler (én YAML-fil per satsingsområde)")
         )
     return files, problems
+
+
+#: How file managers and people name a copy: «X - Kopi», «X - Copy (2)», «X (1)», «Kopi av X», «X kopi».
+_COPY_NAME = re.compile(
+    r"^(?:(?:kopi|copy) (?:av|of) )?(?P<stem>.+?)"
+    r"(?:\s*-?\s*(?:kopi|copy)(?:\s*\(\d+\))?|\s*\(\d+\)|[-_](?:kopi|copy))?$",
+    re.IGNORECASE,
+)
+
+
+def original_name(name: str) -> str | None:
+    """«3-omstilling.yaml» for «3-omstilling - Kopi.yaml», «Kopi av 3-omstilling.yaml» or «3-omstilling (1).yaml»;
+    None for a name that does not look like a copy."""
+    path = Path(name)
+    match = _COPY_NAME.match(path.stem)
+    if match is None or match.group("stem") == path.stem:
+        return None
+    return match.group("stem") + path.suffix
+
+
+def _focus_area_id(doc: Document) -> str | None:
+    ident = doc.data.get("id")
+    return ident if isinstance(ident, str) else None
+
+
+def _leave_out_copies(files: PlanFiles) -> list[Diagnostic]:
+    """A copy of a focus area file (named as a copy, or with a longer name, and with the same number as another
+    file) is reported once, in the copy, and left out: otherwise every id in the original would be «brukt før»."""
+    problems: list[Diagnostic] = []
+    by_id: dict[str, list[str]] = {}
+    for path, doc in files.focus_areas.items():
+        ident = _focus_area_id(doc)
+        if ident is not None:
+            by_id.setdefault(ident, []).append(path)
+    for ident, paths in by_id.items():
+        for copy in paths:
+            originals = [p for p in paths if p != copy and _is_copy_of(Path(copy).name, Path(p).name)]
+            if not originals:
+                continue
+            original = Path(originals[0]).name
+            del files.focus_areas[copy]
+            problems.append(
+                Diagnostic(
+                    copy,
+                    1,
+                    1,
+                    f"filen ser ut som en kopi av {original}: den har det samme satsingsområdet (nummer «{ident}»). "
+                    f"Slett kopien. Skal den bli et nytt satsingsområde, gi den et nytt nummer (id) og et navn som "
+                    f"begynner med nummeret",
+                )
+            )
+    return problems
+
+
+def _is_copy_of(copy: str, original: str) -> bool:
+    """Whether copy is named as a copy of original, or as original with something added to its name."""
+    named = original_name(copy)
+    if named is not None and named.lower() == original.lower():
+        return True
+    stem, suffix = Path(original).stem, Path(original).suffix
+    return original_name(original) is None and copy.startswith(stem) and copy.endswith(suffix) and copy != original
 
 
 def _add(into: dict[str, Document], key: str, loaded: Document | Diagnostic, problems: list[Diagnostic]) -> bool:
@@ -106,6 +169,9 @@ def _unknown_file(path: Path, expected: list[str], folder: Path) -> Diagnostic:
         else:
             hint = ": her skal det bare ligge YAML-filer (.yaml), én per satsingsområde"
         return Diagnostic(str(path), 1, 1, "ukjent fil i satsingsomrader/" + hint)
+    copied = original_name(path.name)
+    if copied in expected:
+        return Diagnostic(str(path), 1, 1, f"filen ser ut som en kopi av {copied}: slett kopien")
     close = [KNOWN_MISNAMES[path.stem.lower()]] if path.stem.lower() in KNOWN_MISNAMES else []
     close = close or difflib.get_close_matches(path.name, expected, n=1, cutoff=0.6)
     if path.suffix == ".yml" and path.stem + ".yaml" in expected:

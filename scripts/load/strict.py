@@ -18,6 +18,7 @@ wording of PyYAML's syntax errors is in :mod:`scripts.load.syntax`; reading a wh
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,7 +30,9 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from scripts.core.problems import Diagnostic, Loc
-from scripts.load.syntax import FileProblem, syntax_problem
+from scripts.load import slips
+from scripts.load.rawtext import check_text, odd_space_problem
+from scripts.load.syntax import UNKNOWN, FileProblem, syntax_problem
 
 MAX_FILE_BYTES = 1_000_000
 MAX_ALIASES = 25
@@ -120,6 +123,8 @@ class Positions:
 
     values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    #: Comments that stand where a value should be («title: #1 nettverk» leaves the title empty), by path.
+    comments: dict[Loc, str] = field(default_factory=dict)
 
     def of(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """The position of loc, or of its nearest ancestor that has one."""
@@ -165,10 +170,19 @@ def load_file(path: Path, shown: str | None = None) -> Document | Diagnostic:
 
 def _parse(raw: bytes) -> tuple[dict[str, Any], Positions]:
     text = _decode(raw)
+    check_text(text)
     node = _compose_fast(text)
     if node is not None:
-        return _data(node, tree=True)
-    loader = StrictLoader(text)
+        return _data(node, tree=True, lines=text.split("\n"))
+    try:
+        loader = StrictLoader(text)
+    except yaml.reader.ReaderError as error:  # a control character, found before any parsing
+        before = text[: error.position]
+        raise FileProblem(
+            before.count("\n") + 1,
+            len(before) - before.rfind("\n"),
+            f"filen inneholder et kontrolltegn som ikke er tillatt (U+{error.character:04X}): slett det",
+        ) from None
     try:
         node = loader.get_single_node()
     except TooManyAliases as error:
@@ -179,16 +193,17 @@ def _parse(raw: bytes) -> tuple[dict[str, Any], Positions]:
             "anker (&) og alias (*)",
         ) from None
     except yaml.MarkedYAMLError as error:
-        raise syntax_problem(error, text) from None
-    except yaml.YAMLError as error:
-        raise FileProblem(1, 1, f"filen kan ikke leses som YAML ({error})") from None
+        mark = error.problem_mark or error.context_mark
+        raise odd_space_problem(text, mark.line + 1 if mark else 1) or syntax_problem(error, text) from None
+    except yaml.YAMLError:
+        raise FileProblem(1, 1, f"YAML-feil: {UNKNOWN}") from None
     except RecursionError:
         raise FileProblem(1, 1, "filen er nestet for dypt (for mange nivåer inni hverandre)") from None
     finally:
         loader.dispose()
     if node is None:
         raise FileProblem(1, 1, "filen er tom: den skal inneholde felt som «nøkkel: verdi»")
-    return _data(node)
+    return _data(node, lines=text.split("\n"))
 
 
 def _count_nodes(root: Node) -> int:
@@ -206,7 +221,7 @@ def _count_nodes(root: Node) -> int:
     return count
 
 
-def _data(node: Node, *, tree: bool = False) -> tuple[dict[str, Any], Positions]:
+def _data(node: Node, *, tree: bool = False, lines: Sequence[str] = ()) -> tuple[dict[str, Any], Positions]:
     """The values and positions of a composed file. A tree (composed without anchors, so without aliases)
     whose node count is within the limit cannot have a part over the limit: the slower check is skipped."""
     if not (tree and _count_nodes(node) <= MAX_EXPANDED_NODES):
@@ -219,7 +234,7 @@ def _data(node: Node, *, tree: bool = False) -> tuple[dict[str, Any], Positions]
             f"filen må bestå av felt som «nøkkel: verdi» på øverste nivå, men inneholder {found}",
         )
     positions = Positions()
-    data = _build(node, (), positions, 0)
+    data = _build(node, (), positions, 0, lines)
     assert isinstance(data, dict)
     return data, positions
 
@@ -281,40 +296,45 @@ def _position(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _build(node: Node, loc: Loc, positions: Positions, depth: int) -> Any:
+def _build(node: Node, loc: Loc, positions: Positions, depth: int, lines: Sequence[str] = ()) -> Any:
     if depth > MAX_DEPTH:
         raise FileProblem(*_position(node), f"filen er nestet dypere enn {MAX_DEPTH} nivåer")
     positions.values.setdefault(loc, _position(node))
     if isinstance(node, MappingNode):
-        if node.tag != TAG + "map":
-            raise _unknown_tag(node)
-        result: dict[str, Any] = {}
-        first_seen: dict[str, Node] = {}
-        for key_node, value_node in node.value:
-            if not isinstance(key_node, ScalarNode):
-                raise FileProblem(*_position(key_node), "en nøkkel må være en enkel tekst, ikke en liste eller mapping")
-            key = key_node.value
-            if key in first_seen:
-                first_line = first_seen[key].start_mark.line + 1
-                raise FileProblem(
-                    *_position(key_node),
-                    f"nøkkelen «{key}» står to ganger (første gang på linje {first_line}). YAML beholder bare "
-                    "den siste, så det andre innholdet ville gått tapt: slå dem sammen eller fjern den ene",
-                )
-            first_seen[key] = key_node
-            positions.keys[(*loc, key)] = _position(key_node)
-            if key in TEXT_KEYS and isinstance(value_node, ScalarNode) and value_node.tag != TAG + "null":
-                positions.values[(*loc, key)] = _position(value_node)
-                result[key] = value_node.value
-            else:
-                result[key] = _build(value_node, (*loc, key), positions, depth + 1)
-        return result
+        return _build_mapping(node, loc, positions, depth, lines)
     if isinstance(node, SequenceNode):
         if node.tag != TAG + "seq":
             raise _unknown_tag(node)
-        return [_build(child, (*loc, i), positions, depth + 1) for i, child in enumerate(node.value)]
+        return [_build(child, (*loc, i), positions, depth + 1, lines) for i, child in enumerate(node.value)]
     assert isinstance(node, ScalarNode)
     return _scalar(node)
+
+
+def _build_mapping(node: MappingNode, loc: Loc, positions: Positions, depth: int, lines: Sequence[str]) -> Any:
+    if node.tag != TAG + "map":
+        raise _unknown_tag(node)
+    result: dict[str, Any] = {}
+    first_seen: dict[str, Node] = {}
+    for key_node, value_node in slips.decimal_commas(node):
+        if not isinstance(key_node, ScalarNode):
+            raise FileProblem(
+                *_position(key_node), "en nøkkel må være en enkel tekst, ikke en liste eller en gruppe med felt"
+            )
+        key = key_node.value
+        slips.check_key(key_node)
+        if key in first_seen:
+            raise slips.duplicate_key_problem(key_node, first_seen[key], loc, node.value[0][0])
+        first_seen[key] = key_node
+        positions.keys[(*loc, key)] = _position(key_node)
+        comment = slips.comment_as_value(key_node, value_node, lines)
+        if comment is not None:
+            positions.comments[(*loc, key)] = comment
+        if key in TEXT_KEYS and isinstance(value_node, ScalarNode) and value_node.tag != TAG + "null":
+            positions.values[(*loc, key)] = _position(value_node)
+            result[key] = value_node.value
+        else:
+            result[key] = _build(value_node, (*loc, key), positions, depth + 1, lines)
+    return result
 
 
 def _unknown_tag(node: Node) -> FileProblem:
@@ -341,5 +361,6 @@ def _scalar(node: ScalarNode) -> Any:
             special = value.lower().lstrip("+-") in (".inf", ".nan")
             return float(value.replace(".", "", 1) if special else value)
     except ValueError:
-        raise FileProblem(*_position(node), f"«{value}» kan ikke leses som {tag}") from None
+        word = {"int": "et helt tall", "float": "et tall"}.get(tag, "en verdi av typen " + tag)
+        raise FileProblem(*_position(node), f"«{value}» kan ikke leses som {word}") from None
     raise _unknown_tag(node)

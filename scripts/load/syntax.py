@@ -66,7 +66,7 @@ _SYNTAX_MESSAGES: list[tuple[str, str]] = [
     ),
     (
         "expected ',' or '}'",
-        "en mapping i krøllparenteser { } er ikke lukket riktig: sjekk komma og avsluttende }",
+        "en gruppe i krøllparenteser { } er ikke lukket riktig: sjekk komma og avsluttende }",
     ),
     ("special characters are not allowed", "filen inneholder et kontrolltegn som ikke er tillatt: slett det"),
     ("unacceptable character", "filen inneholder et kontrolltegn som ikke er tillatt: slett det"),
@@ -75,6 +75,52 @@ _SYNTAX_MESSAGES: list[tuple[str, str]] = [
         "dette tegnet kan ikke begynne en verdi i YAML: sett verdien i anførselstegn",
     ),
     ("expected alphabetic or numeric character", "ugyldig navn på et anker (&) eller alias (*)"),
+    (
+        "sequence entries are not allowed here",
+        "en «- » (et listeelement) står der YAML venter en verdi. Begynner en tekst med «- »? Sett i så fall hele "
+        "teksten i anførselstegn. Ellers: sjekk innrykket på linjen",
+    ),
+    (
+        "mapping keys are not allowed here",
+        "et «? » står der YAML venter en verdi. Begynner en tekst med «?»? Sett i så fall hele teksten i anførselstegn",
+    ),
+    (
+        "expected a comment or a line break",
+        "etter «|» eller «>» skal teksten begynne på neste linje, med innrykk. Skal teksten begynne med «|» "
+        "eller «>», setter du hele teksten i anførselstegn",
+    ),
+    (
+        "expected chomping or indentation indicators",
+        "etter «|» eller «>» skal teksten begynne på neste linje, med innrykk",
+    ),
+    ("expected indentation indicator", "etter «|» eller «>» skal teksten begynne på neste linje, med innrykk"),
+    (
+        "expected the node content",
+        "en verdi mangler eller begynner med et tegn som betyr noe spesielt i YAML (som «,» eller «]»): sett "
+        "teksten i anførselstegn",
+    ),
+    (
+        "invalid indentation or unclosed",
+        "en liste i [ ] eller en gruppe i { } er ikke lukket, eller innrykket stemmer ikke: sjekk at hver «[» har "
+        "en «]» og hver «{» en «}» på samme linje",
+    ),
+    (
+        "found unexpected document separator",
+        "en linje med bare «---» eller «...» deler filen i to: slett linjen, eller sett teksten i anførselstegn",
+    ),
+    ("expected '<document start>'", "filen inneholder flere YAML-dokumenter eller en linje som begynner med «%»"),
+    ("directive", "en linje som begynner med «%» er en YAML-instruks: sett teksten i anførselstegn"),
+    ("document (version", "en linje som begynner med «%» er en YAML-instruks: sett teksten i anførselstegn"),
+    (
+        "tag",
+        "et «!» står der YAML leser det som en YAML-tagg: sett teksten som begynner med «!» i anførselstegn",
+    ),
+    ("expected URI", "et «!» står der YAML leser det som en YAML-tagg: sett teksten i anførselstegn"),
+    (
+        "escape sequence",
+        "ukjent tegn etter «\\» i tekst i doble anførselstegn: bruk enkle anførselstegn (') rundt teksten",
+    ),
+    ("expected a digit", "ugyldig tall etter «|» eller «>»: teksten skal begynne på neste linje, med innrykk"),
 ]
 
 
@@ -111,8 +157,126 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str) -> FileProblem:
                 f"YAML-feil: anførselstegnet ({opened.group(1)}) som åpner teksten her, blir ikke lukket: "
                 f"sett et {opened.group(1)} til slutt i teksten",
             )
+    lines = text.split("\n")
+    found = special_start(lines, line) or missing_dash(lines, line)
+    if found is not None:
+        return found
     problem = f"{error.problem or ''} {error.context or ''}"
     for needle, message in _SYNTAX_MESSAGES:
         if needle in problem:
             return FileProblem(line, col, f"YAML-feil: {message}")
-    return FileProblem(line, col, f"YAML-feil: filen kan ikke leses (teknisk beskrivelse: {error.problem})")
+    return FileProblem(line, col, f"YAML-feil: {UNKNOWN}")
+
+
+#: What is said about a syntax error PyYAML describes in a way not foreseen here: never its English text.
+UNKNOWN = (
+    "filen kan ikke leses her. Sjekk innrykket og tegnsettingen på linjen, og sett tekst som begynner med et "
+    "spesialtegn eller inneholder «: » eller « #» i anførselstegn"
+)
+
+#: A «key: value» line whose value starts with a character that means something to YAML.
+_SPECIAL = re.compile(r"^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_]*):\s+([-@`%|>*&!?,:\[{\"'])(.*)$")
+
+
+def _starts_badly(char: str, rest: str) -> bool:
+    """Whether a value that starts with char and goes on with rest is a text YAML cannot read as written."""
+    if char in "-?:":
+        return rest.startswith(" ") or rest == ""
+    if char in "|>":
+        return bool(re.match(r"\s*[^\s#0-9+-]", rest))
+    if char in "[{\"'":
+        close = {"[": "]", "{": "}"}.get(char, char)
+        end = rest.rfind(close)
+        return end == -1 or bool(rest[end + 1 :].split("#")[0].strip())
+    return True
+
+
+def special_start(lines: list[str], line: int) -> FileProblem | None:
+    """A text that starts with «- », «@», «`», «%», «|» and the like, on the error's line or the one above it:
+    name the character and show the text in quotes."""
+    for number in (line, line - 1):
+        if not 0 < number <= len(lines):
+            continue
+        match = _SPECIAL.match(lines[number - 1].rstrip("\r"))
+        if match is None or not _starts_badly(match.group(3), match.group(4)):
+            continue
+        key, value = match.group(2), (match.group(3) + match.group(4)).strip()
+        if '"' in value and "'" not in value:
+            quoted = f"'{value}'"
+        else:
+            quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        return FileProblem(
+            number,
+            len(match.group(1)) + len(key) + 3,
+            f"YAML-feil: teksten etter «{key}:» begynner med «{match.group(3)}», som betyr noe spesielt i YAML. "
+            f"Sett hele teksten i anførselstegn: {key}: {quoted[:80]}",
+        )
+    return None
+
+
+def _indent(text: str) -> int:
+    return len(text) - len(text.lstrip(" "))
+
+
+def missing_dash(lines: list[str], line: int) -> FileProblem | None:
+    """An item of a list written without its «- », on the error's line or just above: say where it goes."""
+    for number in range(line, max(line - 3, 0), -1):
+        if not 0 < number <= len(lines) or not lines[number - 1].strip():
+            continue
+        text = lines[number - 1]
+        indent, content = _indent(text), text.strip()
+        if content.startswith("- ") and number == line:
+            first = _first_item_without_dash(lines, number, indent)
+            if first is not None:
+                return first
+        if content.startswith(("#", "- ")):
+            continue
+        above = _sibling_above(lines, number, indent)
+        if above is None:
+            continue
+        above_text = lines[above - 1].strip()
+        same_key = _indent(lines[above - 1]) == indent and _key(above_text[2:]) == _key(content) is not None
+        flow_item = content.startswith("{") and above_text.startswith("- {")
+        if above_text.startswith("- ") and (same_key or flow_item):
+            return FileProblem(
+                number,
+                indent + 1,
+                f"YAML-feil: linjen ser ut som et nytt element i listen over, men mangler «- » foran. Hvert "
+                f"element i en liste begynner med «- »: skriv «- {content[:40]}» med bindestreken rett under "
+                f"bindestreken på linje {above}",
+            )
+    return None
+
+
+def _first_item_without_dash(lines: list[str], number: int, indent: int) -> FileProblem | None:
+    """A list whose later items have «- » but whose first one, just below the list's key, has not."""
+    above = number - 1
+    while above > 0 and (not lines[above - 1].strip() or _indent(lines[above - 1]) > indent):
+        above -= 1
+    if above == 0 or not lines[above - 1].rstrip().endswith(":"):
+        return None
+    first = next((n for n in range(above + 1, number) if lines[n - 1].strip()), None)
+    if first is None or lines[first - 1].strip().startswith(("- ", "#")):
+        return None
+    content = lines[first - 1].strip()
+    return FileProblem(
+        first,
+        _indent(lines[first - 1]) + 1,
+        f"YAML-feil: det første elementet i listen mangler «- » foran. Hvert element i en liste begynner med «- »: "
+        f"skriv «- » i stedet for de to siste mellomrommene foran «{content[:30]}», slik at bindestreken står "
+        f"rett over bindestreken på linje {number}",
+    )
+
+
+def _key(content: str) -> str | None:
+    found = re.match(r"([A-Za-z_][A-Za-z0-9_]*):(?:\s|$)", content.strip())
+    return found.group(1) if found else None
+
+
+def _sibling_above(lines: list[str], number: int, indent: int) -> int | None:
+    """The nearest line above that is indented as far as, or less than, the given line (not blank or comment)."""
+    for above in range(number - 1, 0, -1):
+        text = lines[above - 1]
+        if text.strip() and not text.strip().startswith("#") and _indent(text) <= indent:
+            return above
+    return None

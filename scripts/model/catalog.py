@@ -160,7 +160,14 @@ class Catalog:
             return None
         if value in self.measures:
             return None
-        return f"ukjent tiltak «{value}»" + suggest(value, self.measures)
+        written = re.sub(r"[\s,]+", ".", value.strip(" .,"))
+        if written in self.measures:  # «1,2,3» or «1. 2. 3»: the numbers are right
+            return f"ukjent tiltak «{value}» – mente du «{written}»?"
+        # Measure numbers that look alike are unrelated measures: suggest none.
+        return (
+            f"tiltaket «{value}» finnes ikke i planen (kanskje er det fjernet eller har fått nytt nummer): "
+            "fjern nummeret fra listen, eller rett det til et tiltak som finnes"
+        )
 
 
 def _iso_date(value: Any) -> date | None:

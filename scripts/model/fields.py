@@ -61,6 +61,57 @@ INVISIBLE = {
     "\u2068": "første sterke retningsisolering",
     "\u2069": "slutt på retningsisolering",
 }
+#: Characters that show as nothing or as an ordinary space, pasted in from word processors, web pages and
+#: chat: never right in a key, an id, a number or a date, and the zero-width ones never right anywhere.
+ZERO_WIDTH = {
+    "\u00ad": "myk bindestrek",
+    "\u180e": "mongolsk vokalskiller",
+    "\u200b": "nullbredde mellomrom",
+    "\u200c": "nullbredde ikke-sammenføyer",
+    "\u200d": "nullbredde sammenføyer",
+    "\u2060": "ordbinder",
+    "\u2061": "usynlig funksjonstegn",
+    "\u2062": "usynlig gangetegn",
+    "\u2063": "usynlig skilletegn",
+    "\u2064": "usynlig plusstegn",
+    "\ufeff": "byte-rekkefølgemerke (BOM)",
+}
+#: Spaces that look like an ordinary space but are not one to YAML or to an id; fine inside running text.
+ODD_SPACES = {
+    "\u00a0": "hardt mellomrom",
+    "\u2007": "sifferbredt mellomrom",
+    "\u202f": "smalt hardt mellomrom",
+    "\u3000": "ideografisk mellomrom",
+    **{chr(code): "typografisk mellomrom" for code in range(0x2000, 0x200B) if chr(code) != "\u2007"},
+}
+
+
+def invisible_name(char: str) -> str:
+    """«et usynlig tegn (nullbredde mellomrom, U+200B)»: how messages name a character the editor cannot see."""
+    name = ZERO_WIDTH.get(char) or ODD_SPACES.get(char) or INVISIBLE.get(char, "kontrolltegn")
+    kind = "et mellomrom som ikke er et vanlig mellomrom" if char in ODD_SPACES else "et usynlig tegn"
+    return f"{kind} ({name}, U+{ord(char):04X})"
+
+
+def _shown(value: str) -> str:
+    """The value as the editor sees it: zero-width characters left out, odd spaces as spaces."""
+    return "".join(" " if c in ODD_SPACES else c for c in value if c not in ZERO_WIDTH)
+
+
+def hidden_problem(value: str) -> str | None:
+    """What is wrong with a key, id, number or date that holds an invisible character or an odd space: the
+    character named, where it stands, and the fix; None when there is none."""
+    found = next((i for i, char in enumerate(value) if char in ZERO_WIDTH or char in ODD_SPACES), None)
+    if found is None:
+        return None
+    before = _shown(value[:found]).strip()
+    where = f"etter «{before[-30:]}»" if before else "helt først"
+    return (
+        f"«{_shown(value).strip()}» har {invisible_name(value[found])} {where}: slett tegnet "
+        "(skriv verdien på nytt med vanlige tegn)"
+    )
+
+
 _INVISIBLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 

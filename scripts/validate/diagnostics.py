@@ -22,7 +22,8 @@ from pydantic_core import ErrorDetails
 from scripts.core.problems import Diagnostic, Loc
 from scripts.load.strict import Document
 from scripts.model.catalog import Catalog, suggest
-from scripts.model.fields import NONBLANK, PATTERN_HINTS
+from scripts.model.fields import NONBLANK, PATTERN_HINTS, hidden_problem
+from scripts.validate.numbers import number_fix
 
 # --------------------------------------------------------------------------------------------------------
 # From a location in the data to a place in the file and a name a person understands
@@ -235,7 +236,10 @@ def _not_whole_number(error: PydanticError) -> Diagnostic:
     """Not an integer; an amount written with spaces or points gets the digits to write instead."""
     value = error.value
     message = f"skal være et helt tall, men er {error.found}"
-    if isinstance(value, str) and re.fullmatch(r"[\d\s.,]+", value.replace("\u00a0", " ")):
+    fix = number_fix(value, whole=True) if isinstance(value, str) and re.search(r"[,a-zA-Z]", value) else None
+    if fix:  # «1,5 mill», «kr 500 000», «2,5»
+        message += fix
+    elif isinstance(value, str) and re.fullmatch(r"[\d\s.,]+", value.replace("\u00a0", " ")):
         digits = re.sub(r"\D", "", value)
         message += f": skriv tallet uten mellomrom og punktum, som {digits}"
     elif isinstance(value, float):
@@ -244,7 +248,8 @@ def _not_whole_number(error: PydanticError) -> Diagnostic:
 
 
 def _not_number(error: PydanticError) -> Diagnostic:
-    return error.at_value(f"skal være et tall (med punktum som desimaltegn, f.eks. 12.5), men er {error.found}")
+    message = f"skal være et tall (med punktum som desimaltegn, f.eks. 12.5), men er {error.found}"
+    return error.at_value(message + (number_fix(error.value, whole=False) or ""))
 
 
 def _not_finite(error: PydanticError) -> Diagnostic:
@@ -374,4 +379,29 @@ def pydantic_diagnostic(
 ) -> Diagnostic:
     """One pydantic error in a file of the given kind, as a Norwegian message at its line and column."""
     error = PydanticError(doc, kind, model, details, catalog, clean(details["loc"], doc.data))
-    return handler(details["type"])(error)
+    return _hidden_character(error) or _comment_as_value(error) or handler(details["type"])(error)
+
+
+#: Error types whose value is an id, a reference, a date or a fixed word, where no space belongs: an invisible
+#: character or an odd space in it is the cause, whatever else the value looks like.
+EXACT_VALUE_ERRORS = ("reference", "string_pattern_mismatch", "literal_error", "bool_parsing", "date_")
+
+
+def _hidden_character(error: PydanticError) -> Diagnostic | None:
+    """«nes-kommune» with a zero-width space after it is not «ukjent aktør – mente du «nes-kommune»?»."""
+    if isinstance(error.value, str) and error.details["type"].startswith(EXACT_VALUE_ERRORS):
+        problem = hidden_problem(error.value)
+        if problem:
+            return error.at_value(problem)
+    return None
+
+
+def _comment_as_value(error: PydanticError) -> Diagnostic | None:
+    """A value that is empty because it starts with «#», which YAML reads as the start of a comment."""
+    comment = error.doc.positions.comments.get(error.loc)
+    if error.value is not None or comment is None or not error.loc:
+        return None
+    return error.at_value(
+        f"er tom, fordi teksten «{comment[:40]}» begynner med «#», og YAML leser alt fra # som en kommentar. "
+        f'Sett hele teksten i anførselstegn: {error.loc[-1]}: "{comment[:40]}"'
+    )

@@ -79,6 +79,32 @@ ERROR_KINDS: tuple[ErrorKind, ...] = (
         "redigeringsverktøy kan du velge «Spaces» som innrykk øverst til høyre.",
     ),
     ErrorKind(
+        "invisible-character",
+        "Usynlig tegn",
+        "Tekst som er limt inn fra e-post, nettsider eller tekstbehandlere kan ha med seg tegn du ikke ser, som et "
+        "nullbredde mellomrom eller et hardt mellomrom. Meldingen sier hvilket tegn det er og hva som står foran det. "
+        "Det enkleste er å slette ordet tegnet står ved og skrive det på nytt.",
+    ),
+    ErrorKind(
+        "missing-dash",
+        "Listeelement uten bindestrek",
+        "Hvert element i en liste (en rolle, en budsjettpost, en statusoppdatering) begynner med `- `. Mangler "
+        "bindestreken, blir elementet slått sammen med det over. Sett inn `- ` – ikke slett noe, da forsvinner "
+        "en rolle.",
+    ),
+    ErrorKind(
+        "amount-in-words",
+        "Beløp med desimalkomma eller ord",
+        "Skriv beløpet i hele kroner med bare sifre: «1,5 mill» skrives `1500000`. Desimaltall skrives med punktum: "
+        "`21.5`.",
+    ),
+    ErrorKind(
+        "merge-conflict",
+        "Rester av en flettekonflikt",
+        "Når to har endret de samme linjene, setter git begge versjonene inn mellom linjer med `<<<<<<<`, `=======` "
+        "og `>>>>>>>`. Behold den riktige versjonen og slett resten, også de tre merkelinjene.",
+    ),
+    ErrorKind(
         "replaced-actor",
         "Aktør som ikke finnes lenger",
         "Bruk aktøren som tok over, slik meldingen sier. Vil du fortelle hvem som hadde rollen før, kan du skrive "
