@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import schema
 from conftest import VALID_PLAN
+from scripts.core.problems import errors
 from scripts.editor.dump import plan_files, write_plan
 from scripts.validate.validator import validate_folder
 
@@ -199,17 +200,21 @@ def plans(draw: st.DrawFn) -> schema.Plan:
     return schema.Plan(plan=info, vocabulary=VOCABULARY, actors=actors, indicators=indicators, focus_areas=focus_areas)
 
 
+#: «Today» for validation: after every date the strategies draw, so no status update is in the future.
+TODAY = dt.date(2061, 1, 1)
+
+
 def roundtrip(plan: schema.Plan) -> tuple[schema.Plan | None, list[Any]]:
     with tempfile.TemporaryDirectory() as folder:
         write_plan(plan, Path(folder))
-        return validate_folder(Path(folder))
+        return validate_folder(Path(folder), TODAY)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(plans())
 def test_a_valid_plan_survives_dump_load_validate_unchanged(plan: schema.Plan) -> None:
     loaded, problems = roundtrip(plan)
-    assert problems == []
+    assert errors(problems) == []  # random amounts and titles may well give warnings
     assert loaded == plan
 
 

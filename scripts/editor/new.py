@@ -14,6 +14,7 @@ from pathlib import Path
 
 from schema import Plan
 from scripts.core.files import replacing
+from scripts.core.problems import errors
 from scripts.editor.skeleton import measure_skeleton, next_id
 from scripts.load.folder import PlanFiles, load_plan
 from scripts.load.strict import Document
@@ -35,8 +36,8 @@ class Added:
 
 def _valid(folder: Path) -> tuple[Plan, PlanFiles]:
     files, problems = load_plan(folder)
-    plan, more = validate_files(files)
-    if problems or more or plan is None:
+    plan, more = validate_files(files, drafts=True)
+    if problems or errors(more) or plan is None:
         raise NewError("planen har feil: rett dem først (kjør «plan validate»)")
     return plan, files
 

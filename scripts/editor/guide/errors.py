@@ -5,6 +5,7 @@ repository («plan/...»)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -15,6 +16,9 @@ from pathlib import Path
 from scripts.editor.guide.sources import SHOWN_PLAN_DIR, block_end_line
 from scripts.validate.validator import validate_folder
 
+#: «Today» for the examples: a fixed day, so that the messages on the page (a status update dated after today)
+#: do not change with the day the site is built.
+EXAMPLE_TODAY = dt.date(2026, 12, 1)
 #: The small valid plan the mistakes are made in, and one broken file per mistake (its header comment says
 #: which file of the plan it replaces). The tests use both as well.
 EXAMPLES = Path(__file__).resolve().parent / "examples"
@@ -169,7 +173,7 @@ def validator_messages(fixture: Path) -> list[str]:
         target = folder / replaces
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(fixture.read_bytes())
-        _, problems = validate_folder(folder)
+        _, problems = validate_folder(folder, EXAMPLE_TODAY)
         return [_without_prefix(str(problem), Path(temp)) for problem in problems]
 
 
