@@ -7,6 +7,7 @@ example plan (VALID_PLAN); of the shipped plan it is only required that the guid
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import shutil
 import subprocess
@@ -158,8 +159,10 @@ def test_no_temporary_or_local_folder_path_leaks_into_the_pages(any_pages: dict[
     ids=lambda k: k.fixture if isinstance(k, errors.ErrorKind) else "",
 )
 def test_each_error_example_is_exactly_what_plan_validate_prints_for_its_broken_file(
-    pages: dict[str, str], workdir: Path, kind: errors.ErrorKind
+    pages: dict[str, str], workdir: Path, kind: errors.ErrorKind, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    noon = dt.datetime.combine(errors.EXAMPLE_TODAY, dt.time(12), tzinfo=dt.UTC)
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", str(int(noon.timestamp())))  # «today» as on the page
     fixture = errors.MISTAKES / f"{kind.fixture}.yaml"
     replaces, _ = errors.fixture_header(fixture)
     (workdir / "plan" / replaces).write_bytes(fixture.read_bytes())

@@ -144,7 +144,7 @@ def _status_from_data(
         last_line=None,
         before=before,
         after=after,
-        new_update=textwrap.indent(to_yaml([update]), pad + "  ").rstrip("\n"),
+        new_update=textwrap.indent(to_yaml([update]), pad).rstrip("\n"),
         new_status=new_status,
         new_date=update["date"],
     )
