@@ -218,7 +218,8 @@ def attacked(tmp_path_factory: pytest.TempPathFactory) -> Plan:
     names too), and every string of the corpus as a status update of its own, all on one day."""
     data, _ = attacked_plan()
     measure = measures(data)["1.1.1"]
-    measure["status_updates"] += [update("2023-05-17", measure["status"], attack.text) for attack in CORPUS]
+    status = measure["status_updates"][-1]["status"]  # the measure's status: its newest update's
+    measure["status_updates"] += [update("2023-05-17", status, attack.text) for attack in CORPUS]
     return validated(data, tmp_path_factory.mktemp("feeds-attacked") / "plan")
 
 
