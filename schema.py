@@ -410,6 +410,11 @@ Municipalities = Annotated[
 ]
 
 
+def _no_default(field_schema: dict[str, Any]) -> None:
+    """A computed value's placeholder default is not for editors to see."""
+    field_schema.pop("default", None)
+
+
 class Measure(Model):
     """Et tiltak i handlingsprogrammet."""
 
@@ -423,8 +428,10 @@ class Measure(Model):
     """Hvem som gjør hva: nøyaktig én ansvarlig, og gjerne samarbeidspartnere, finansiører og pådrivere."""
     period: Period
     """Årene tiltaket varer."""
-    status: StatusRef
-    """Status nå. Når tiltaket har statusoppdateringer, er dette statusen i den siste."""
+    status: Annotated[StatusRef, Field(json_schema_extra=_no_default)] = ""
+    """Status nå: statusen i den nyeste statusoppdateringen, og før den første statusoppdateringen den første
+    statusen i plan/vocabulary.yaml («planlagt»). I planfilene utelates feltet; står det likevel, må det si det
+    samme som den nyeste statusoppdateringen."""
     priority: Priority | None = None
     """Prioritet: høy, middels eller lav."""
     budget: list[BudgetLine] = []
@@ -441,6 +448,33 @@ class Measure(Model):
     """Lenker til mer informasjon."""
     tags: list[Annotated[str, Field(pattern=SLUG)]] = []
     """Stikkord med små bokstaver, f.eks. «logistikk»."""
+
+    def newest_update(self) -> StatusUpdate | None:
+        """The status update with the latest date; of several on that day, the one written last."""
+        if not self.status_updates:
+            return None
+        return max(reversed(self.status_updates), key=lambda u: u.date)
+
+    @model_validator(mode="after")
+    def _status_from_updates(self, info: ValidationInfo) -> Measure:
+        """Without a «status» line, the status is the newest update's, or before the first update the
+        vocabulary's first status (from the catalog in the validation context). A status that is written is
+        kept as it is: the rule that it agrees with the newest update is in scripts/validate/rules.py."""
+        if "status" in self.model_fields_set:
+            return self
+        newest = self.newest_update()
+        catalog = info.context.get("catalog") if isinstance(info.context, dict) else None
+        status = newest.status if newest is not None else getattr(catalog, "start_status", None)
+        if status is None and "status" in getattr(catalog, "unknown", ()):
+            return self  # the vocabulary cannot be read: that one problem is reported, not one per measure
+        if status is None:
+            raise PydanticCustomError(
+                "plan_rule",
+                "{melding}",
+                {"melding": "tiltaket har ingen statusoppdatering: legg til den første under «status_updates»"},
+            )
+        object.__setattr__(self, "status", status)  # the model is frozen; this is its construction
+        return self
 
 
 class Goal(Model):

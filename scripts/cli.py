@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 
 from schema import ActorKind, Plan
 from scripts.core.files import describe_os_error, replacing
-from scripts.core.problems import Diagnostic
+from scripts.core.problems import Diagnostic, errors
 from scripts.core.progress import Progress, seconds_text
 from scripts.editor import schemas
 from scripts.publish import build as publish
@@ -104,7 +104,8 @@ def github_annotation(problem: Diagnostic) -> str:
         return escape(text).replace(":", "%3A").replace(",", "%2C")
 
     location = f"file={escape_property(problem.file)},line={problem.line},col={problem.col}"
-    return f"::error {location},title=Feil i planen::{escape(problem.message)}"
+    command, title = ("error", "Feil i planen") if problem.is_error else ("warning", "Advarsel om planen")
+    return f"::{command} {location},title={title}::{escape(problem.message)}"
 
 
 def write_summary(problems: list[Diagnostic]) -> None:
@@ -112,10 +113,23 @@ def write_summary(problems: list[Diagnostic]) -> None:
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if not summary:
         return
-    lines = [f"## Planen har {len(problems)} feil", ""] if problems else ["## Planen er gyldig", ""]
-    lines += [f"- `{p.file}:{p.line}:{p.col}` {p.message}" for p in problems]
+    count = len(errors(problems))
+    heading = f"## Planen har {count} feil" if count else "## Planen er gyldig"
+    lines = [heading + (f" ({advarsler(len(problems) - count)})" if len(problems) > count else ""), ""]
+    lines += [f"- `{p.file}:{p.line}:{p.col}` {'' if p.is_error else 'Advarsel: '}{p.message}" for p in problems]
     with open(summary, "a", encoding="utf-8") as out:
         out.write("\n".join(lines) + "\n")
+
+
+def advarsler(count: int) -> str:
+    return f"{count} {'advarsel' if count == 1 else 'advarsler'}"
+
+
+def print_warnings(problems: list[Diagnostic]) -> None:
+    """The warnings of a valid plan, and that they do not stop it."""
+    found = len(problems) - len(errors(problems))
+    if found:
+        print(f"{advarsler(found).capitalize()}: sjekk {'den' if found == 1 else 'dem'} og rett det som er feil.")
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -127,9 +141,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
         write_summary(problems)
     seconds = time.perf_counter() - started
     if plan is None:
-        files = len({p.file for p in problems})
-        print(f"Fant {len(problems)} feil i {files} {'fil' if files == 1 else 'filer'}. Planen er ikke gyldig.")
+        files = len({p.file for p in errors(problems)})
+        count = len(errors(problems))
+        print(f"Fant {count} feil i {files} {'fil' if files == 1 else 'filer'}. Planen er ikke gyldig.")
         return EXIT_INVALID
+    print_warnings(problems)
     measures = sum(1 for _ in plan.measures())
     goals = sum(len(fa.goals) for fa in plan.focus_areas)
     print(
@@ -151,7 +167,7 @@ def _valid_plan(folder: Path, consequence: str) -> Plan | None:
     for problem in problems:
         print(problem, file=sys.stderr)
     if plan is None:
-        print(f"Fant {len(problems)} feil. {consequence}")
+        print(f"Fant {len(errors(problems))} feil. {consequence}")
     return plan
 
 
@@ -164,8 +180,9 @@ def cmd_build(args: argparse.Namespace) -> int:
         for problem in problems:
             print(problem, file=sys.stderr)
         if source is None:
-            print(f"Fant {len(problems)} feil. Nettstedet er ikke bygget; {unchanged}.")
+            print(f"Fant {len(errors(problems))} feil. Nettstedet er ikke bygget; {unchanged}.")
             return EXIT_INVALID
+        print_warnings(problems)
         progress.end()
         seconds = publish.build_site(args.out, source, progress, offline=args.offline)
     except publish.BuildFailed as error:

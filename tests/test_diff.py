@@ -21,7 +21,6 @@ CASES: list[tuple[str, list[Edit], str]] = [
     (
         "status-changed",
         [
-            (FA, "        status: pågår\n        budget", "        status: fullført\n        budget"),
             (
                 FA,
                 "            text: I gang.\n",

@@ -195,7 +195,9 @@ def diff(tmp_path: Path, edits: list[Edit], base: Path = FULL_PLAN) -> str:
     shutil.copytree(base, new)
     edit(new, edits)
     result = run_plan("diff", str(old), str(new))
-    assert (result.code, result.stderr) == (0, ""), result.stderr
+    # The corpus's long texts make long titles: warnings, not errors.
+    assert result.code == 0, result.stderr
+    assert all(": advarsel: " in line for line in result.stderr.splitlines()), result.stderr
     return result.stdout
 
 

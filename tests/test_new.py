@@ -1,4 +1,5 @@
-"""`plan new` adds a valid skeleton with the next free id and leaves the rest of the file exactly as it was."""
+"""`plan new` adds a skeleton with the next free id and leaves the rest of the file exactly as it was; the skeleton
+is valid once its texts are written (left in, they are errors: they would be published)."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT, VALID_PLAN, run_plan
+from scripts.core.problems import Diagnostic
 from scripts.editor import new
 from scripts.editor.guide.new_measure import new_measure_example
 from scripts.editor.guide.sources import SourceFiles
@@ -33,6 +35,16 @@ def repo(tmp_path: Path) -> Path:
     return tmp_path
 
 
+def only_the_texts_to_write(problems: list[Diagnostic]) -> bool:
+    """Every problem is a text of the skeleton left in (errors until the editor writes them)."""
+    return bool(problems) and all("er teksten fra malen til «plan new»" in p.message for p in problems)
+
+
+def validates_once_written(folder: Path) -> bool:
+    plan, problems = validate_folder(folder)
+    return plan is None and only_the_texts_to_write(problems)
+
+
 def only_added_lines(repo: Path) -> list[str]:
     diff = git(repo, "diff", "--unified=0")
     changed = [line for line in diff.splitlines() if line[:1] in "+-" and not line.startswith(("+++", "---"))]
@@ -48,7 +60,7 @@ def test_a_new_measure_gets_the_next_number_validates_and_only_adds_lines(repo: 
     number = added[0].split('"')[1]
     assert number.startswith(goal + ".")
     assert f"La til tiltak {number} i plan/satsingsomrader/" in result.stdout
-    assert run_plan("validate", cwd=repo).code == 0
+    assert validates_once_written(repo / "plan")
 
 
 def test_a_new_goal_and_a_measure_under_it_validate(repo: Path) -> None:
@@ -57,7 +69,7 @@ def test_a_new_goal_and_a_measure_under_it_validate(repo: Path) -> None:
     added = only_added_lines(repo)
     assert added[0].strip() == '- id: "2.4"'
     assert '- id: "2.4.1"' in [line.strip() for line in added]
-    assert run_plan("validate", cwd=repo).code == 0
+    assert validates_once_written(repo / "plan")
 
 
 def test_a_new_actor_is_added_at_the_end_of_the_actors(repo: Path) -> None:
@@ -128,7 +140,7 @@ def test_adding_to_every_goal_every_focus_area_and_the_actors_keeps_every_byte_o
         path.relative_to(folder).as_posix(): len(only_insertions(old, path.read_bytes()))
         for path, old in originals.items()
     }
-    per_area = {fa.id: 10 * len(fa.goals) + 3 for fa in plan.focus_areas}
+    per_area = {fa.id: 9 * len(fa.goals) + 3 for fa in plan.focus_areas}  # a measure: 9 lines; a goal: 3
     assert added == {
         **{name: 0 for name in ["actors.yaml", "indikatorer.yaml", "plan.yaml", "vocabulary.yaml"]},
         "actors.yaml": 3,
@@ -138,7 +150,7 @@ def test_adding_to_every_goal_every_focus_area_and_the_actors_keeps_every_byte_o
         },
     }
     assert sorted(p.name for p in folder.rglob("*") if p.name.startswith(".")) == []  # no temporary file left
-    assert validate_folder(folder)[1] == []
+    assert validates_once_written(folder)
 
 
 @pytest.mark.parametrize(
@@ -173,7 +185,7 @@ def test_unusual_formatting_is_kept_byte_for_byte(tmp_path: Path, variant: str) 
         assert added
         if variant == "windows line endings":
             assert all(line.endswith(b"\r\n") for line in added)
-    assert validate_folder(folder)[1] == []
+    assert validates_once_written(folder)
 
 
 def test_a_full_disk_while_writing_leaves_the_file_as_it_was_and_no_temporary_file(

@@ -18,6 +18,7 @@ from pypdf import PdfReader
 from test_injection import attacked_plan, write_plan
 
 from schema import LICENCES, Plan
+from scripts.core.problems import errors  # the corpus's long titles give warnings
 from scripts.model.fields import GOAL_ID, MEASURE_ID
 from scripts.site.open_data import TABLES, data_files
 from scripts.site.open_data.csv_files import FORMULA_START, number_text
@@ -195,7 +196,7 @@ def attacked(tmp_path: Path) -> Plan:
         role["note"] = CSV_ATTACKS[1 + i % 3]
     measure["status_updates"][0]["text"] = CSV_ATTACKS[4]
     plan, found = validate_folder(write_plan(data, tmp_path / "plan"))
-    assert found == [] and plan is not None
+    assert errors(found) == [] and plan is not None
     return plan
 
 

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import schema
 from conftest import VALID_PLAN
+from scripts.core.problems import errors
 from scripts.editor.dump import plan_files, write_plan
 from scripts.validate.validator import validate_folder
 
@@ -137,16 +138,19 @@ def plans(draw: st.DrawFn) -> schema.Plan:
             period=schema.Period(start=start, end=end),
             status=status,
             priority=draw(optional() | st.sampled_from(["høy", "middels", "lav"])),
-            budget=[
-                schema.BudgetLine(
-                    year=draw(st.integers(start, end if end is not None else 2060)),
-                    amount=draw(st.integers(0, 10**8)),
-                    funder=draw(st.sampled_from(actor_ids)),
-                    secured=draw(st.booleans()),
-                    note=draw(optional() | texts),
+            # A budget line pasted twice is an error: the lines of a measure differ.
+            budget=list(
+                dict.fromkeys(
+                    schema.BudgetLine(
+                        year=draw(st.integers(start, end if end is not None else 2060)),
+                        amount=draw(st.integers(0, 10**8)),
+                        funder=draw(st.sampled_from(actor_ids)),
+                        secured=draw(st.booleans()),
+                        note=draw(optional() | texts),
+                    )
+                    for _ in range(draw(st.integers(0, 3)))
                 )
-                for _ in range(draw(st.integers(0, 3)))
-            ],
+            ),
             status_updates=updates,
             municipalities=draw(st.just("alle") | st.lists(st.sampled_from(municipalities), unique=True)),
             indicators=draw(st.lists(st.sampled_from(indicator_ids), unique=True)) if indicator_ids else [],
@@ -199,17 +203,21 @@ def plans(draw: st.DrawFn) -> schema.Plan:
     return schema.Plan(plan=info, vocabulary=VOCABULARY, actors=actors, indicators=indicators, focus_areas=focus_areas)
 
 
+#: «Today» for validation: after every date the strategies draw, so no status update is in the future.
+TODAY = dt.date(2061, 1, 1)
+
+
 def roundtrip(plan: schema.Plan) -> tuple[schema.Plan | None, list[Any]]:
     with tempfile.TemporaryDirectory() as folder:
         write_plan(plan, Path(folder))
-        return validate_folder(Path(folder))
+        return validate_folder(Path(folder), TODAY)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(plans())
 def test_a_valid_plan_survives_dump_load_validate_unchanged(plan: schema.Plan) -> None:
     loaded, problems = roundtrip(plan)
-    assert problems == []
+    assert errors(problems) == []  # random amounts and titles may well give warnings
     assert loaded == plan
 
 

@@ -19,6 +19,7 @@ from test_injection import CORPUS, all_slots, attacked_plan, filled_out_plan, wr
 
 import schema
 from schema import Plan
+from scripts.core.problems import errors  # the corpus's long titles give warnings
 from scripts.pdf.document import document_dates
 from scripts.site.open_data import TABLES, data_files
 from scripts.site.open_data.publication import data_dates
@@ -63,7 +64,7 @@ def plan_with_texts(texts: list[str], folder: Path) -> Plan:
     for number, slot in enumerate(fields):
         slot.container[slot.key] = texts[number % len(texts)]
     plan, problems = validate_folder(write_plan(data, folder))
-    assert problems == []
+    assert errors(problems) == []
     assert plan is not None
     return plan
 
@@ -231,7 +232,7 @@ def test_text_that_looks_like_a_formula_stays_text(tmp_path: Path) -> None:
 def test_the_injection_corpus_comes_back_letter_for_letter(tmp_path: Path) -> None:
     data, _ = attacked_plan()
     plan, problems = validate_folder(write_plan(data, tmp_path / "plan"))
-    assert problems == [] and plan is not None
+    assert errors(problems) == [] and plan is not None
     workbook = workbook_bytes(plan, SITE)
     assert formulas_in(workbook) == []
     book = read(workbook)

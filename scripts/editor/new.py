@@ -17,6 +17,7 @@ from pathlib import Path
 
 from schema import Plan
 from scripts.core.files import replacing
+from scripts.core.problems import errors
 from scripts.editor.history import ids_in, used_ids
 from scripts.editor.listedit import LayoutError, Where, append_item
 from scripts.editor.skeleton import measure_skeleton, next_id
@@ -41,9 +42,9 @@ class Added:
 
 def _valid(folder: Path) -> tuple[Plan, PlanFiles]:
     files, problems = load_plan(folder)
-    plan, more = validate_files(files)
-    if problems or more or plan is None:
-        first = min([*problems, *more], default=None)
+    plan, more = validate_files(files, drafts=True)
+    if problems or errors(more) or plan is None:
+        first = min([*problems, *errors(more)], default=None)
         shown = f" Den første: {first}" if first else ""
         raise NewError(f"planen har feil: rett dem først (kjør «plan validate» for å se alle).{shown}")
     return plan, files

@@ -32,8 +32,8 @@ def period(year: int, plan_end: int) -> str:
 
 def measure_skeleton(plan: Plan, ident: str, lead: Actor, year: int, indent: int) -> list[str]:
     """The lines of a new measure as a list item whose «- » starts `indent` spaces in: the required fields, led
-    by `lead`, with the first status and the municipality that leads it (or all, when another actor leads)."""
-    status = min(plan.vocabulary.statuses, key=lambda s: s.order).id
+    by `lead`, with the municipality that leads it (or all, when another actor leads). No status: before its
+    first status update a measure has the vocabulary's first status («planlagt»)."""
     municipalities = f"[{lead.id}]" if lead.kind == "kommune" else schema.ALL_MUNICIPALITIES
     pad = " " * indent
     return [
@@ -45,6 +45,5 @@ def measure_skeleton(plan: Plan, ident: str, lead: Actor, year: int, indent: int
         f"{pad}    - actor: {lead.id}",
         f"{pad}      role: {lead_role(plan.vocabulary)}",
         f"{pad}  period: {period(year, plan.plan.period.end)}",
-        f"{pad}  status: {status}",
         f"{pad}  municipalities: {municipalities}",
     ]

@@ -47,6 +47,8 @@ class Catalog:
     indicators: list[str] = field(default_factory=list)
     measures: list[str] = field(default_factory=list)
     plan_end: int | None = None
+    #: The status of a measure before its first status update: the vocabulary's first status (lowest «order»).
+    start_status: str | None = None
     #: The kinds of reference that cannot be checked because the file that defines them could not be read;
     #: checking them would only repeat that one problem at every reference.
     unknown: set[str] = field(default_factory=set)
@@ -94,6 +96,9 @@ class Catalog:
             if isinstance(raw.get("id"), str):
                 cat.role_types[raw["id"]] = raw.get("lead") is True
         cat.statuses = [r["id"] for r in _items(vocabulary, "statuses") if isinstance(r.get("id"), str)]
+        ordered = [r for r in _items(vocabulary, "statuses") if isinstance(r.get("id"), str)]
+        ordered.sort(key=lambda r: r["order"] if isinstance(r.get("order"), int) else float("inf"))
+        cat.start_status = ordered[0]["id"] if ordered else None
         cat.indicators = [r["id"] for r in _items(indicators, "indicators") if isinstance(r.get("id"), str)]
         for fa in focus_areas:
             for goal in _items(fa, "goals"):

@@ -25,7 +25,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 
 from schema import Plan
-from scripts.core.problems import Diagnostic, sorted_unique
+from scripts.core.problems import Diagnostic, errors, sorted_unique
 from scripts.core.progress import Progress
 from scripts.core.queries import document_dates
 from scripts.load.folder import load_plan
@@ -51,14 +51,14 @@ class PlanSource:
 
 
 def read_plan(folder: Path) -> tuple[PlanSource | None, list[Diagnostic]]:
-    """Load and validate a plan folder; the source is returned only when there is no problem at all."""
+    """Load and validate a plan folder; the source is returned only when there is no error (with the warnings)."""
     with gc_paused():
         files, problems = load_plan(folder)
         plan, more = validate_files(files)
     diagnostics = sorted_unique(problems + more)
-    if diagnostics or plan is None:
+    if errors(diagnostics) or plan is None:
         return None, diagnostics
-    return PlanSource(plan, folder, source_files(files)), []
+    return PlanSource(plan, folder, source_files(files)), diagnostics
 
 
 class PlanPluginConfig(Config):  # type: ignore[no-untyped-call]

@@ -5,8 +5,10 @@ models (or, for ids, on the raw files, so that they run even when a file has oth
 :class:`Problem` values: a Norwegian message and a location relative to what was checked, which the
 validator turns into FILE:LINE:COL.
 
-* :func:`measure_problems`: one lead per measure, budget years inside the period, status updates in date
-  order and in step with the status, no actor used before it existed or after it was replaced;
+* :func:`measure_problems`: one lead per measure, budget years inside the period and no budget line twice,
+  status updates in date order, not after today and in step with a written status, no actor used before it
+  existed or after it was replaced; warnings for a long title, a small amount, an update before the period;
+* :func:`text_problems`: the texts ``plan new`` writes left in, long titles of goals and focus areas;
 * :func:`id_problems`: ids unique at every level and matching their parent (measure 1.2.3 under goal 1.2);
 * :func:`unique_problems`: the same id twice in one list;
 * :func:`vocabulary_problems`, :func:`actor_problems`, :func:`plan_info_problems`, :func:`indicator_problems`:
@@ -21,29 +23,68 @@ from datetime import date, timedelta
 from typing import Any
 
 from schema import MONTHS, ActorsFile, IndicatorsFile, Loc, Measure, PlanInfo, Vocabulary
+from scripts.core.problems import ERROR, WARNING, Severity
 from scripts.model.catalog import Catalog
+
+#: A title longer than this is probably more than a title (a warning).
+MAX_TITLE = 120
+#: An amount below this is probably not in whole kroner, or lost its zeros (a warning).
+MIN_AMOUNT = 1000
+#: The texts that ``plan new`` writes for an editor to replace (scripts/editor/skeleton.py and new.py): left in,
+#: they would be published. Field → the texts.
+PLACEHOLDERS: dict[str, tuple[str, ...]] = {
+    "title": ("Kort tittel som sier hva som skal gjøres", "Nytt tiltak", "Nytt mål"),
+    "description": ("Hva tiltaket går ut på og hvorfor.", "Beskriv målet."),
+}
 
 
 @dataclass(frozen=True)
 class Problem:
-    """A rule broken at a place in a file: loc is the path of keys and list indexes from the file's root."""
+    """A rule broken at a place in a file: loc is the path of keys and list indexes from the file's root. An
+    error makes the plan invalid; a warning is shown, and the plan is built all the same."""
 
     loc: Loc
     message: str
+    severity: Severity = ERROR
+    #: A text of ``plan new`` left in (which ``plan new`` itself accepts).
+    placeholder: bool = False
+
+
+@dataclass(frozen=True)
+class Checked:
+    """What the rules check against besides the plan: the catalog of the whole plan, and today's date (given by
+    the caller, so that no rule reads the clock)."""
+
+    catalog: Catalog
+    today: date
 
 
 def _nb_date(value: date) -> str:
     return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
 
 
-def measure_problems(measure: Measure, catalog: Catalog) -> Iterator[Problem]:
-    """Rules inside one measure: one lead, budget years in the period, status updates in order and in step
-    with the status, no actor used after it was replaced."""
+def measure_problems(measure: Measure, checked: Checked) -> Iterator[Problem]:
+    """Rules inside one measure: one lead, budget years in the period and no line twice, status updates in order,
+    not in the future and in step with a written status, no actor used after it was replaced; the warnings
+    about a long title, a small amount and an update before the period."""
+    catalog = checked.catalog
     for rule in (_lead_problems, _budget_problems, _status_problems, _actor_time_problems):
         yield from rule(measure, catalog)
+    yield from _update_date_problems(measure, checked)
     for i, ref in enumerate(measure.related):
         if ref == measure.id:
             yield Problem(("related", i), "et tiltak kan ikke være relatert til seg selv")
+    if len(measure.title) > MAX_TITLE:
+        yield _long_title(("title",), measure.title)
+
+
+def _long_title(loc: Loc, title: str) -> Problem:
+    return Problem(
+        loc,
+        f"tittelen har {len(title)} tegn; en tittel bør ha høyst {MAX_TITLE}, så den får plass i lister og menyer: "
+        "gjør den kortere, og flytt resten til «description»",
+        WARNING,
+    )
 
 
 def _lead_problems(measure: Measure, catalog: Catalog) -> Iterator[Problem]:
@@ -76,9 +117,25 @@ def _lead_problems(measure: Measure, catalog: Catalog) -> Iterator[Problem]:
 
 
 def _budget_problems(measure: Measure, catalog: Catalog) -> Iterator[Problem]:
-    """Budget years inside the measure's period (an open period ends with the plan)."""
+    """Budget years inside the measure's period (an open period ends with the plan); no line written twice (it
+    would be counted twice); a warning for an amount so small that it is probably a slip."""
     end = measure.period.end if measure.period.end is not None else catalog.plan_end
+    seen: dict[Any, int] = {}
     for i, line in enumerate(measure.budget):
+        if line in seen:
+            yield Problem(
+                ("budget", i),
+                f"budsjettposten er lik budsjettpost nr. {seen[line] + 1} (samme år, beløp og finansiør), så "
+                "pengene ville blitt talt to ganger: slett den ene, eller rett året, beløpet eller finansiøren",
+            )
+        seen.setdefault(line, i)
+        if line.amount < MIN_AMOUNT:
+            yield Problem(
+                ("budget", i, "amount"),
+                f"beløpet er bare {line.amount} kr. Beløp skrives i hele kroner, så 1,5 millioner er 1500000: "
+                "sjekk at det ikke mangler nuller",
+                WARNING,
+            )
         if line.year < measure.period.start or (end is not None and line.year > end):
             span = (
                 f"{measure.period.start}–{measure.period.end}"
@@ -101,13 +158,37 @@ def _status_problems(measure: Measure, catalog: Catalog) -> Iterator[Problem]:
                 f"statusoppdateringene må stå i datorekkefølge, eldste først: {updates[i].date} kommer etter "
                 f"{updates[i - 1].date}",
             )
-    if updates:
-        latest = updates[-1]  # in date order; on the same day the last one written counts
-        if latest.status != measure.status and measure.status in catalog.statuses:
+    newest = measure.newest_update()
+    written = "status" in measure.model_fields_set
+    if newest is not None and written and newest.status != measure.status and measure.status in catalog.statuses:
+        yield Problem(
+            ("status",),
+            f"status er «{measure.status}», men den nyeste statusoppdateringen ({newest.date}) sier "
+            f"«{newest.status}». Statusen hentes nå fra den nyeste statusoppdateringen: slett linjen status:, og er "
+            f"statusen endret, legg til en statusoppdatering med «status: {measure.status}»",
+        )
+
+
+def _update_date_problems(measure: Measure, checked: Checked) -> Iterator[Problem]:
+    """No status update dated after today (it would publish a status before it is true); a warning for one
+    dated before the measure's period begins that says more than the first status («planlagt»: a measure is
+    often proposed and planned the year before it starts)."""
+    today = checked.today
+    for i, update in enumerate(measure.status_updates):
+        if update.date > today:
             yield Problem(
-                ("status",),
-                f"status er «{measure.status}», men den siste statusoppdateringen ({latest.date}) sier "
-                f"«{latest.status}»: sett «status: {latest.status}» eller legg til en ny statusoppdatering",
+                ("status_updates", i, "date"),
+                f"statusoppdateringen er datert {update.date}, etter dagens dato ({_nb_date(today)}). En "
+                "statusoppdatering forteller hva som har skjedd: rett datoen (skrivefeil i året?), eller vent "
+                "med å legge den inn til dagen er kommet",
+            )
+        elif update.date.year < measure.period.start and update.status != checked.catalog.start_status:
+            yield Problem(
+                ("status_updates", i, "date"),
+                f"statusoppdateringen er datert {update.date} og sier «{update.status}», men tiltakets periode "
+                f"begynner først i {measure.period.start}: rett datoen, eller endre «start» i «period» hvis "
+                "arbeidet begynte tidligere",
+                WARNING,
             )
 
 
@@ -210,6 +291,36 @@ def id_problems(focus_areas: Mapping[str, Any]) -> Iterator[tuple[str, Problem]]
                         "1",
                     )
     return iter(found)
+
+
+def text_problems(focus_area: Any) -> Iterator[Problem]:
+    """On a raw focus area file: the texts of ``plan new`` left in (errors), and titles of goals and measures
+    over :data:`MAX_TITLE` characters (warnings; a measure's own are in :func:`measure_problems`, which runs
+    only on valid measures)."""
+    if not isinstance(focus_area, Mapping):
+        return
+    yield from _item_text_problems(focus_area, (), title=True)
+    for g, goal in enumerate(focus_area.get("goals") or []):
+        if not isinstance(goal, Mapping):
+            continue
+        yield from _item_text_problems(goal, ("goals", g), title=True)
+        for m, measure in enumerate(goal.get("measures") or []):
+            if isinstance(measure, Mapping):
+                yield from _item_text_problems(measure, ("goals", g, "measures", m), title=False)
+
+
+def _item_text_problems(item: Mapping[str, Any], loc: Loc, *, title: bool) -> Iterator[Problem]:
+    for key, texts in PLACEHOLDERS.items():
+        value = item.get(key)
+        if isinstance(value, str) and value.strip() in texts:
+            yield Problem(
+                (*loc, key),
+                f"«{value.strip()}» er teksten fra malen til «plan new», og den ville blitt publisert: "
+                f"skriv {'en egen tittel' if key == 'title' else 'en egen beskrivelse'}",
+                placeholder=True,
+            )
+    if title and isinstance(item.get("title"), str) and len(item["title"]) > MAX_TITLE:
+        yield _long_title((*loc, "title"), item["title"])
 
 
 def unique_problems(items: Sequence[Any], key: str, what: str, base: Loc) -> Iterator[Problem]:

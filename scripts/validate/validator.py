@@ -10,8 +10,11 @@ allowed (:mod:`scripts.validate.diagnostics`).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
+import datetime as dt
 import difflib
 import gc
+import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -21,13 +24,16 @@ from pydantic_core import ErrorDetails
 
 import schema
 from schema import FocusArea, Measure, Plan
-from scripts.core.problems import Diagnostic, Loc, sorted_unique
+from scripts.core.problems import Diagnostic, Loc, errors, sorted_unique
 from scripts.load.folder import PlanFiles, load_plan
 from scripts.load.strict import Document
 from scripts.model.catalog import Catalog
 from scripts.validate import rules
 from scripts.validate.diagnostics import clean, diagnostic, model_at, pydantic_diagnostic
-from scripts.validate.rules import Problem
+from scripts.validate.rules import Checked, Problem
+
+#: The time zone of «today» when it is read from the clock: the plan's editors are in Norway.
+TIME_ZONE = "Europe/Oslo"
 
 
 @contextlib.contextmanager
@@ -45,19 +51,39 @@ def gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def validate_folder(folder: Path) -> tuple[Plan | None, list[Diagnostic]]:
-    """Load and validate a plan folder. The plan is returned only when there is no problem at all."""
+def today(environ: Mapping[str, str] = os.environ) -> dt.date:
+    """Today's date for the rules: the day of SOURCE_DATE_EPOCH (seconds since 1970, UTC) when it is set, as
+    for a reproducible build or a test; else the clock's, in Norway."""
+    epoch = environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+    try:
+        from zoneinfo import ZoneInfo
+
+        return dt.datetime.now(ZoneInfo(TIME_ZONE)).date()
+    except (ImportError, LookupError, OSError):  # no time zone data: UTC is at most a day off
+        return dt.datetime.now(dt.UTC).date()
+
+
+def validate_folder(folder: Path, on: dt.date | None = None) -> tuple[Plan | None, list[Diagnostic]]:
+    """Load and validate a plan folder, on a given day (default: :func:`today`). The plan is returned only when
+    there is no error; warnings are returned with it."""
     with gc_paused():
         files, problems = load_plan(folder)
-        plan, more = validate_files(files)
+        plan, more = validate_files(files, on)
     diagnostics = sorted_unique(problems + more)
-    return (plan if not diagnostics else None), diagnostics
+    return (plan if not errors(diagnostics) else None), diagnostics
 
 
-def validate_files(files: PlanFiles) -> tuple[Plan | None, list[Diagnostic]]:
+def validate_files(
+    files: PlanFiles, on: dt.date | None = None, *, drafts: bool = False
+) -> tuple[Plan | None, list[Diagnostic]]:
     """Validate loaded files: each against its model, with the catalog of the whole plan as context, then the
-    rules that span items and files. The plan is returned only when every file is there and valid."""
+    rules that span items and files, on a given day (default: :func:`today`). The plan is returned only when
+    every file is there and has no error; the problems that are only warnings come with it. With `drafts`, the
+    texts of ``plan new`` left in are no error (``plan new`` may add a measure under the goal it just added)."""
     catalog = _catalog(files)
+    checked = Checked(catalog, on if on is not None else today())
     context = {"catalog": catalog}
     found: list[Diagnostic] = []
     models: dict[str, Any] = {}
@@ -72,14 +98,16 @@ def validate_files(files: PlanFiles) -> tuple[Plan | None, list[Diagnostic]]:
         focus_area = _validate(FocusArea, doc, "focus_area", context, found)
         if focus_area is not None:
             focus_areas.append(focus_area)
-        for loc, measure in _measures(focus_area, doc.data):
-            problems = (Problem((*loc, *p.loc), p.message) for p in rules.measure_problems(measure, catalog))
+        for loc, measure in _measures(focus_area, doc.data, catalog):
+            problems = (dataclasses.replace(p, loc=(*loc, *p.loc)) for p in rules.measure_problems(measure, checked))
             found += _diagnostics(doc, "focus_area", problems)
+        texts = rules.text_problems(doc.data)
+        found += _diagnostics(doc, "focus_area", (p for p in texts if not (drafts and p.placeholder)))
     for path, problem in rules.id_problems({path: doc.data for path, doc in files.focus_areas.items()}):
         found += _diagnostics(files.focus_areas[path], "focus_area", [problem])
 
     complete = len(models) == len(schema.FILE_MODELS) - 1 and len(focus_areas) == len(files.focus_areas)
-    if found or not complete:
+    if errors(found) or not complete:
         return None, found
     plan = Plan(
         plan=models["plan"],
@@ -107,7 +135,7 @@ def _catalog(files: PlanFiles) -> Catalog:
 
 
 def _diagnostics(doc: Document, kind: str, problems: Iterable[Problem]) -> list[Diagnostic]:
-    return [diagnostic(doc, kind, p.loc, p.message) for p in problems]
+    return [dataclasses.replace(diagnostic(doc, kind, p.loc, p.message), severity=p.severity) for p in problems]
 
 
 def _fixed_file_rules(files: PlanFiles, models: Mapping[str, Any], catalog: Catalog) -> list[Diagnostic]:
@@ -164,10 +192,15 @@ def _misspelt_fields(model: type[BaseModel], details: list[ErrorDetails], data: 
     return result
 
 
-def _measures(focus_area: FocusArea | None, raw: Mapping[str, Any]) -> Iterable[tuple[Loc, Measure]]:
+def _measures(focus_area: FocusArea | None, raw: Mapping[str, Any], catalog: Catalog) -> Iterable[tuple[Loc, Measure]]:
     """Every valid measure with its place in the file. When the file has errors, each measure is tried on
     its own and without checking references (those are reported already), so that the rules still run for
     every measure whose structure is fine."""
+    unchecked = {
+        "catalog": Catalog(
+            start_status=catalog.start_status, unknown={"actor", "role", "status", "indicator", "measure"}
+        )
+    }
     if focus_area is not None:
         for g, goal in enumerate(focus_area.goals):
             for m, measure in enumerate(goal.measures):
@@ -178,7 +211,7 @@ def _measures(focus_area: FocusArea | None, raw: Mapping[str, Any]) -> Iterable[
             continue
         for m, measure_data in enumerate(goal["measures"]):
             try:
-                yield ("goals", g, "measures", m), Measure.model_validate(measure_data)
+                yield ("goals", g, "measures", m), Measure.model_validate(measure_data, context=unchecked)
             except ValidationError:
                 continue
 

@@ -29,7 +29,7 @@ from typing import Any
 
 from schema import Plan
 from scripts.core.queries import lead_role
-from scripts.editor.guide.errors import ERROR_KINDS, error_example, message_parts
+from scripts.editor.guide.errors import ERROR_KINDS, WARNING_KINDS, error_example, message_parts
 from scripts.editor.guide.new_measure import new_measure_example
 from scripts.editor.guide.revision import revision_example
 from scripts.editor.guide.sources import SourceFiles
@@ -90,6 +90,7 @@ def guide_context(plan: Plan, edit_base: str | None, plan_dir: Path) -> dict[str
         "push": push_commands(example.measure.id),
         "new_measure": new_measure_example(plan, sources),
         "errors": errors,
+        "warnings": [error_example(kind) for kind in WARNING_KINDS],
         "reading": message_parts(errors[0].messages[0]),
         "first_error": errors[0],
         "revision": revision_example(plan),

@@ -5,6 +5,7 @@ repository («plan/...»)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -15,6 +16,9 @@ from pathlib import Path
 from scripts.editor.guide.sources import SHOWN_PLAN_DIR, block_end_line
 from scripts.validate.validator import validate_folder
 
+#: «Today» for the examples: a fixed day, so that the messages on the page (a status update dated after today)
+#: do not change with the day the site is built.
+EXAMPLE_TODAY = dt.date(2026, 12, 1)
 #: The small valid plan the mistakes are made in, and one broken file per mistake (its header comment says
 #: which file of the plan it replaces). The tests use both as well.
 EXAMPLES = Path(__file__).resolve().parent / "examples"
@@ -122,9 +126,28 @@ ERROR_KINDS: tuple[ErrorKind, ...] = (
     ),
     ErrorKind(
         "status-not-latest-update",
-        "Status som ikke stemmer med siste statusoppdatering",
-        "`status` skal være den samme som i den nyeste statusoppdateringen. Endre `status`, eller legg til en ny "
-        "statusoppdatering nederst – se [Endre status for et tiltak](endre-status.md).",
+        "En status-linje som ikke stemmer med den nyeste statusoppdateringen",
+        "Statusen til et tiltak er statusen i den nyeste statusoppdateringen, så tiltaket trenger ingen "
+        "`status:`-linje. Slett linjen. Er statusen endret, legger du til en ny statusoppdatering nederst – se "
+        "[Endre status for et tiltak](endre-status.md).",
+    ),
+    ErrorKind(
+        "status-update-in-the-future",
+        "Statusoppdatering datert fram i tid",
+        "En statusoppdatering forteller hva som har skjedd, så datoen kan ikke være etter dagens dato. Rett "
+        "datoen hvis det er en skrivefeil, ellers venter du med å legge inn oppdateringen til dagen er kommet.",
+    ),
+    ErrorKind(
+        "plan-new-texts-left",
+        "Tekstene fra «plan new» står igjen",
+        "`plan new` lager et nytt tiltak med tekster som skal byttes ut. Skriv tiltakets egen tittel og "
+        "beskrivelse i stedet for tekstene meldingen nevner.",
+    ),
+    ErrorKind(
+        "budget-line-twice",
+        "Samme budsjettpost to ganger",
+        "To like budsjettposter blir talt som to beløp. Slett den ene. Er det virkelig to bevilgninger, må de ha "
+        "forskjellig år, beløp eller finansiør, eller slås sammen til én post med summen.",
     ),
     ErrorKind(
         "date-in-norwegian-format",
@@ -135,6 +158,26 @@ ERROR_KINDS: tuple[ErrorKind, ...] = (
         "budget-outside-period",
         "Budsjettår utenfor perioden",
         "Endre året på budsjettposten, eller utvid perioden (`period`) til tiltaket slik at den tar med året.",
+    ),
+)
+
+#: Slips that are warnings: the plan is built, but the editor should look (shown under «Advarsler»).
+WARNING_KINDS: tuple[ErrorKind, ...] = (
+    ErrorKind(
+        "status-update-before-period",
+        "Statusoppdatering før tiltakets periode",
+        "Sjekk årstallet i datoen. Begynte arbeidet faktisk før perioden, endrer du `start` i `period`. En "
+        "oppdatering med status `planlagt` før perioden gir ingen advarsel: et tiltak planlegges ofte året før.",
+    ),
+    ErrorKind(
+        "title-too-long",
+        "Lang tittel",
+        "En tittel vises i lister, menyer og tabeller. Gjør den kort, og skriv resten i `description`.",
+    ),
+    ErrorKind(
+        "amount-too-small",
+        "Svært lite beløp",
+        "Beløp skrives i hele kroner: 250 000 kroner skrives `250000`. Legg til nullene som mangler.",
     ),
 )
 
@@ -195,7 +238,7 @@ def validator_messages(fixture: Path) -> list[str]:
         target = folder / replaces
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(fixture.read_bytes())
-        _, problems = validate_folder(folder)
+        _, problems = validate_folder(folder, EXAMPLE_TODAY)
         return [_without_prefix(str(problem), Path(temp)) for problem in problems]
 
 

@@ -87,7 +87,7 @@ def new_measure_example(plan: Plan, sources: SourceFiles) -> NewMeasureExample:
         lead=lead,
         year=year,
         required=field_descriptions(Measure, required=True),
-        optional=field_descriptions(Measure, required=False),
+        optional=[f for f in field_descriptions(Measure, required=False) if f[0] != "status"],  # from the updates
     )
 
 

@@ -1,11 +1,11 @@
 """The status page («Endre status for et tiltak»): a real measure in progress, quoted from the file it is
-written in, before and after a new status update that changes its status."""
+written in, before and after the one new status update that changes its status (the measure's status is its
+newest update's, so nothing else is written)."""
 
 from __future__ import annotations
 
 import datetime as dt
 import textwrap
-from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -27,17 +27,16 @@ class StatusExample:
     status: schema.Status
     #: The file the measure is written in (None when the plan folder does not hold this plan).
     file: str | None
-    #: Line numbers of the excerpt and of the status line in the file (None as for file).
+    #: Line numbers of the excerpt in the file (None as for file).
     first_line: int | None
     last_line: int | None
-    status_line: int | None
-    #: The lines of the file from «status:» to the last status update, exactly as written.
+    #: The lines of the file from «status_updates:» to the last status update (or the measure's last line, when
+    #: it has none), exactly as written.
     before: str
     #: The same lines after the change.
     after: str
-    #: The lines to add at the end of status_updates, and the changed status line.
+    #: The lines to add at the end of status_updates (with «status_updates:» when it is the first).
     new_update: str
-    new_status_line: str
     new_status: schema.Status
     new_date: dt.date
 
@@ -61,7 +60,7 @@ def status_example(plan: Plan, sources: SourceFiles) -> StatusExample:
 
     doc = sources.document(fa.id)
     loc = measure_loc(doc, goal.id, measure.id) if doc is not None else None
-    if doc is not None and loc is not None and _same_status(doc, loc, measure):
+    if doc is not None and loc is not None:
         return _status_in_file(fa, goal, measure, status, sources, doc, loc, update, new_status)
     return _status_from_data(fa, goal, measure, status, update, new_status)
 
@@ -76,13 +75,6 @@ def _date_after(plan: Plan, measure: Measure) -> dt.date:
     return dt.date(latest.year + latest.month // 12, latest.month % 12 + 1, 1)
 
 
-def _same_status(doc: Document, loc: tuple[str | int, ...], measure: Measure) -> bool:
-    data: Any = doc.data
-    for part in loc:
-        data = data[part]
-    return isinstance(data, Mapping) and data.get("status") == measure.status
-
-
 def _status_in_file(
     fa: FocusArea,
     goal: Goal,
@@ -95,22 +87,18 @@ def _status_in_file(
     new_status: schema.Status,
 ) -> StatusExample:
     lines = Path(doc.path).read_text(encoding="utf-8").splitlines()
-    status_line, status_key_col = doc.positions.keys[(*loc, "status")]
-    _, status_col = doc.positions.values[(*loc, "status")]
     updates_key = doc.positions.keys.get((*loc, "status_updates"))
     if updates_key is not None:  # the new update goes below the last one
-        end = block_end_line(lines, updates_key[0], updates_key[1] - 1)
-        first, last = min(status_line, updates_key[0]), max(status_line, end)
+        first = updates_key[0]
+        end = block_end_line(lines, first, updates_key[1] - 1)
         indent = list_indent(doc, (*loc, "status_updates"), default=updates_key[1] + 1)
         new_update = textwrap.indent(to_yaml([update]), " " * indent).rstrip("\n")
-    else:  # the first update: the list goes right below the status line
-        first = last = end = status_line
-        pad = " " * (status_key_col - 1)
+    else:  # the first update: the list goes below the measure's last line
+        start_line, field_col = doc.positions.values[loc]
+        first = end = block_end_line(lines, start_line, field_col - 3, list_items=False)
+        pad = " " * (field_col - 1)
         new_update = f"{pad}status_updates:\n" + textwrap.indent(to_yaml([update]), pad + "  ").rstrip("\n")
-    old_status = lines[status_line - 1]
-    new_status_line = old_status[: status_col - 1] + new_status.id
     changed = list(lines)
-    changed[status_line - 1] = new_status_line
     changed[end:end] = new_update.split("\n")
     added = len(new_update.split("\n"))
     return StatusExample(
@@ -120,18 +108,16 @@ def _status_in_file(
         status=status,
         file=sources.shown(fa.id),
         first_line=first,
-        last_line=last,
-        status_line=status_line,
-        before="\n".join(lines[first - 1 : last]),
-        after="\n".join(changed[first - 1 : last + added]),
+        last_line=end,
+        before="\n".join(lines[first - 1 : end]),
+        after="\n".join(changed[first - 1 : end + added]),
         new_update=new_update,
-        new_status_line=new_status_line,
         new_status=new_status,
         new_date=update["date"],
     )
 
 
-#: Indentation of a measure's fields in the plan's files («        status: pågår»).
+#: Indentation of a measure's fields in the plan's files («        status_updates:»).
 FIELD_INDENT = 8
 
 
@@ -146,8 +132,8 @@ def _status_from_data(
     """The example written from the plan's data, for a plan folder that does not hold the plan's files."""
     pad = " " * FIELD_INDENT
     updates = [u.model_dump() for u in measure.status_updates]
-    before = textwrap.indent(to_yaml({"status": measure.status, "status_updates": updates}), pad).rstrip("\n")
-    after = textwrap.indent(to_yaml({"status": new_status.id, "status_updates": [*updates, update]}), pad).rstrip("\n")
+    before = textwrap.indent(to_yaml({"status_updates": updates}), pad).rstrip("\n")
+    after = textwrap.indent(to_yaml({"status_updates": [*updates, update]}), pad).rstrip("\n")
     return StatusExample(
         focus_area=fa,
         goal=goal,
@@ -156,11 +142,9 @@ def _status_from_data(
         file=None,
         first_line=None,
         last_line=None,
-        status_line=None,
         before=before,
         after=after,
         new_update=textwrap.indent(to_yaml([update]), pad).rstrip("\n"),
-        new_status_line=f"{pad}status: {new_status.id}",
         new_status=new_status,
         new_date=update["date"],
     )
