@@ -205,15 +205,12 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         env.globals["plan_footer"] = footer(self.state.source.plan, self.registry)
         env.globals["plan_not_found_links"] = not_found_links(self.registry)
         env.bytecode_cache = THEME_CACHE  # MkDocs makes a new environment for every build of the preview
+        if self.kept_from is not None:  # kept pages were not read: the title they had (for the menu), their date
+            for page in reuse.restore_titles(files, self.kept_from):
+                self.on_pre_page(page, config=config, files=files)
         if self.command == "serve":
             self.state.titles = reuse.titles(files)
         return env
-
-    def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
-        """Pages the preview keeps are not read again: their menu entries get the title they had."""
-        if self.kept_from is not None:
-            reuse.restore_titles(files, self.kept_from)
-        return nav
 
     def on_pre_page(self, page: Any, *, config: Any, files: Files) -> Any:
         """Sitemap dates from the data instead of the clock (MkDocs' default is the build date), unless the caller

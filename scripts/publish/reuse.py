@@ -8,12 +8,13 @@ was outside the plan folder (a template, a page in docs/, mkdocs.yml), the site 
 built, exactly as a clean build.
 
 A kept page is never read, so MkDocs knows no title for it; the menu takes the title from the last build
-(:meth:`LastBuild.titles`).
+(:attr:`LastBuild.titles`), and the plugin gives it its sitemap date.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from mkdocs.structure.files import File, Files
 
@@ -63,13 +64,17 @@ def keep_unchanged(files: Files, generated: dict[str, str | bytes], last: LastBu
     return kept
 
 
-def restore_titles(files: Files, last: LastBuild) -> None:
-    """Kept pages are not read: give them the title they had, for the menu."""
+def restore_titles(files: Files, last: LastBuild) -> list[Any]:
+    """Kept pages are not read (generated ones, and pages in docs/ older than their HTML): give them the title
+    they had, for the menu. Returns the kept pages."""
+    kept = []
     for file in files.documentation_pages():
-        if isinstance(file, KeptFile) and file.kept and file.page is not None and file.page.title is None:
+        if file.page is not None and file.page.markdown is None:
             title = last.titles.get(file.src_uri)
-            if title is not None:
+            if file.page.title is None and title is not None:
                 file.page.title = title
+            kept.append(file.page)
+    return kept
 
 
 def titles(files: Files) -> dict[str, str]:

@@ -29,7 +29,7 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -37,6 +37,7 @@ from urllib.parse import urlsplit
 import jinja2
 import watchdog.events
 import watchdog.observers
+import watchdog.observers.polling
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
@@ -67,6 +68,9 @@ class PreviewServer(LiveReloadServer):
         self.not_made_page = b""
         self._changed: set[str] = set()
         self._lock = threading.Lock()
+        self._handler = watchdog.events.FileSystemEventHandler()
+        self._handler.on_any_event = self._on_event  # type: ignore[method-assign]
+        self._recursive: dict[str, bool] = {}
 
     def watch(self, path: str, func: None = None, *, recursive: bool = True) -> None:
         path = os.path.abspath(path)
@@ -74,9 +78,8 @@ class PreviewServer(LiveReloadServer):
             self._watched_paths[path] += 1
             return
         self._watched_paths[path] = 1
-        handler = watchdog.events.FileSystemEventHandler()
-        handler.on_any_event = self._on_event  # type: ignore[method-assign]
-        self._watch_refs[path] = self.observer.schedule(handler, path, recursive=recursive)
+        self._recursive[path] = recursive
+        self._watch_refs[path] = self.observer.schedule(self._handler, path, recursive=recursive)
 
     def _on_event(self, event: watchdog.events.FileSystemEvent) -> None:
         if event.is_directory or event.event_type not in WRITES:
@@ -89,6 +92,18 @@ class PreviewServer(LiveReloadServer):
         with self._rebuild_cond:
             self._want_rebuild = True
             self._rebuild_cond.notify_all()
+
+    def start_watching(self) -> None:
+        """Start the file events; where the system gives none (a limit reached), ask every half second instead,
+        as MkDocs does."""
+        try:
+            self.observer.start()
+        except OSError:
+            self.observer.stop()
+            self.observer = watchdog.observers.polling.PollingObserver(timeout=0.5)
+            for path, recursive in self._recursive.items():
+                self._watch_refs[path] = self.observer.schedule(self._handler, path, recursive=recursive)
+            self.observer.start()
 
     def take_changed(self) -> list[str]:
         """The files changed since the last call."""
@@ -136,19 +151,40 @@ def _scratch(path: str) -> bool:
 
 
 class _Captured(logging.Handler):
-    """MkDocs' warnings and errors of one build (not the server's request log), for the problems page."""
+    """MkDocs' warnings and errors of one build, for the problems page."""
 
     def __init__(self) -> None:
         super().__init__(logging.WARNING)
         self.lines: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        if not record.name.startswith("mkdocs.livereload"):
-            self.lines.append(record.getMessage())
+        self.lines.append(record.getMessage())
 
 
 def _not_dirty_warning(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+@contextlib.contextmanager
+def _build_log(captured: _Captured) -> Iterator[None]:
+    """MkDocs' warnings go to `captured` (for the problems page), nothing to the terminal. The server's request
+    log (a 404 or the problems page is a WARNING) runs beside the builds, where strict mode would count it as a
+    problem of the site: it stays out of the build's log. `--verbose` adds its own handler (:func:`serve`)."""
+    mkdocs, requests, builds = (logging.getLogger(n) for n in ("mkdocs", "mkdocs.livereload", "mkdocs.commands.build"))
+    watcher, silent = logging.getLogger("watchdog"), logging.NullHandler()
+    mkdocs.addHandler(captured)
+    requests.propagate = False
+    requests.addHandler(silent)  # not Python's last-resort printing either
+    watcher.addHandler(silent)  # its complaint when stopped in the middle of an event
+    builds.addFilter(_not_dirty_warning)
+    try:
+        yield
+    finally:
+        mkdocs.removeHandler(captured)
+        requests.propagate = True
+        requests.removeHandler(silent)
+        watcher.removeHandler(silent)
+        builds.removeFilter(_not_dirty_warning)
 
 
 class Preview:
@@ -198,25 +234,29 @@ class Preview:
             server.server_activate()
         except OSError as error:
             raise BuildFailed(_bind_failed(error, server.server_address)) from None
-        mkdocs = logging.getLogger("mkdocs")
-        mkdocs.addHandler(self.captured)
-        logging.getLogger("mkdocs.commands.build").addFilter(_not_dirty_warning)
-        self.config.plugins.on_startup(command="serve", dirty=True)
         try:
-            print("Bygger forhåndsvisningen …", file=self.out, flush=True)
-            self.build()
-            for path in [self.config.docs_dir, self.config.config_file_path, *self.config.watch]:
-                server.watch(path)
-            self.config.plugins.on_serve(server, config=self.config, builder=self.build)  # watches the plan folder
-            server.observer.start()
-            server.serve_thread.start()
-            print(f"Forhåndsvisningen kjører på {self.url} – trykk Ctrl+C for å stoppe", file=self.out, flush=True)
-            server._build_loop()  # type: ignore[no-untyped-call]
+            with self.session():
+                print("Bygger forhåndsvisningen …", file=self.out, flush=True)
+                self.build()
+                for path in [self.config.docs_dir, self.config.config_file_path, *self.config.watch]:
+                    server.watch(path)
+                self.config.plugins.on_serve(server, config=self.config, builder=self.build)  # the plan folder
+                server.start_watching()
+                server.serve_thread.start()
+                print(f"Forhåndsvisningen kjører på {self.url} – trykk Ctrl+C for å stoppe", file=self.out, flush=True)
+                server._build_loop()  # type: ignore[no-untyped-call]
         finally:
             server.shutdown()
+
+    @contextlib.contextmanager
+    def session(self) -> Iterator[None]:
+        """While the preview runs: the plugins know it is a preview, and MkDocs' log goes to the problems page."""
+        self.config.plugins.on_startup(command="serve", dirty=True)
+        try:
+            with _build_log(self.captured):
+                yield
+        finally:
             self.config.plugins.on_shutdown()
-            mkdocs.removeHandler(self.captured)
-            logging.getLogger("mkdocs.commands.build").removeFilter(_not_dirty_warning)
 
     def build(self) -> None:
         """Validate and build; on problems show them (terminal and every page) instead. Never raises but for
@@ -330,6 +370,7 @@ def serve(port: int, plan_dir: Path, *, verbose: bool = False) -> None:
         handler = logging.StreamHandler()
         handler.setFormatter(ColorFormatter())
         logging.getLogger("mkdocs").addHandler(handler)
+        logging.getLogger("mkdocs.livereload").addHandler(handler)
         logging.getLogger("mkdocs").setLevel(logging.INFO)
     previous = {signum: signal.signal(signum, _stop) for signum in (signal.SIGTERM, signal.SIGHUP)}
     try:
@@ -342,3 +383,4 @@ def serve(port: int, plan_dir: Path, *, verbose: bool = False) -> None:
             signal.signal(signum, action)
         if handler is not None:
             logging.getLogger("mkdocs").removeHandler(handler)
+            logging.getLogger("mkdocs.livereload").removeHandler(handler)
