@@ -5,7 +5,9 @@ or `mkdocs serve`, the plan folder of the plugin's config (`plan_dir`, validated
 build with the editor's messages). Out: the pages and data files rendered by :mod:`scripts.site` handed to MkDocs
 as generated files (``File.generated``, so nothing is ever written into ``docs/``), the menu and the sitemap dates
 from the page registry, the Content-Security-Policy on every page and in ``_headers``, and the PDFs under
-``pdf/``. All state lives on the plugin instance; rendering itself knows nothing of MkDocs.
+``pdf/``. All state lives on the plugin instance; rendering itself knows nothing of MkDocs. In the live preview
+(`plan serve`, command «serve») there are no PDFs, no workbook and no policy, and a rebuild keeps the pages whose
+Markdown did not change (publish/reuse.py).
 """
 
 from __future__ import annotations
