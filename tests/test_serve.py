@@ -16,9 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, expect
 
-from conftest import PLAN_COMMAND, ROOT, VALID_PLAN
+from conftest import PLAN_COMMAND, ROOT, VALID_PLAN, WCAG, WIDTHS, run_plan_process
 
 pytestmark = pytest.mark.browser
 
@@ -148,6 +149,9 @@ def test_a_broken_file_shows_every_problem_on_the_open_page_and_the_site_comes_b
         where, message = line.split(": ", 1)
         assert where.split("/")[-1] in page.inner_text("main")
         assert message in page.inner_text("main")
+    for width in WIDTHS.values():
+        page.set_viewport_size({"width": width, "height": 900})
+        assert Axe().run(page, options=WCAG).violations_count == 0
 
     # Every other address answers at once with the same page: nothing waits for a build that failed.
     other = browser.new_page()
@@ -189,6 +193,15 @@ def test_a_pdf_address_says_the_preview_does_not_make_it(preview: Preview, brows
     expect(page.locator("h1")).to_have_text("Denne filen lages ikke i forhåndsvisningen")
     expect(page.locator("main")).to_contain_text("plan pdf")
     page.close()
+
+
+def test_a_port_in_use_is_said_in_norwegian_at_once(preview: Preview) -> None:
+    port = preview.url.split(":")[2].split("/")[0]
+    started = time.monotonic()
+    result = run_plan_process("serve", "--port", port, "--plan", str(preview.plan))
+    assert result.code == 1
+    assert f"porten {port} er allerede i bruk" in result.stderr
+    assert time.monotonic() - started < 15  # before building anything
 
 
 def test_the_terminal_shows_norwegian_lines_only(preview: Preview) -> None:
