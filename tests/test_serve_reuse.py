@@ -90,7 +90,7 @@ def test_a_save_that_breaks_the_plan_keeps_the_last_site_and_shows_the_problems(
         assert files(tmp_path / "preview") == site
         save(preview, original)
         assert preview.server.problems_page is None
-        assert "(planen er gyldig igjen)" in preview.out.getvalue()
+        assert "(feilene er rettet)" in preview.out.getvalue()
 
 
 @pytest.mark.parametrize(

@@ -289,7 +289,7 @@ class Preview:
         self.server.problems_page = None
         self.built = True
         seconds = seconds_text(time.perf_counter() - started)
-        again = " (planen er gyldig igjen)" if recovered else ""
+        again = " (feilene er rettet)" if recovered else ""
         prefix = f"Endret: {what} – bygget" if what else "Bygget"
         print(f"{prefix} på {seconds} s{again}", file=self.out, flush=True)
 
