@@ -23,6 +23,7 @@ from scripts.core.problems import Diagnostic, errors
 from scripts.core.progress import Progress, seconds_text
 from scripts.editor import schemas
 from scripts.publish import build as publish
+from scripts.publish import serve as preview
 from scripts.publish.plugin import read_plan
 from scripts.validate.validator import validate_folder
 
@@ -270,12 +271,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    print(
-        f"Forhåndsvisning på http://127.0.0.1:{args.port}/ – siden bygges på nytt når du lagrer en fil. "
-        "Ctrl+C avslutter."
-    )
     try:
-        publish.serve(args.port, args.plan)
+        preview.serve(args.port, args.plan, verbose=args.verbose)
     except publish.BuildFailed as error:
         print(f"plan: {error}", file=sys.stderr)
         return EXIT_INVALID
@@ -339,6 +336,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     serve = sub.add_parser("serve", parents=[plan], help="forhåndsvis nettstedet; det bygges på nytt når en fil lagres")
     serve.add_argument("--port", type=int, default=8000, help="porten (8000)")
+    serve.add_argument("--verbose", action="store_true", help="vis også MkDocs' egne meldinger (på engelsk)")
 
     schema = sub.add_parser("schema", help="skriv JSON Schema-filene som gir hjelp i redigeringsprogrammer")
     schema.add_argument(

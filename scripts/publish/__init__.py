@@ -5,5 +5,7 @@ folder swapped in with two renames (:func:`~scripts.publish.build.build_site`), 
 was and a Norwegian reason (:class:`~scripts.publish.build.BuildFailed`). :mod:`~scripts.publish.plugin` is the
 MkDocs plugin ``naeringsplan``; :mod:`~scripts.publish.links` checks every link before the swap;
 :mod:`~scripts.publish.csp` writes the Content-Security-Policy; :mod:`~scripts.publish.offline` makes the copy to
-open from disk (``plan build --offline``).
+open from disk (``plan build --offline``). :mod:`~scripts.publish.serve` is the live preview (`plan serve`), which
+shows the plan's problems as a page and, with :mod:`~scripts.publish.reuse`, builds again only the pages a save
+changed.
 """

@@ -204,24 +204,3 @@ def _forget(name: str) -> None:
         cached.source, cached.plan_dir, cached.registry, cached.templates = None, None, REGISTRY, ()
         cached.state = None
         cached.progress = Progress()
-
-
-def serve(port: int, plan_dir: Path) -> None:
-    """Live preview: MkDocs' own server, which rebuilds when a file in the plan folder, schema.py or scripts/
-    changes. The plugin reads and validates the plan folder on every rebuild. Raises BuildFailed when the first
-    build fails (MkDocs has then logged why)."""
-    from mkdocs.__main__ import ColorFormatter
-    from mkdocs.commands.serve import serve as mkdocs_serve
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort
-
-    messages = logging.StreamHandler()
-    messages.setFormatter(ColorFormatter())
-    logging.getLogger("mkdocs").addHandler(messages)  # what `mkdocs serve` shows: rebuilds, the plan's errors
-    logging.getLogger("mkdocs").setLevel(logging.INFO)
-    config = load_config(config_file=str(CONFIG))
-    our_plugin(config).plan_dir = plan_dir.resolve()
-    try:
-        mkdocs_serve(config_file=str(CONFIG), livereload=True, dev_addr=f"127.0.0.1:{port}")
-    except Abort:
-        raise BuildFailed("forhåndsvisningen startet ikke. Rett feilene over og start den på nytt.") from None

@@ -5,7 +5,9 @@ or `mkdocs serve`, the plan folder of the plugin's config (`plan_dir`, validated
 build with the editor's messages). Out: the pages and data files rendered by :mod:`scripts.site` handed to MkDocs
 as generated files (``File.generated``, so nothing is ever written into ``docs/``), the menu and the sitemap dates
 from the page registry, the Content-Security-Policy on every page and in ``_headers``, and the PDFs under
-``pdf/``. All state lives on the plugin instance; rendering itself knows nothing of MkDocs.
+``pdf/``. All state lives on the plugin instance; rendering itself knows nothing of MkDocs. In the live preview
+(`plan serve`, command «serve») there are no PDFs, no workbook and no policy, and a rebuild keeps the pages whose
+Markdown did not change (publish/reuse.py).
 """
 
 from __future__ import annotations
@@ -22,7 +24,8 @@ from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import Files
+from mkdocs.utils import clean_directory
 
 from schema import Plan
 from scripts.core.problems import Diagnostic, errors, sorted_unique
@@ -30,14 +33,19 @@ from scripts.core.progress import Progress
 from scripts.core.queries import document_dates
 from scripts.load.folder import load_plan
 from scripts.pdf import document as pdf
-from scripts.publish import csp, search
+from scripts.publish import csp, reuse, search
 from scripts.site.feeds import feed_files
 from scripts.site.footer import footer, not_found_links
 from scripts.site.lookups import SiteOptions
 from scripts.site.open_data import data_files
-from scripts.site.pages import render_site
+from scripts.site.pages import MemoryBytecodeCache, render_site
 from scripts.site.registry import REGISTRY, Registry
 from scripts.validate.validator import gc_paused, source_files, validate_files
+
+#: The open data's spreadsheet, which the live preview does not make (it takes a second).
+PREVIEW_WORKBOOK = "data/naeringsplan.xlsx"
+#: The theme's compiled templates (their own cache: compiled code depends on the environment's settings).
+THEME_CACHE = MemoryBytecodeCache()
 
 
 @dataclass(frozen=True)
@@ -77,6 +85,9 @@ class BuildState:
     generated: dict[str, str | bytes]
     dates: dict[str, str]
     script_hashes: set[str] = field(default_factory=set)
+    #: In the live preview: the frame around the pages and the pages' titles (publish/reuse.py).
+    frame: reuse.Frame | None = None
+    titles: dict[str, str] = field(default_factory=dict)
 
 
 class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
@@ -91,9 +102,19 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         self.progress = Progress()
         self.command = "build"
         self.state: BuildState | None = None
+        #: Set by `plan serve` before each build: only files in the plan folder changed since the last one, so
+        #: pages whose Markdown is unchanged may keep their HTML (publish/reuse.py).
+        self.reuse = False
+        #: In the live preview: what the last successful build made, and what this one keeps of it.
+        self.last: reuse.LastBuild | None = None
+        self.kept_from: reuse.LastBuild | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # «serve» skips the PDFs and the policy, so that the live preview stays quick
+
+    def on_shutdown(self) -> None:
+        """MkDocs keeps this instance for the process: after a preview, the next build is an ordinary one."""
+        self.command, self.reuse, self.last, self.kept_from = "build", False, None, None
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         """The live preview also rebuilds when a file changes in the plan folder."""
@@ -107,12 +128,31 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         options = self._options(source, root, config)
         with gc_paused():
             generated: dict[str, str | bytes] = {**render_site(source.plan, options, self.registry)}
-            generated.update(data_files(source.plan, config["site_url"]))
+            generated.update(data_files(source.plan, config["site_url"], workbook=self.command != "serve"))
+            if self.command == "serve":  # links find it; the preview answers with a note (publish/serve.py)
+                generated.setdefault(PREVIEW_WORKBOOK, b"")
             generated.update(feed_files(source.plan, config["site_url"], self.registry.page_path))
         config["nav"] = self.registry.navigation(source.plan)
         self.state = BuildState(source, options, generated, self._page_dates(source.plan, options))
         self.progress.end()
         return config
+
+    def on_pre_build(self, *, config: Any) -> None:
+        """In the live preview (always a dirty build): keep the last build's pages when only the plan changed and
+        the frame around the pages is the same; otherwise start from an empty site folder (publish/reuse.py)."""
+        if self.command != "serve":
+            return
+        assert self.state is not None
+        frame = reuse.Frame(
+            menu=repr(config["nav"]),
+            footer=repr(footer(self.state.source.plan, self.registry)),
+            paths=frozenset(self.state.generated),
+        )
+        last, self.last = self.last, None  # set again when this build succeeds
+        self.kept_from = last if last is not None and reuse.can_keep(last, frame, self.reuse) else None
+        if self.kept_from is None:
+            clean_directory(config["site_dir"])
+        self.state.frame = frame
 
     def _plan_dir(self, config: Any) -> Path:
         return self.plan_dir or Path(config["config_file_path"]).parent / self.config.plan_dir
@@ -154,7 +194,9 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
     def on_files(self, files: Files, *, config: Any) -> Files:
         assert self.state is not None
         for path, content in sorted(self.state.generated.items()):
-            files.append(File.generated(config, path, content=content))
+            files.append(reuse.KeptFile.generated(config, path, content=content))
+        if self.kept_from is not None:
+            reuse.keep_unchanged(files, self.state.generated, self.kept_from)
         self.progress.begin("Bygger nettstedet med MkDocs", total=len(files.documentation_pages()), unit="sider")
         return files
 
@@ -164,6 +206,12 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         assert self.state is not None
         env.globals["plan_footer"] = footer(self.state.source.plan, self.registry)
         env.globals["plan_not_found_links"] = not_found_links(self.registry)
+        env.bytecode_cache = THEME_CACHE  # MkDocs makes a new environment for every build of the preview
+        if self.kept_from is not None:  # kept pages were not read: the title they had (for the menu), their date
+            for page in reuse.restore_titles(files, self.kept_from):
+                self.on_pre_page(page, config=config, files=files)
+        if self.command == "serve":
+            self.state.titles = reuse.titles(files)
         return env
 
     def on_pre_page(self, page: Any, *, config: Any, files: Files) -> Any:
@@ -176,8 +224,9 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         return page
 
     def on_page_content(self, html: str, *, page: Any, config: Any, files: Files) -> str:
-        """Whitespace between table cells, so that the search index reads a table as words (publish/search.py)."""
-        return search.readable_tables(html)
+        """Whitespace between table cells, so that the search index reads a table as words (publish/search.py);
+        the live preview has no search index."""
+        return html if self.command == "serve" else search.readable_tables(html)
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
         """Each page carries the site's Content-Security-Policy (see scripts/publish/csp.py)."""
@@ -201,6 +250,8 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         reports under pdf/ (not in the live preview, and not with `pdf: false`)."""
         assert self.state is not None
         self.progress.end()
+        if self.command == "serve" and self.state.frame is not None:
+            self.last = reuse.LastBuild(self.state.frame, self.state.generated, self.state.titles)
         headers = csp.headers_file(self.state.script_hashes)
         Path(config["site_dir"], csp.HEADERS_FILE).write_text(headers, encoding="utf-8")
         if self.command != "serve" and self.config.pdf:

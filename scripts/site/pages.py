@@ -48,6 +48,24 @@ def figure(kind: str, chart_id: str, *args: Any) -> Figure:
     return Figure(draw(chart_id, *args), draw(f"{chart_id}-smal", *args, width=NARROW_WIDTH))
 
 
+class MemoryBytecodeCache(jinja2.BytecodeCache):
+    """Compiled templates kept for the life of the process (Jinja2 checks each against its source), so that the
+    live preview, which makes new environments for every rebuild, compiles each template once."""
+
+    def __init__(self) -> None:
+        self.compiled: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        if bucket.key in self.compiled:
+            bucket.bytecode_from_string(self.compiled[bucket.key])
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self.compiled[bucket.key] = bucket.bytecode_to_string()
+
+
+TEMPLATE_CACHE = MemoryBytecodeCache()
+
+
 def markdown_environment(extra: Sequence[Path] = ()) -> jinja2.Environment:
     """The Jinja2 environment for Markdown page templates (from `extra` folders first, then the package's), with
     the filters of scripts/core/filters.py and those the editors' guide adds."""
@@ -58,6 +76,7 @@ def markdown_environment(extra: Sequence[Path] = ()) -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        bytecode_cache=TEMPLATE_CACHE,
     )
     env.filters.update(FILTERS)
     env.filters.update(guide.FILTERS)

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from scripts.dev.bench.common import ROOT
-from scripts.dev.bench.run import bench
+from scripts.dev.bench.run import bench, serve_only
 from scripts.dev.bench.stages import run_stage
 
 SIZES = [100, 1000, 5000]
@@ -23,6 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--large-runs", type=int, default=1, help="kjøringer av MkDocs for planer med 5 000 tiltak")
     parser.add_argument("--pdf-limit", type=int, default=1000, help="største plan det lages PDF av")
     parser.add_argument("--serve-edits", type=int, default=5, help="endringer målt i plan serve (0: ikke mål)")
+    parser.add_argument(
+        "--serve-only", action="store_true", help="mål bare plan serve og skriv resultatet her (ikke BENCHMARKS.md)"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md", help="rapporten (BENCHMARKS.md)")
     parser.add_argument("--stage", help=argparse.SUPPRESS)
     parser.add_argument("--plan", type=Path, help=argparse.SUPPRESS)
@@ -30,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.stage:
         print(json.dumps(run_stage(args.stage, args.plan, args.work)))
+        return 0
+    if args.serve_only:
+        print(serve_only(args.serve_edits))
         return 0
     bench(
         args.sizes,

@@ -37,7 +37,7 @@ def report(
         *_stage_section(plans, build),
         *_site_section(plans),
         *_visit_section(plans),
-        *_serve_section(serve),
+        *serve_section(serve),
         *_growth_section(plans),
         "",
         *pdf_note(plans),
@@ -195,7 +195,7 @@ def _visit_section(plans: list[Plan]) -> list[str]:
     return lines
 
 
-def _serve_section(serve: Serve | None) -> list[str]:
+def serve_section(serve: Serve | None) -> list[str]:
     if not serve:
         return []
     return [

@@ -11,9 +11,10 @@ from functools import partial
 from pathlib import Path
 
 from scripts.dev.bench.browser import site_figures
+from scripts.dev.bench.budgets import serve_budget
 from scripts.dev.bench.common import BIN, ROOT, nb
 from scripts.dev.bench.figures import Plan, Runs, Serve
-from scripts.dev.bench.report import profile_section, report
+from scripts.dev.bench.report import profile_section, report, serve_section
 from scripts.dev.bench.serve import measure_serve
 from scripts.dev.bench.stages import bench_config, command_stage, environment, python_stage, run_child, stage_command
 
@@ -37,6 +38,14 @@ def bench(sizes: list[int], runs: int, out: Path, *, large_runs: int, pdf_limit:
     text = report(plans, build, ours, serve, profile_section(profile, profile_plan.name), started_at, elapsed)
     out.write_text(text, encoding="utf-8")
     print(f"Skrev {out} ({nb(elapsed / 60, 1)} min)")
+
+
+def serve_only(edits: int) -> str:
+    """Only `plan serve` of the shipped plan: its section of the report and its budget, as Markdown."""
+    with tempfile.TemporaryDirectory(prefix="bench-serve-") as temp:
+        print(f"plan serve: {edits} endringer i den leverte planen", flush=True)
+        serve = measure_serve(ROOT / "plan", Path(temp), edits)
+    return "\n".join([*serve_section(serve), serve_budget(serve)])
 
 
 def _plans(sizes: list[int], work: Path) -> list[Plan]:

@@ -46,14 +46,16 @@ OPEN_DATA_MODELS: list[tuple[str, type[Any]]] = [
 ]
 
 
-def data_files(plan: Plan, site_url: str | None = None) -> dict[str, str | bytes]:
+def data_files(plan: Plan, site_url: str | None = None, *, workbook: bool = True) -> dict[str, str | bytes]:
     """data/plan.json, the CSV tables beside it (see :mod:`.csv_files`), data/datapackage.json, the same tables as
-    a workbook, and their DCAT-AP-NO description (with addresses under `site_url`, the site's address)."""
+    a workbook, and their DCAT-AP-NO description (with addresses under `site_url`, the site's address). Without
+    `workbook` (the live preview, which it would slow down) no workbook."""
     # pydantic's serializer writes the same text as json.dumps(plan.model_dump(mode="json"), ensure_ascii=False,
     # indent=2), ten times faster: json.dumps uses its slow pure-Python encoder whenever it indents.
     files: dict[str, str | bytes] = {"data/plan.json": plan.model_dump_json(indent=2) + "\n"}
     files.update({f"data/{table.name}.csv": csv_text(table.header, table.rows(plan)) for table in TABLES})
     files[PACKAGE] = datapackage_json(plan)
-    files["data/naeringsplan.xlsx"] = workbook_bytes(plan, site_url)
+    if workbook:
+        files["data/naeringsplan.xlsx"] = workbook_bytes(plan, site_url)
     files["data/dcat.ttl"] = dcat_turtle(plan, site_url)
     return files
