@@ -22,6 +22,7 @@ from scripts.editor.history import ids_in, used_ids
 from scripts.editor.listedit import LayoutError, Where, append_item
 from scripts.editor.skeleton import measure_skeleton, next_id
 from scripts.load.folder import PlanFiles, load_plan
+from scripts.validate import rules
 from scripts.validate.validator import source_files, validate_files
 
 
@@ -115,7 +116,7 @@ def new_goal(folder: Path, focus_area_id: str) -> Added:
     fa = areas[focus_area_id]
     path = Path(files.focus_areas[source_files(files)[fa.id]].path)
     ident, notes = _next_number(path, focus_area_id + ".", [g.id for g in fa.goals])
-    item = [f'- id: "{ident}"', "  title: Nytt mål", "  description: Beskriv målet."]
+    item = [f'- id: "{ident}"', f"  title: {rules.GOAL_TITLE}", f"  description: {rules.GOAL_DESCRIPTION}"]
     first, last = _append(path, (), "goals", item, f"målene i satsingsområde {focus_area_id}")
     fill_in = [
         "title: målet, formulert kort",

@@ -12,10 +12,10 @@ import re
 import schema
 from schema import Actor, Plan
 from scripts.core.queries import lead_role
+from scripts.validate import rules
 
-#: The texts an editor replaces.
-TITLE = "Kort tittel som sier hva som skal gjøres"
-DESCRIPTION = "Hva tiltaket går ut på og hvorfor."
+#: The texts an editor replaces (the validator refuses them when they are left in).
+TITLE, DESCRIPTION = rules.MEASURE_TITLE, rules.MEASURE_DESCRIPTION
 
 
 def next_id(prefix: str, existing: list[str]) -> str:

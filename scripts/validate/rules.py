@@ -32,9 +32,12 @@ MAX_TITLE = 120
 MIN_AMOUNT = 1000
 #: The texts that ``plan new`` writes for an editor to replace (scripts/editor/skeleton.py and new.py): left in,
 #: they would be published. Field → the texts.
+#: The texts «plan new» writes for the editor to replace (editor/skeleton.py and editor/new.py write these).
+MEASURE_TITLE, MEASURE_DESCRIPTION = "Kort tittel som sier hva som skal gjøres", "Hva tiltaket går ut på og hvorfor."
+GOAL_TITLE, GOAL_DESCRIPTION = "Nytt mål", "Beskriv målet."
 PLACEHOLDERS: dict[str, tuple[str, ...]] = {
-    "title": ("Kort tittel som sier hva som skal gjøres", "Nytt tiltak", "Nytt mål"),
-    "description": ("Hva tiltaket går ut på og hvorfor.", "Beskriv målet."),
+    "title": (MEASURE_TITLE, "Nytt tiltak", GOAL_TITLE),
+    "description": (MEASURE_DESCRIPTION, GOAL_DESCRIPTION),
 }
 
 
