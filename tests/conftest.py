@@ -71,6 +71,13 @@ def not_source(folder: str, names: list[str]) -> set[str]:
     return {n for n in names if n in skipped or "cache" in n or n.endswith(".egg-info") or (top and n == "site")}
 
 
+def replace_once(path: Path, old: str, new: str) -> None:
+    """Edit a file as an editor would: the first `old` becomes `new` (which must be there)."""
+    text = path.read_text(encoding="utf-8")
+    assert old in text, old
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
 @pytest.fixture
 def workdir(tmp_path: Path) -> Path:
     """A folder holding a copy of the small valid test plan as ./plan."""

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 import schema
-from conftest import ROOT, VALID_PLAN
+from conftest import ROOT, VALID_PLAN, replace_once
 from scripts.editor import schemas
 from scripts.editor.skeleton import measure_skeleton
 from scripts.site.open_data import data_files
@@ -28,16 +28,12 @@ AREA = "satsingsomrader/1-nettverk.yaml"
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    shutil.copytree(VALID_PLAN, tmp_path / "plan")
-    return tmp_path / "plan"
+def folder(workdir: Path) -> Path:
+    return workdir / "plan"
 
 
 def edit(folder: Path, old: str, new: str) -> None:
-    path = folder / AREA
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    replace_once(folder / AREA, old, new)
 
 
 def add_update(folder: Path, date: str, status: str) -> None:

@@ -9,12 +9,11 @@ inside a rule.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
-from conftest import VALID_PLAN, run_plan
+from conftest import replace_once, run_plan
 from scripts.cli import github_annotation
 from scripts.core.problems import WARNING, Diagnostic, errors, warnings
 from scripts.editor import new
@@ -27,16 +26,12 @@ UPDATE = "            text: I gang.\n"
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    shutil.copytree(VALID_PLAN, tmp_path / "plan")
-    return tmp_path / "plan"
+def folder(workdir: Path) -> Path:
+    return workdir / "plan"
 
 
 def edit(folder: Path, old: str, new_text: str) -> None:
-    path = folder / AREA
-    text = path.read_text(encoding="utf-8")
-    assert old in text, old
-    path.write_text(text.replace(old, new_text, 1), encoding="utf-8")
+    replace_once(folder / AREA, old, new_text)
 
 
 def add_update(folder: Path, date: str, status: str = "pågår") -> None:
