@@ -35,6 +35,8 @@ __all__ = ["PDF_NAME", "plan_html", "report_name", "report_years", "write_pdf"]
 
 PRINT = TEMPLATES / "print"
 PDF_NAME = "naeringsplan.pdf"
+#: A table in print with fewer rows than this (about half a page) is kept whole on one page.
+WHOLE_TABLE_ROWS = 15
 
 
 def svg_image(svg: str, alt: str) -> str:
@@ -66,6 +68,7 @@ def _environment() -> jinja2.Environment:
     env.filters["actor_short"] = lambda ident, site: plain_name(site.actors[ident])
     env.filters.update(indicators.FILTERS)
     env.globals["verdict_rule"] = indicators.RULE
+    env.globals["whole_table_rows"] = WHOLE_TABLE_ROWS
     return env
 
 
