@@ -35,6 +35,8 @@ __all__ = ["PDF_NAME", "plan_html", "report_name", "report_years", "write_pdf"]
 
 PRINT = TEMPLATES / "print"
 PDF_NAME = "naeringsplan.pdf"
+#: The family of the shipped fonts (``@font-face`` in print.css), used for the text of the charts as well.
+PRINT_FONT = "Plan Sans"
 
 
 def svg_image(svg: str, alt: str) -> str:
@@ -77,7 +79,9 @@ def _chart_alt(svg: str) -> str:
 
 
 def chart(kind: str, chart_id: str, *args: Any) -> Markup:
-    svg = getattr(charts, kind)(chart_id, *args)
+    # WeasyPrint draws an <img> SVG with the document's fonts, so the chart's text can name the shipped family.
+    with charts.font_family(PRINT_FONT):
+        svg = getattr(charts, kind)(chart_id, *args)
     return Markup(svg_image(svg, _chart_alt(svg)))
 
 
