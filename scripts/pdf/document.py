@@ -52,6 +52,20 @@ def css_string(text: str) -> Markup:
     return Markup("".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in " ".join(text.split())))
 
 
+#: Words that end a focus area's short name: «Samarbeid på tvers av …» is «Samarbeid».
+_SHORT_NAME_ENDS = {"og", "på", "av", "i", "for", "til", "med", "å", "om", "mot", "fra"}
+
+
+def area_short(title: str) -> str:
+    """A focus area's short name for a narrow column heading: its first word, two if the second is no small
+    word («Attraktiv region»); the full name stands in the key beside the table."""
+    words = title.split()
+    short = words[:1]
+    if len(words) > 1 and words[1].lower() not in _SHORT_NAME_ENDS:
+        short.append(words[1])
+    return " ".join(short)
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(PRINT),
@@ -65,6 +79,7 @@ def _environment() -> jinja2.Environment:
     # Print explains no abbreviation: full names, or a short name that is the name's first words («Eidsvoll»).
     env.filters["budget_row"] = functools.partial(budget_row, short=False)
     env.filters["css_string"] = css_string
+    env.filters["area_short"] = area_short
     env.filters["actor_short"] = lambda ident, site: plain_name(site.actors[ident])
     env.filters.update(indicators.FILTERS)
     env.globals["verdict_rule"] = indicators.RULE
