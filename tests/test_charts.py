@@ -603,6 +603,74 @@ def test_indicator_lines_are_explained_in_a_legend() -> None:
     assert texts(legend) == ["Målt verdi", "Utgangsverdi", "Mål"]
 
 
+def axis_parts(root: ET.Element) -> tuple[list[ET.Element], dict[str, float], list[ET.Element]]:
+    """The heavy axis lines (stroke width 1.5), the tick labels by text with the y their gridline stands at,
+    and the break marks of an indicator chart's axes."""
+    axes = next(g for g in root.iter(f"{SVG}g") if g.attrib.get("class") == "chart__axes")
+    heavy = [el for el in axes.iter(f"{SVG}line") if el.attrib["stroke-width"] == "1.5"]
+    ticks = {
+        t.text or "": float(t.attrib["y"]) - charts.SMALL * 0.36
+        for t in axes.iter(f"{SVG}text")
+        if t.attrib.get("text-anchor") == "end"
+    }
+    breaks = [el for el in axes.iter(f"{SVG}path") if el.attrib.get("class") == "chart__axis-break"]
+    return heavy, ticks, breaks
+
+
+def test_indicator_axis_that_does_not_start_at_zero_says_so_and_has_no_line_that_reads_as_zero() -> None:
+    for width in WIDTHS:
+        root = parse(indicator_chart("i", indicator(), width=width))
+        heavy, ticks, breaks = axis_parts(root)
+        assert min(ticks, key=lambda t: -ticks[t]) == f"52{NBSP}000"
+        assert heavy == []
+        assert len(breaks) == 1
+        assert f"Aksen starter ved 52{NBSP}000, ikke ved null." in texts(root)
+        assert (root.findtext(f"{SVG}desc") or "").endswith(f"Aksen starter ved 52{NBSP}000, ikke ved null.")
+
+
+def test_indicator_values_near_zero_are_drawn_on_an_axis_from_zero_with_its_line_at_zero() -> None:
+    item = indicator(
+        unit="%",
+        baseline=Point(year=2020, value=12),
+        target=Point(year=2030, value=40),
+        observations=[Observation(year=2021, value=15), Observation(year=2022, value=21)],
+    )
+    root = parse(indicator_chart("i", item))
+    heavy, ticks, breaks = axis_parts(root)
+    assert "0" in ticks
+    assert [float(el.attrib["y1"]) for el in heavy] == pytest.approx([ticks["0"]], abs=0.2)
+    assert breaks == []
+    assert not any(t.startswith("Aksen") for t in texts(root))
+
+
+def test_indicator_with_values_on_both_sides_of_zero_draws_the_axis_line_at_zero() -> None:
+    item = indicator(
+        unit="%",
+        baseline=Point(year=2020, value=-4),
+        target=Point(year=2030, value=6),
+        observations=[Observation(year=2021, value=-2), Observation(year=2022, value=3)],
+    )
+    heavy, ticks, breaks = axis_parts(parse(indicator_chart("i", item)))
+    assert max(ticks.values()) > ticks["0"]  # a tick below zero: zero is not the foot of the axis
+    assert [float(el.attrib["y1"]) for el in heavy] == pytest.approx([ticks["0"]], abs=0.2)
+    assert breaks == []
+
+
+def test_indicator_axis_of_negative_values_says_where_it_ends() -> None:
+    item = indicator(
+        unit="%",
+        better="lavere",
+        baseline=Point(year=2020, value=-40),
+        target=Point(year=2030, value=-50),
+        observations=[Observation(year=2021, value=-42)],
+    )
+    root = parse(indicator_chart("i", item))
+    heavy, _, breaks = axis_parts(root)
+    assert heavy == []
+    assert len(breaks) == 1
+    assert f"Aksen slutter ved {charts.quantity(-40, '%')}, ikke ved null." in texts(root)
+
+
 # --------------------------------------------------------------------------------------------------------
 # Timeline
 # --------------------------------------------------------------------------------------------------------

@@ -38,6 +38,9 @@ PDF_NAME = "naeringsplan.pdf"
 #: A table in print with fewer rows than this (about half a page) is kept whole on one page.
 WHOLE_TABLE_ROWS = 15
 
+#: The family of the shipped fonts (``@font-face`` in print.css), used for the text of the charts as well.
+PRINT_FONT = "Plan Sans"
+
 
 def svg_image(svg: str, alt: str) -> str:
     """An SVG chart as an <img> with a text alternative: WeasyPrint tags it as a figure with /Alt."""
@@ -50,6 +53,20 @@ def css_string(text: str) -> Markup:
     every character but letters, digits and spaces written as a CSS escape («<» as «\\3c »), so that no text
     can end the string, the rule or the style element."""
     return Markup("".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in " ".join(text.split())))
+
+
+#: Words that end a focus area's short name: «Samarbeid på tvers av …» is «Samarbeid».
+_SHORT_NAME_ENDS = {"og", "på", "av", "i", "for", "til", "med", "å", "om", "mot", "fra"}
+
+
+def area_short(title: str) -> str:
+    """A focus area's short name for a narrow column heading: its first word, two if the second is no small
+    word («Attraktiv region»); the full name stands in the key beside the table."""
+    words = title.split()
+    short = words[:1]
+    if len(words) > 1 and words[1].lower() not in _SHORT_NAME_ENDS:
+        short.append(words[1])
+    return " ".join(short)
 
 
 def _environment() -> jinja2.Environment:
@@ -65,6 +82,7 @@ def _environment() -> jinja2.Environment:
     # Print explains no abbreviation: full names, or a short name that is the name's first words («Eidsvoll»).
     env.filters["budget_row"] = functools.partial(budget_row, short=False)
     env.filters["css_string"] = css_string
+    env.filters["area_short"] = area_short
     env.filters["actor_short"] = lambda ident, site: plain_name(site.actors[ident])
     env.filters.update(indicators.FILTERS)
     env.globals["verdict_rule"] = indicators.RULE
@@ -80,7 +98,9 @@ def _chart_alt(svg: str) -> str:
 
 
 def chart(kind: str, chart_id: str, *args: Any) -> Markup:
-    svg = getattr(charts, kind)(chart_id, *args)
+    # WeasyPrint draws an <img> SVG with the document's fonts, so the chart's text can name the shipped family.
+    with charts.font_family(PRINT_FONT):
+        svg = getattr(charts, kind)(chart_id, *args)
     return Markup(svg_image(svg, _chart_alt(svg)))
 
 

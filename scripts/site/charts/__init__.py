@@ -51,7 +51,7 @@ from scripts.site.charts.style import (
     WIDTH,
     contrast,
 )
-from scripts.site.charts.svg import CHART_TEMPLATES
+from scripts.site.charts.svg import CHART_TEMPLATES, font_family
 from scripts.site.charts.text import ELLIPSIS, NBSP, nok, number, quantity, text_width, truncate, wrap, years
 from scripts.site.charts.timeline import TimelineRow, timeline_chart
 
@@ -79,6 +79,7 @@ __all__ = [
     "TimelineRow",
     "budget_chart",
     "contrast",
+    "font_family",
     "indicator_chart",
     "nok",
     "number",

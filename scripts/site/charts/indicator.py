@@ -2,6 +2,10 @@
 
 The value axis gets round ticks (:func:`~.layout.nice_ticks`); the labels of the points, the target and the
 baseline are placed by a :class:`~.layout.Labeller` so that they overlap neither each other nor the lines.
+
+The axis is honest about zero: values near zero get an axis from zero, and the heavy axis line is drawn only at
+zero. An axis that does not reach zero (52 000 to 60 000 workplaces) has no heavy line at its foot; instead a
+zigzag break mark and the note «Aksen starter ved 52 000, ikke ved null» say so, on the web and in print.
 """
 
 from __future__ import annotations
@@ -36,6 +40,10 @@ class _Plot:
     height: float = 220.0
     #: Room between the axis and the first and last year, for the labels centred on points.
     inset: float = 28.0
+
+    @property
+    def has_zero(self) -> bool:
+        return self.low <= 0 <= self.high
 
     @property
     def bottom(self) -> float:
@@ -82,7 +90,8 @@ def indicator_chart(chart_id: str, indicator: Indicator, *, width: int = WIDTH) 
     target_label = _target_label(labeller, plot, target_text, target_x, target_y)
     baseline_label = _baseline_label(labeller, plot, baseline_text, baseline_y)
     empty = None if observations else _empty_label(labeller, plot)
-    legend, height = _legend(plot.bottom + 48, width)
+    note = _axis_note(plot, unit)
+    legend, height = _legend(plot.bottom + (70 if note else 48), width)
     point_titles = [
         f"{o.year}: {quantity(o.value, unit)}" + (f" ({o.note.strip().rstrip('.')})" if o.note else "")
         for o in observations
@@ -91,10 +100,11 @@ def indicator_chart(chart_id: str, indicator: Indicator, *, width: int = WIDTH) 
         "indicator",
         chart_id,
         indicator.title,
-        _description(indicator, point_titles, baseline_text, target_text),
+        _description(indicator, point_titles, baseline_text, target_text, note),
         width,
         height,
         **_axes(plot, (baseline_y, target_y)),
+        axis_note=text_at(0, plot.bottom + 44, note, fill=MUTED, size=SMALL) if note else None,
         axis_title=axis_title,
         polyline=points(spots) if len(spots) > 1 else "",
         points=[_Point(coord(x), coord(y), t) for (x, y), t in zip(spots, point_titles, strict=True)],
@@ -115,9 +125,18 @@ def indicator_chart(chart_id: str, indicator: Indicator, *, width: int = WIDTH) 
 def _plot(indicator: Indicator, width: int) -> _Plot:
     """Scales that fit every measurement, the baseline and the target, with room for the tick labels."""
     values = [o.value for o in indicator.observations] + [indicator.baseline.value, indicator.target.value]
-    ticks = nice_ticks(min(values), max(values))
-    # A little room beyond the outer gridlines, so that no value lies on the x axis or the top edge.
+    smallest, largest = min(values), max(values)
+    # Values no further from zero than their spread are drawn on an axis from zero.
+    if 0 < smallest <= largest - smallest:
+        smallest = 0.0
+    elif largest < 0 and smallest <= 2 * largest:
+        largest = 0.0
+    ticks = nice_ticks(smallest, largest)
+    # A little room beyond the outer gridlines, so that no value lies on the x axis or the top edge; none beyond
+    # zero, where the axis stands.
     pad = (ticks[-1] - ticks[0]) * 0.04
+    low = ticks[0] if ticks[0] == 0 <= min(values) else min(ticks[0], min(values) - pad)
+    high = ticks[-1] if ticks[-1] == 0 >= max(values) else max(ticks[-1], max(values) + pad)
     tick_labels = [number(t) for t in ticks]
     all_years = [o.year for o in indicator.observations] + [indicator.baseline.year, indicator.target.year]
     first_year, last_year = min(all_years), max(all_years)
@@ -126,8 +145,8 @@ def _plot(indicator: Indicator, width: int) -> _Plot:
     return _Plot(
         ticks=ticks,
         tick_labels=tick_labels,
-        low=min(ticks[0], min(values) - pad),
-        high=max(ticks[-1], max(values) + pad),
+        low=low,
+        high=high,
         first_year=first_year,
         last_year=last_year,
         left=max(text_width(t, SMALL) for t in tick_labels) + 10,
@@ -143,11 +162,12 @@ def _axis_title(unit: str) -> str:
 
 def _axes(plot: _Plot, reference_ys: tuple[float, float]) -> dict[str, Any]:
     """Grid lines, tick labels, the x axis and the year labels, as template context."""
-    # A grid line under the baseline or the target would blur its dashes, so it is left out.
+    # A grid line under the baseline, the target or the zero line would blur it, so it is left out.
+    zero_y = plot.y_of(0) if plot.has_zero else None
     gridlines = [
         line(plot.left, plot.y_of(t), plot.right, plot.y_of(t))
         for t in plot.ticks
-        if all(abs(plot.y_of(t) - ref) > 1.5 for ref in reference_ys)
+        if all(abs(plot.y_of(t) - ref) > 1.5 for ref in (*reference_ys, zero_y) if ref is not None)
     ]
     tick_texts = [
         text_at(plot.left - 8, plot.y_of(t) + SMALL * 0.36, label, "end", MUTED, SMALL)
@@ -157,8 +177,27 @@ def _axes(plot: _Plot, reference_ys: tuple[float, float]) -> dict[str, Any]:
         text_at(plot.x_of(year), plot.bottom + 20, str(year), "middle", MUTED, SMALL)
         for year in labelled_years(plot.first_year, plot.last_year, plot.per_year)
     ]
-    axis = line(plot.left, plot.bottom, plot.right, plot.bottom)
-    return {"gridlines": gridlines, "tick_texts": tick_texts, "year_texts": year_texts, "axis": axis}
+    # The heavy axis line stands at zero only; an axis that does not reach zero is broken by a zigzag instead.
+    axis = line(plot.left, zero_y, plot.right, zero_y) if zero_y is not None else None
+    edge = plot.top if plot.high < 0 else plot.bottom
+    zigzag = [(plot.left - 2 + 4 * i, edge + (0 if i in (0, 4) else 4 if i % 2 else -4)) for i in range(5)]
+    axis_break = None if zero_y is not None else "M" + points(zigzag).replace(" ", " L")
+    return {
+        "gridlines": gridlines,
+        "tick_texts": tick_texts,
+        "year_texts": year_texts,
+        "axis": axis,
+        "axis_break": axis_break,
+    }
+
+
+def _axis_note(plot: _Plot, unit: str) -> str:
+    """«Aksen starter ved 52 000, ikke ved null.» when the value axis does not reach zero, else nothing."""
+    if plot.has_zero:
+        return ""
+    if plot.high < 0:
+        return f"Aksen slutter ved {quantity(plot.ticks[-1], unit)}, ikke ved null."
+    return f"Aksen starter ved {quantity(plot.ticks[0], unit)}, ikke ved null."
 
 
 def _labeller(
@@ -286,8 +325,11 @@ def _legend(legend_y: float, width: int) -> tuple[list[dict[str, Any]], float]:
     return legend, legend_y + 14
 
 
-def _description(indicator: Indicator, point_titles: list[str], baseline_text: str, target_text: str) -> str:
-    """The chart in words: what is measured, every measurement, the baseline, the target and which way is better."""
+def _description(
+    indicator: Indicator, point_titles: list[str], baseline_text: str, target_text: str, axis_note: str
+) -> str:
+    """The chart in words: what is measured, every measurement, the baseline, the target, which way is better,
+    and where the axis starts if not at zero."""
     parts = [f"{indicator.title}, målt i {indicator.unit.strip()}."]
     if point_titles:
         parts.append("Målinger: " + "; ".join(point_titles) + ".")
@@ -296,4 +338,6 @@ def _description(indicator: Indicator, point_titles: list[str], baseline_text: s
     parts.append(sentence(baseline_text))
     parts.append(sentence(target_text))
     parts.append("Lavere er bedre." if indicator.better == "lavere" else "Høyere er bedre.")
+    if axis_note:
+        parts.append(axis_note)
     return " ".join(parts)

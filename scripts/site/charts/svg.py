@@ -6,8 +6,10 @@ comes from the Jinja2 templates in ``scripts/templates/charts``, whose environme
 
 from __future__ import annotations
 
+import contextlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
@@ -20,6 +22,20 @@ from scripts.site.charts.style import FONT, FONT_FAMILY, GRID, MIN_WIDTH, MUTED,
 CHART_TEMPLATES = TEMPLATES / "charts"
 
 _CHART_ID = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
+
+#: The font family of the charts drawn now: the site's system fonts, or the print edition's shipped font.
+_FONT_FAMILY: ContextVar[str] = ContextVar("chart_font_family", default=FONT_FAMILY)
+
+
+@contextlib.contextmanager
+def font_family(family: str) -> Iterator[None]:
+    """Charts drawn inside the block set their text in the family, e.g. the print edition's shipped font, so
+    that the PDF depends on no font of the machine (the text widths assume Arial's metrics, as Liberation Sans)."""
+    token = _FONT_FAMILY.set(family)
+    try:
+        yield
+    finally:
+        _FONT_FAMILY.reset(token)
 
 
 def coord(value: float) -> str:
@@ -68,7 +84,7 @@ def render(
         title=title,
         desc=desc,
         view_box=f"0 0 {coord(width)} {coord(height)}",
-        font_family=FONT_FAMILY,
+        font_family=_FONT_FAMILY.get(),
         font_size=FONT,
         small=SMALL,
         text_colour=TEXT,
