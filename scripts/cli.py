@@ -327,8 +327,8 @@ def build_parser() -> argparse.ArgumentParser:
     pdf = sub.add_parser("pdf", parents=[plan], help="lag planen som PDF, eller statusrapporten for et år")
     pdf.add_argument("--out", type=Path, default=None, metavar="FIL", help="PDF-filen (naeringsplan.pdf)")
     pdf.add_argument("--report", type=int, default=None, metavar="ÅR", help="lag statusrapporten for dette året")
-    pdf.add_argument("--as-of", type=_iso_date, default=None, metavar="DATO", help="status per denne datoen (ÅÅÅÅ-MM-DD)")
-    pdf.add_argument("--meeting", type=_iso_date, default=None, metavar="DATO", help="møtet rapporten er til (forsiden)")
+    pdf.add_argument("--as-of", type=_iso_date, default=None, metavar="DATO", help="status per dato (ÅÅÅÅ-MM-DD)")
+    pdf.add_argument("--meeting", type=_iso_date, default=None, metavar="DATO", help="møtedatoen (forsiden)")
     pdf.add_argument("--case", default=None, metavar="SAK", help="saksnummeret på forsiden, f.eks. «PS 12/26»")
 
     diff = sub.add_parser("diff", help="vis hva som er endret i planen mellom to versjoner")

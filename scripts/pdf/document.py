@@ -1,7 +1,8 @@
 """The print edition: the plan (and a yearly status report) as an accessible, tagged PDF made by WeasyPrint
 from our own print template (``templates/print/*.html.jinja``), from the same validated data as the site.
 
-The same input gives the same bytes: every date in the document comes from the plan, not from the clock.
+The same input gives the same bytes: every date in the document comes from the plan or the options, not from
+the clock; the clock (or SOURCE_DATE_EPOCH) only decides whether a report is on the current year («hittil i år»).
 """
 
 from __future__ import annotations
