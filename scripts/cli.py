@@ -162,6 +162,16 @@ def cmd_schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _iso_date(text: str) -> Any:
+    """A date option («2026-11-12»); a Norwegian message when it is not one."""
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato; skriv ÅÅÅÅ-MM-DD, f.eks. 2026-11-12") from None
+
+
 def _valid_plan(folder: Path, consequence: str) -> Plan | None:
     """The validated plan; or None after printing every problem and what was therefore not done."""
     plan, problems = validate_folder(folder)
@@ -218,7 +228,8 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     out.parent.mkdir(parents=True, exist_ok=True)
     try:
         with replacing(out) as partial:  # a failure leaves the previous PDF as it was
-            pdf.write_pdf(plan, partial, report=args.report)
+            choices = pdf.PrintChoices(args.as_of, args.meeting, args.case)
+            pdf.write_pdf(plan, partial, report=args.report, choices=choices)
     except OSError as error:
         print(f"plan: kunne ikke skrive {out}: {describe_os_error(error)} {out} er som før.", file=sys.stderr)
         return EXIT_INVALID
@@ -316,6 +327,9 @@ def build_parser() -> argparse.ArgumentParser:
     pdf = sub.add_parser("pdf", parents=[plan], help="lag planen som PDF, eller statusrapporten for et år")
     pdf.add_argument("--out", type=Path, default=None, metavar="FIL", help="PDF-filen (naeringsplan.pdf)")
     pdf.add_argument("--report", type=int, default=None, metavar="ÅR", help="lag statusrapporten for dette året")
+    pdf.add_argument("--as-of", type=_iso_date, default=None, metavar="DATO", help="status per dato (ÅÅÅÅ-MM-DD)")
+    pdf.add_argument("--meeting", type=_iso_date, default=None, metavar="DATO", help="møtedatoen (forsiden)")
+    pdf.add_argument("--case", default=None, metavar="SAK", help="saksnummeret på forsiden, f.eks. «PS 12/26»")
 
     diff = sub.add_parser("diff", help="vis hva som er endret i planen mellom to versjoner")
     diff.add_argument("old", metavar="GAMMEL", help="git-revisjon (f.eks. main) eller planmappe")

@@ -81,7 +81,7 @@ def test_the_pdf_and_the_history_page_give_the_current_revision_the_same_date(
     date = nb_date(current.date)
     assert re.search(r"\d{1,2}\. \w+ \d{4}", date)  # a full date, which a list would have renumbered
     pdf = plan_html(plan)
-    assert f'content: "{css_string(f"Versjon {current.version}, {date}")}"' in pdf  # the footer of every page
+    assert css_string(f"Versjon {current.version}, vedtatt {date}") in pdf  # the footer of every page
     assert f"<p>{date} – {current.stage}" in pdf  # the PDF's own history chapter
     history = page_html(pages[page_path("history")])
     section = history[history.index(f"{current.version} {current.title}") :]

@@ -193,7 +193,7 @@ def test_the_status_report_shows_the_state_at_the_end_of_the_year(report_pdf: Pa
     with pikepdf.open(report_pdf) as pdf:
         assert str(pdf.docinfo["/Title"]).startswith("Statusrapport 2021")
         assert str(pdf.Root.Lang) == "nb"
-    assert "Status ved utgangen av 2021" in text
+    assert "Sammendrag: status ved utgangen av 2021" in text
     assert "Dette skjedde i 2021" in text
     started = [m for _, _, m in valid_plan.measures() if m.period.start <= 2021]
     assert f"{len(started)} tiltak hadde startet innen utgangen av 2021" in text

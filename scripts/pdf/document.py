@@ -1,7 +1,8 @@
 """The print edition: the plan (and a yearly status report) as an accessible, tagged PDF made by WeasyPrint
 from our own print template (``templates/print/*.html.jinja``), from the same validated data as the site.
 
-The same input gives the same bytes: every date in the document comes from the plan, not from the clock.
+The same input gives the same bytes: every date in the document comes from the plan or the options, not from
+the clock; the clock (or SOURCE_DATE_EPOCH) only decides whether a report is on the current year («hittil i år»).
 """
 
 from __future__ import annotations
@@ -21,17 +22,18 @@ from xml.etree import ElementTree
 import jinja2
 from markupsafe import Markup
 
-from schema import Measure, Plan, StatusUpdate
+from schema import Plan
 from scripts import TEMPLATES
 from scripts.core.filters import FILTERS, markdown_html
-from scripts.core.queries import document_dates, plain_name, report_years
+from scripts.core.queries import document_dates, plain_name, reader_contact, report_years
+from scripts.pdf import report as status
 from scripts.site import charts, indicators
 from scripts.site.lookups import Site, SiteOptions
 from scripts.site.open_data import licence
 from scripts.site.pages import budget_row
-from scripts.validate.validator import gc_paused
+from scripts.validate.validator import gc_paused, today
 
-__all__ = ["PDF_NAME", "plan_html", "report_name", "report_years", "write_pdf"]
+__all__ = ["PDF_NAME", "PrintChoices", "plan_html", "report_name", "report_years", "write_pdf"]
 
 PRINT = TEMPLATES / "print"
 PDF_NAME = "naeringsplan.pdf"
@@ -105,41 +107,23 @@ def chart(kind: str, chart_id: str, *args: Any) -> Markup:
 
 
 @dataclass(frozen=True)
-class YearState:
-    """A measure as it stood at the end of a year (for the status report)."""
+class PrintChoices:
+    """What the person making a PDF may choose beside the plan: the date the status is as of (only the status
+    updates up to it count), and for a status report the meeting it is for and the case number («PS 12/26»)."""
 
-    measure: Measure
-    status: str
-    updates: list[StatusUpdate]
-    secured: int
-    planned: int
-
-
-def year_states(site: Site, year: int) -> list[YearState]:
-    """Each measure's status on 31 December of `year`, derived from its status updates, what happened during
-    the year, and its budget for the year. Measures that had not started by then are left out."""
-    end = dt.date(year, 12, 31)
-    states = []
-    for measure in site.all_measures():
-        if measure.period.start > year:
-            continue
-        known = [u for u in measure.status_updates if u.date <= end]
-        status = known[-1].status if known else "planlagt"
-        lines = [b for b in measure.budget if b.year == year]
-        states.append(
-            YearState(
-                measure,
-                status,
-                [u for u in known if u.date.year == year],
-                sum(b.amount for b in lines if b.secured),
-                sum(b.amount for b in lines if not b.secured),
-            )
-        )
-    return states
+    as_of: dt.date | None = None
+    meeting: dt.date | None = None
+    case: str | None = None
 
 
-def plan_html(plan: Plan, options: SiteOptions | None = None, report: int | None = None) -> str:
+def plan_html(
+    plan: Plan, options: SiteOptions | None = None, report: int | None = None, choices: PrintChoices | None = None
+) -> str:
     """The print HTML of the plan, or of the status report for a year."""
+    choices = choices or PrintChoices()
+    as_of = status.as_of_date(plan, choices.as_of)
+    summary = status.build_report(plan, report, today(), choices.as_of) if report is not None else None
+    plan = status.plan_as_of(plan, summary.as_of if summary is not None else as_of)
     site = Site(plan, options or SiteOptions())
     env = _environment()
     created, modified = document_dates(plan)
@@ -155,7 +139,10 @@ def plan_html(plan: Plan, options: SiteOptions | None = None, report: int | None
         modified=modified,
         licence=licence(plan),
         year=report,
-        states=year_states(site, report) if report is not None else [],
+        as_of=summary.as_of if summary is not None else as_of,
+        report=summary,
+        choices=choices,
+        contact=reader_contact(plan),
     )
 
 
@@ -217,11 +204,17 @@ def rights_in_xmp(metadata: Any) -> None:
     metadata.generate_rdf_metadata = with_rights
 
 
-def write_pdf(plan: Plan, out: Path, options: SiteOptions | None = None, report: int | None = None) -> Path:
+def write_pdf(
+    plan: Plan,
+    out: Path,
+    options: SiteOptions | None = None,
+    report: int | None = None,
+    choices: PrintChoices | None = None,
+) -> Path:
     """Write the PDF (tagged, PDF/UA-1) and return its path."""
     from weasyprint import HTML
 
-    html = plan_html(plan, options, report)
+    html = plan_html(plan, options, report, choices)
     # The identifier depends on the content only, not on the folder the fonts are read from.
     portable = html.replace((PRINT / "fonts").as_uri(), "fonts")
     identifier = hashlib.sha256(portable.encode("utf-8")).hexdigest()[:32].encode("ascii")

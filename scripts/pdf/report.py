@@ -1,0 +1,165 @@
+"""What the print editions say about the status: the date the status is as of («Status per 12. november 2026»),
+the plan as it stood on that date, and the figures of the yearly status report (the summary for a decision,
+the measures without an update in the year).
+
+A status is always the one of the newest status update up to a date (of several on that day, the one written
+last), and before the first update the vocabulary's first status («planlagt»), as in :class:`schema.Measure`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from schema import Indicator, Measure, Observation, Plan, StatusUpdate
+from scripts.site import indicators
+from scripts.site.indicators import Verdict
+
+__all__ = ["Report", "YearState", "as_of_date", "build_report", "plan_as_of", "status_on"]
+
+
+def start_status(plan: Plan) -> str:
+    """The status of a measure before its first update: the vocabulary's first («planlagt»)."""
+    return min(plan.vocabulary.statuses, key=lambda s: s.order).id
+
+
+def updates_until(measure: Measure, day: dt.date) -> list[StatusUpdate]:
+    return [u for u in measure.status_updates if u.date <= day]
+
+
+def status_on(measure: Measure, day: dt.date, first: str) -> str:
+    """The measure's status at the end of `day`."""
+    known = updates_until(measure, day)
+    return max(reversed(known), key=lambda u: u.date).status if known else first
+
+
+def as_of_date(plan: Plan, until: dt.date | None = None) -> dt.date:
+    """The date the status is as of: `until` when it is given, else the date of the newest status update (the
+    first day of the plan period when there is none)."""
+    if until is not None:
+        return until
+    dates = [u.date for _, _, m in plan.measures() for u in m.status_updates]
+    return max(dates, default=dt.date(plan.plan.period.start, 1, 1))
+
+
+def plan_as_of(plan: Plan, day: dt.date) -> Plan:
+    """The plan with only the status updates up to `day`, and each measure's status as it was then. The plan
+    itself when nothing is left out."""
+    if all(u.date <= day for _, _, m in plan.measures() for u in m.status_updates):
+        return plan
+    first = start_status(plan)
+
+    def measure(m: Measure) -> Measure:
+        return m.model_copy(update={"status_updates": updates_until(m, day), "status": status_on(m, day, first)})
+
+    areas = [
+        fa.model_copy(
+            update={"goals": [g.model_copy(update={"measures": [measure(m) for m in g.measures]}) for g in fa.goals]}
+        )
+        for fa in plan.focus_areas
+    ]
+    return plan.model_copy(update={"focus_areas": areas})
+
+
+@dataclass(frozen=True)
+class YearState:
+    """A measure in the year of the report: its status now (as of) and at the end of the year before, its
+    updates in the year and its budget for the year."""
+
+    measure: Measure
+    status: str
+    before: str
+    updates: list[StatusUpdate]
+    secured: int
+    planned: int
+
+    @property
+    def changed(self) -> bool:
+        return self.status != self.before
+
+
+@dataclass(frozen=True)
+class IndicatorState:
+    """An indicator as it stood in the year of the report: the newest measurement then and the verdict."""
+
+    indicator: Indicator
+    latest: Observation | None
+    verdict: Verdict
+
+
+@dataclass(frozen=True)
+class Report:
+    """The figures of the status report for `year`, with the status as of `as_of`."""
+
+    year: int
+    as_of: dt.date
+    #: True for a report on the current year: «hittil i år» instead of «ved utgangen av».
+    so_far: bool
+    states: list[YearState]
+    #: The measures whose period begins / ends in the year.
+    new: list[Measure]
+    ended: list[Measure]
+    #: Measures whose period includes the year, not done when it began, with no status update in the year.
+    missing: list[YearState]
+    indicators: list[IndicatorState]
+
+    @property
+    def changed(self) -> list[YearState]:
+        return [s for s in self.states if s.changed]
+
+    @property
+    def secured(self) -> int:
+        return sum(s.secured for s in self.states)
+
+    @property
+    def planned(self) -> int:
+        return sum(s.planned for s in self.states)
+
+
+def _indicator_state(indicator: Indicator, year: int) -> IndicatorState:
+    """The verdict by the website's rule (:func:`indicators.verdict`), on the measurements up to `year`."""
+    known = [o for o in indicator.observations if o.year <= year]
+    then = indicator.model_copy(update={"observations": known})
+    return IndicatorState(indicator, known[-1] if known else None, indicators.verdict(then))
+
+
+def _runs_in(measure: Measure, year: int) -> bool:
+    return measure.period.start <= year and (measure.period.end is None or measure.period.end >= year)
+
+
+def build_report(plan: Plan, year: int, today: dt.date, until: dt.date | None = None) -> Report:
+    """The report on `year`: the status as of the newest update in the year (or `until`, when it is earlier
+    than the year's end), compared with the status at the end of the year before. Measures that had not
+    started by the end of the year are left out."""
+    end = dt.date(year, 12, 31)
+    limit = min(until or end, end)
+    first = start_status(plan)
+    done = {s.id for s in plan.vocabulary.statuses if s.done}
+    before_day = dt.date(year - 1, 12, 31)
+    in_year = [u.date for _, _, m in plan.measures() for u in m.status_updates if u.date <= limit]
+    as_of = until if until is not None and until <= end else max(in_year, default=limit)
+    states = []
+    for _, _, m in plan.measures():
+        if m.period.start > year:
+            continue
+        lines = [b for b in m.budget if b.year == year]
+        states.append(
+            YearState(
+                m,
+                status_on(m, limit, first),
+                status_on(m, before_day, first),
+                [u for u in updates_until(m, limit) if u.date.year == year],
+                sum(b.amount for b in lines if b.secured),
+                sum(b.amount for b in lines if not b.secured),
+            )
+        )
+    return Report(
+        year=year,
+        as_of=as_of,
+        so_far=year >= today.year,
+        states=states,
+        new=[s.measure for s in states if s.measure.period.start == year],
+        ended=[s.measure for s in states if s.measure.period.end == year],
+        missing=[s for s in states if not s.updates and s.before not in done and _runs_in(s.measure, year)],
+        indicators=[_indicator_state(i, year) for i in plan.indicators],
+    )

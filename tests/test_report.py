@@ -1,0 +1,174 @@
+"""The yearly status report as a paper for a decision, and the date every print edition's status is as of: what
+the summary and the list of missing updates must say (computed here from the plan's data, independently of
+scripts/pdf/report.py), the cover fields for the meeting, type large enough to read, the same bytes every time."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from pypdf import PdfReader
+
+from conftest import ROOT, VALID_PLAN, run_plan
+from schema import Plan
+from scripts.validate.validator import validate_folder
+
+SHIPPED = ROOT / "plan"
+YEAR = 2025
+MEASURE_ID = re.compile(r"\b\d+\.\d+\.\d+\b")
+
+
+@pytest.fixture(scope="module")
+def shipped() -> Plan:
+    plan, problems = validate_folder(SHIPPED)
+    assert plan is not None, problems
+    return plan
+
+
+@pytest.fixture(scope="module")
+def clock() -> Iterator[None]:
+    """Today is 1 December 2026 for every build in this file (as SOURCE_DATE_EPOCH, the reproducible build's)."""
+    before = os.environ.get("SOURCE_DATE_EPOCH")
+    os.environ["SOURCE_DATE_EPOCH"] = str(int(dt.datetime(2026, 12, 1, tzinfo=dt.UTC).timestamp()))
+    yield
+    if before is None:
+        del os.environ["SOURCE_DATE_EPOCH"]
+    else:
+        os.environ["SOURCE_DATE_EPOCH"] = before
+
+
+def build(out: Path, *args: str, plan: Path = SHIPPED) -> Path:
+    result = run_plan("pdf", "--plan", str(plan), "--out", str(out), *args)
+    assert result.code == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="module")
+def report(tmp_path_factory: pytest.TempPathFactory, clock: None) -> Path:
+    out = tmp_path_factory.mktemp("rapport") / "rapport.pdf"
+    return build(out, "--report", str(YEAR), "--meeting", "2026-02-12", "--case", "PS 12/26")
+
+
+def page_texts(path: Path) -> list[str]:
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
+
+
+def expected(plan: Plan, year: int) -> dict[str, Any]:
+    """From the plan's data as JSON: each started measure's status at the end of the year before and of the
+    year (the newest update up to then, «planlagt» before the first), and whether it had an update in the year."""
+    data = plan.model_dump(mode="json")
+    done = {s["id"] for s in data["vocabulary"]["statuses"] if s["done"]}
+    first = min(data["vocabulary"]["statuses"], key=lambda s: s["order"])["id"]
+
+    def status(updates: list[dict[str, Any]], until: str) -> str:
+        known = [(u["date"], i, u["status"]) for i, u in enumerate(updates) if u["date"] <= until]
+        return max(known)[2] if known else first
+
+    changed, missing = set(), set()
+    for area in data["focus_areas"]:
+        for goal in area["goals"]:
+            for m in goal["measures"]:
+                start, end = m["period"]["start"], m["period"]["end"]
+                if start > year:
+                    continue
+                updates = m["status_updates"]
+                before, now = status(updates, f"{year - 1}-12-31"), status(updates, f"{year}-12-31")
+                if before != now:
+                    changed.add(m["id"])
+                in_year = [u for u in updates if u["date"].startswith(str(year))]
+                if not in_year and before not in done and (end is None or end >= year):
+                    missing.add(m["id"])
+    return {"changed": changed, "missing": missing}
+
+
+def section(texts: list[str], start: str, end: str) -> str:
+    whole = " ".join(texts)
+    return whole[whole.index(start) : whole.index(end, whole.index(start))]
+
+
+def test_the_summary_lists_exactly_the_measures_that_changed_status_in_the_year(report: Path, shipped: Plan) -> None:
+    summary = page_texts(report)[1]
+    assert summary.startswith(f"Sammendrag: status ved utgangen av {YEAR}")
+    changed = section([summary], f"Endret status i {YEAR}", "Nye og avsluttede tiltak")
+    want = expected(shipped, YEAR)["changed"]
+    assert want, "the shipped plan should have measures that changed status in the year"
+    assert set(MEASURE_ID.findall(changed)) == want
+
+
+def test_the_report_lists_exactly_the_measures_without_an_update_in_the_year(report: Path, shipped: Plan) -> None:
+    heading = f"Tiltak uten statusoppdatering i {YEAR}"
+    pages = [t for t in page_texts(report) if heading in t]
+    want = expected(shipped, YEAR)["missing"]
+    assert pages and want
+    listed = MEASURE_ID.findall(" ".join(pages))
+    assert set(listed) == want and len(listed) == len(want)
+    assert "Ansvarlig" in pages[0]
+
+
+def test_the_summary_is_one_page_with_status_a_year_before_money_and_indicator_verdicts(
+    report: Path, shipped: Plan
+) -> None:
+    texts = page_texts(report)
+    summary = texts[1]
+    assert f"Ved utgangen av {YEAR - 1}" in summary and "Sum" in summary
+    assert f"Penger for {YEAR}" in summary and "bevilget" in summary
+    assert all(i.title in summary for i in shipped.indicators)
+    assert "Vurdering" in summary and "Slik vurderer vi" in summary
+    assert texts[2].startswith(f"Tiltak uten statusoppdatering i {YEAR}")
+
+
+def test_the_cover_and_every_footer_say_the_date_the_status_is_as_of(report: Path, shipped: Plan) -> None:
+    newest = max(u.date for _, _, m in shipped.measures() for u in m.status_updates if u.date.year <= YEAR)
+    per = f"Status per {newest.day}. "
+    texts = page_texts(report)
+    assert "Status per" in texts[0] and per in texts[0]
+    assert all(per in page for page in texts[1:])
+    assert "Møte 12. februar 2026" in texts[0]
+    assert "Saksnummer PS 12/26" in texts[0]
+    assert "Kontakt Sekretariatet i Gardermoregionen IPR" in texts[0]
+    assert "vedtatt av Styret i Gardermoregionen IPR 14. juni 2024" in texts[0]
+
+
+def test_a_report_on_the_current_year_says_so_far_this_year(tmp_path: Path, clock: None) -> None:
+    texts = page_texts(build(tmp_path / "i-år.pdf", "--report", "2026"))
+    assert "hittil i år" in texts[0]
+    assert texts[1].startswith("Sammendrag: status hittil i år")
+    assert "ved utgangen av 2026" not in " ".join(texts)
+
+
+def test_no_text_in_the_report_is_smaller_than_9_5_pt(report: Path) -> None:
+    small: list[tuple[int, float, str]] = []
+    for number, page in enumerate(PdfReader(report).pages, start=1):
+
+        def visit(text: str, cm: list[float], tm: list[float], font: Any, size: float, number: int = number) -> None:
+            effective = abs(size * tm[3] * cm[3])
+            if text.strip() and effective < 9.5 - 0.01:
+                small.append((number, round(effective, 2), text.strip()[:30]))
+
+        page.extract_text(visitor_text=visit)
+    assert small == []
+
+
+def test_two_builds_of_the_report_give_the_same_bytes(report: Path, tmp_path: Path, clock: None) -> None:
+    again = build(tmp_path / "igjen.pdf", "--report", str(YEAR), "--meeting", "2026-02-12", "--case", "PS 12/26")
+    assert again.read_bytes() == report.read_bytes()
+
+
+def test_the_plan_pdf_says_the_status_is_as_of_its_newest_update_or_the_date_asked_for(tmp_path: Path) -> None:
+    texts = page_texts(build(tmp_path / "plan.pdf", plan=VALID_PLAN))
+    assert "Status per 15. september 2021" in texts[0]
+    assert all("Status per 15. september 2021 · Versjon 1.0, vedtatt 23. april 2021" in t for t in texts[1:])
+    earlier = page_texts(build(tmp_path / "tidligere.pdf", "--as-of", "2021-06-01", plan=VALID_PLAN))
+    assert "Status per 1. juni 2021" in earlier[0]
+    assert "15. september 2021" not in " ".join(earlier)
+
+
+def test_an_as_of_that_is_not_a_date_is_a_usage_error_in_norwegian() -> None:
+    result = run_plan("pdf", "--plan", str(VALID_PLAN), "--as-of", "12.11.2026")
+    assert result.code == 2
+    assert "ikke en dato" in result.stderr
