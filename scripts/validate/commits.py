@@ -56,7 +56,7 @@ class Repository:
         for i, commit in enumerate(commits):
             if lines[2 * i].endswith(" missing"):
                 result[commit] = "commit"
-            elif lines[2 * i + 1].endswith(" missing") or not lines[2 * i + 1].split()[1:2] == ["tree"]:
+            elif lines[2 * i + 1].endswith(" missing") or lines[2 * i + 1].split()[1:2] != ["tree"]:
                 result[commit] = "plan"
         return result
 

@@ -28,8 +28,8 @@ from scripts.core.problems import Diagnostic, Loc, errors, sorted_unique
 from scripts.load.folder import PlanFiles, load_plan
 from scripts.load.strict import Document
 from scripts.model.catalog import Catalog
-from scripts.validate.commits import commit_problems
 from scripts.validate import rules
+from scripts.validate.commits import commit_problems
 from scripts.validate.diagnostics import clean, diagnostic, model_at, pydantic_diagnostic
 from scripts.validate.rules import Checked, Problem
 
