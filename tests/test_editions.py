@@ -11,6 +11,7 @@ import pytest
 
 from conftest import replace_once
 from scripts.publish import editions
+from scripts.site.editions import site_text
 from scripts.site.lookups import SiteOptions
 from scripts.site.pages import render_site
 from scripts.validate.validator import validate_folder
@@ -90,4 +91,4 @@ def test_an_unknown_commit_is_an_error_that_names_the_line_and_the_fix(repo: Pat
 
 
 def test_the_site_text_shows_plan_text_literally() -> None:
-    assert editions.site_text(r"Tiltak «\<script\>» \& \*x\*") == "Tiltak «&#60;script&#62;» &#38; &#42;x&#42;"
+    assert site_text(r"Tiltak «\<script\>» \& \*x\*") == "Tiltak «&#60;script&#62;» &#38; &#42;x&#42;"

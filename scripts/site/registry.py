@@ -171,7 +171,7 @@ def indicators(plan: Plan) -> Iterator[Item]:
 
 def _history(plan: Plan, options: Any) -> Mapping[str, Any]:
     from scripts.editor.diff.change import SECTIONS
-    from scripts.publish import editions  # the publish stage builds on the site's modules, not the other way
+    from scripts.site import editions  # imported here: it reads git and validates the old plans
 
     found = editions.editions(plan, options.plan_dir)
     kept = {e.revision.version: e for e in found}

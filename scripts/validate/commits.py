@@ -1,9 +1,9 @@
 """The git commits the adopted editions point at (``commit`` on a revision in plan.yaml) must exist in the
 repository that holds the plan folder, with the plan folder in them: the site builds each edition's PDF from there.
 
-Where the check cannot be made, it is a warning, not an error, and the editions' PDFs are left out: a plan folder
-outside any git repository (a downloaded zip) or without git installed, and a shallow clone (``git clone
---depth 1``, the default checkout in CI) that lacks the older commits.
+A plan folder outside any git repository (a downloaded zip, a copy) or without git installed is not checked: there
+is nothing to check against, and the editions' PDFs are left out (the history page says why). A shallow clone
+(``git clone --depth 1``, the default checkout in CI) that lacks the older commits gets a warning, not an error.
 """
 
 from __future__ import annotations
@@ -68,14 +68,7 @@ def commit_problems(info: PlanInfo, folder: Path) -> Iterator[Problem]:
         return
     repository = Repository.of(folder)
     if repository is None:
-        yield Problem(
-            ("revisions", placed[0][0], "commit"),
-            "planmappen ligger ikke i et git-repositorium (eller git er ikke installert), så commitene til de "
-            "vedtatte utgavene kan ikke sjekkes, og PDF-ene av dem lages ikke. Bruk en klone av repositoriet "
-            "(git clone) i stedet for en nedlastet kopi.",
-            WARNING,
-        )
-        return
+        return  # a copy outside git (a downloaded zip, a plan copied to try something): nothing to check against
     missing = repository.missing([c for _, c in placed])
     shallow = bool(missing) and repository.shallow()
     for i, commit in placed:
