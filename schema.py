@@ -42,6 +42,7 @@ from pydantic_core import PydanticCustomError
 
 from scripts.model.catalog import ActorRef, IndicatorRef, MeasureRef, MunicipalityRef, RoleRef, StatusRef
 from scripts.model.fields import (
+    COMMIT,
     FOCUS_AREA_ID,
     GOAL_ID,
     HEX_COLOUR,
@@ -546,6 +547,8 @@ class Revision(Model):
     """Vedtaket. Påkrevd når «stage» er vedtatt."""
     illustrative: StrictBool = False
     """true når utgaven er et eksempel og ikke har skjedd."""
+    commit: Annotated[str, Field(pattern=COMMIT)] | None = None
+    """Git-commiten (40 tegn) der planen ligger slik den ble vedtatt; nettstedet lager PDF-en av utgaven derfra."""
 
     @model_validator(mode="after")
     def _adopted_needs_decision(self) -> Revision:

@@ -7,6 +7,7 @@ import datetime as dt
 import difflib
 import errno
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -29,6 +30,8 @@ def git(folder: Path, *args: str) -> str:
 def repo(tmp_path: Path) -> Path:
     """A git repository holding a copy of the shipped plan as ./plan."""
     shutil.copytree(ROOT / "plan", tmp_path / "plan")
+    plan_yaml = tmp_path / "plan" / "plan.yaml"  # the editions' commits are in the project's repository, not here
+    plan_yaml.write_text(re.sub(r"(?m)^    commit: \w+\n", "", plan_yaml.read_text(encoding="utf-8")), encoding="utf-8")
     git(tmp_path, "init", "-q")
     git(tmp_path, "add", "-A")
     git(tmp_path, "-c", "user.email=test@example.org", "-c", "user.name=Test", "commit", "-qm", "plan")

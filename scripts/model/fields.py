@@ -28,6 +28,7 @@ EMAIL = r"^[^\s@]+@[^\s@]+\.[^\s@]+$"
 HEX_COLOUR = r"^#[0-9a-fA-F]{6}$"
 SYMBOL = r"^\S{1,2}$"
 NONBLANK = r"\S"
+COMMIT = r"^[0-9a-f]{40}$"
 
 #: Norwegian explanation of each pattern, used in error messages.
 PATTERN_HINTS: dict[str, str] = {
@@ -41,6 +42,7 @@ PATTERN_HINTS: dict[str, str] = {
     HEX_COLOUR: "en farge som #RRGGBB, f.eks. «#1a5e9a»",
     SYMBOL: "ett tegn (eller to) uten mellomrom, f.eks. «✓» eller «◐»",
     NONBLANK: "tekst som ikke er tom",
+    COMMIT: "hele commit-hashen fra git, 40 tegn 0–9 og a–f (se `git log --format=%H`)",
 }
 
 #: Characters that are invisible in an editor but change what a reader sees (the bidirectional embeddings,

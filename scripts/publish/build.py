@@ -19,7 +19,7 @@ from urllib.parse import urlparse
 from scripts import REPOSITORY
 from scripts.core.files import describe_os_error
 from scripts.core.progress import Progress
-from scripts.publish import links
+from scripts.publish import editions, links
 from scripts.publish import offline as offline_copy
 from scripts.publish.plugin import PlanPlugin, PlanSource
 from scripts.site.registry import REGISTRY, Registry
@@ -112,6 +112,9 @@ def _build_into(
         offline_copy.configure(config)
     with contextlib.redirect_stdout(io.StringIO()):
         build(config)
+    if plugin.config.pdf:
+        with progress.stage("Lager PDF-ene av de vedtatte utgavene"):
+            editions.write_pdfs(editions.editions(source.plan, source.folder), staging / "pdf", source.folder)
     if offline:
         offline_copy.rewrite_links(staging)
     with progress.stage("Sjekker lenkene"):

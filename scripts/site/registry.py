@@ -170,7 +170,24 @@ def indicators(plan: Plan) -> Iterator[Item]:
 
 
 def _history(plan: Plan, options: Any) -> Mapping[str, Any]:
-    return {"report_years": report_years(plan)}
+    from scripts.editor.diff.change import SECTIONS
+    from scripts.site import editions  # imported here: it reads git and validates the old plans
+
+    found = editions.editions(plan, options.plan_dir)
+    kept = {e.revision.version: e for e in found}
+    return {
+        "report_years": report_years(plan),
+        "editions": kept,
+        "site_text": editions.site_text,
+        "sections": SECTIONS,
+    }
+
+
+def edition_changes(plan: Plan) -> Iterator[Item]:
+    """A page «Endringer i rulleringen» for each kept edition after the first (publish/editions.py)."""
+    kept = [r for r in plan.plan.revisions if r.stage == "vedtatt" and r.commit is not None]
+    for previous, revision in zip(kept, kept[1:], strict=False):
+        yield Item(revision.version, {"revision": revision, "previous": previous})
 
 
 def _open_data(plan: Plan, options: Any) -> Mapping[str, Any]:
@@ -210,6 +227,7 @@ REGISTRY = Registry(
         _page("measure", "tiltak/{}.md", items=measures),
         _page("timeline", "tidslinje.md", PLAN, "Tidslinje"),
         _page("history", "historikk.md", PLAN, "Planens historikk", context=_history),
+        _page("edition-changes", "historikk/endringer-{}.md", items=edition_changes, context=_history),
         _page("actors", "aktorer/index.md", ACTORS),
         _page("roles-matrix", "aktorer/rollematrise.md", ACTORS, "Rollematrise"),
         _page("actor", "aktorer/{}.md", ACTORS, items=actors, context=_feeds),

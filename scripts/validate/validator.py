@@ -29,6 +29,7 @@ from scripts.load.folder import PlanFiles, load_plan
 from scripts.load.strict import Document
 from scripts.model.catalog import Catalog
 from scripts.validate import rules
+from scripts.validate.commits import commit_problems
 from scripts.validate.diagnostics import clean, diagnostic, model_at, pydantic_diagnostic
 from scripts.validate.rules import Checked, Problem
 
@@ -65,23 +66,27 @@ def today(environ: Mapping[str, str] = os.environ) -> dt.date:
         return dt.datetime.now(dt.UTC).date()
 
 
-def validate_folder(folder: Path, on: dt.date | None = None) -> tuple[Plan | None, list[Diagnostic]]:
+def validate_folder(
+    folder: Path, on: dt.date | None = None, *, commits: bool = True
+) -> tuple[Plan | None, list[Diagnostic]]:
     """Load and validate a plan folder, on a given day (default: :func:`today`). The plan is returned only when
-    there is no error; warnings are returned with it."""
+    there is no error; warnings are returned with it. `commits` False: the editions' commits are not looked
+    up (for an old version of the plan taken out of git into a temporary folder)."""
     with gc_paused():
         files, problems = load_plan(folder)
-        plan, more = validate_files(files, on)
+        plan, more = validate_files(files, on, commits=commits)
     diagnostics = sorted_unique(problems + more)
     return (plan if not errors(diagnostics) else None), diagnostics
 
 
 def validate_files(
-    files: PlanFiles, on: dt.date | None = None, *, drafts: bool = False
+    files: PlanFiles, on: dt.date | None = None, *, drafts: bool = False, commits: bool = True
 ) -> tuple[Plan | None, list[Diagnostic]]:
     """Validate loaded files: each against its model, with the catalog of the whole plan as context, then the
     rules that span items and files, on a given day (default: :func:`today`). The plan is returned only when
     every file is there and has no error; the problems that are only warnings come with it. With `drafts`, the
-    texts of ``plan new`` left in are no error (``plan new`` may add a measure under the goal it just added)."""
+    texts of ``plan new`` left in are no error (``plan new`` may add a measure under the goal it just added).
+    With `commits`, the editions' commits are looked up in the git repository of the plan folder (commits.py)."""
     catalog = _catalog(files)
     checked = Checked(catalog, on if on is not None else today())
     context = {"catalog": catalog}
@@ -92,6 +97,8 @@ def validate_files(
         if model is not None:
             models[kind] = model
     found += _fixed_file_rules(files, models, catalog)
+    if commits and "plan" in models:
+        found += _diagnostics(files.fixed["plan"], "plan", commit_problems(models["plan"], files.folder))
 
     focus_areas: list[FocusArea] = []
     for doc in files.focus_areas.values():
