@@ -64,9 +64,26 @@ def budgets(plans: list[Plan], build: Runs, ours: Runs, serve: Serve | None) -> 
             f"- PDF av 1 000 tiltak under 60 s og under 2 GiB minne: {nb(pdf.median)} s og "
             f"{nb(pdf.peak_kb / 1024**2, 2)} GiB: {verdict(pdf.median < 60 and pdf.peak_kb < 2 * 1024**2)}."
         )
+    lines += _print_budgets(plans)
     sized = [(n, p.site) for n, p in by_size.items() if p.site]
     if sized:
         lines.append(_growth_budget(sized))
+    return lines
+
+
+def _print_budgets(plans: list[Plan]) -> list[str]:
+    """The status report and an adopted edition within the plan PDF's budget, for the largest plan measured."""
+    lines = []
+    for stage, what in (("report", "Statusrapporten"), ("edition", "En vedtatt utgave fra git")):
+        measured = [(p, p.stages[stage]) for p in plans if stage in p.stages and not p.stages[stage].skipped]
+        if not measured:
+            continue
+        p, runs = max(measured, key=lambda pair: pair[0].measures)
+        ok = runs.median < 60 and runs.peak_kb < 2 * 1024**2
+        lines.append(
+            f"- {what} for {p.name} innenfor PDF-budsjettet (under 60 s og 2 GiB): {nb(runs.median)} s og "
+            f"{nb(runs.peak_kb / 1024**2, 2)} GiB: {verdict(ok)}."
+        )
     return lines
 
 

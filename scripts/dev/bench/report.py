@@ -23,6 +23,8 @@ STAGES = {
     "render": "Render (sider, diagrammer, åpne data)",
     "mkdocs": "MkDocs build --strict (uten PDF)",
     "pdf": "PDF av planen (WeasyPrint)",
+    "report": "Statusrapport for nyeste år (WeasyPrint)",
+    "edition": "Vedtatt utgave fra git, uten hurtiglager (les + PDF)",
 }
 
 

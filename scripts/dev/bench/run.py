@@ -78,6 +78,11 @@ def _measure_plan(p: Plan, work: Path, *, runs: int, mkdocs_runs: int, pdf_limit
     else:
         print(f"{p.name}: PDF ({runs}×)", flush=True)
         p.stages["pdf"] = python_stage("pdf", p.folder, runs, work)
+        print(f"{p.name}: statusrapport ({runs}×)", flush=True)
+        p.stages["report"] = python_stage("report", p.folder, runs, work)
+    if p.folder == ROOT / "plan":
+        print(f"{p.name}: vedtatt utgave fra git ({runs}×)", flush=True)
+        p.stages["edition"] = python_stage("edition", p.folder, runs, work)
 
 
 def _measure_shipped(work: Path, runs: int, serve_edits: int) -> tuple[Runs, Runs, Serve | None]:

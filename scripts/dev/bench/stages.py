@@ -106,6 +106,32 @@ def _pdf(timed: _Timer, plan_dir: Path, out: Path) -> None:
     timed("seconds", lambda: pdf.write_pdf(plan, out / pdf.PDF_NAME, options))
 
 
+def _report(timed: _Timer, plan_dir: Path, out: Path) -> None:
+    """The status report of the newest year, as `plan pdf --report YEAR` writes it."""
+    from scripts.pdf import document as pdf
+
+    plan, options = _valid(plan_dir), _options(plan_dir)
+    year = pdf.report_years(plan)[-1]
+    timed("seconds", lambda: pdf.write_pdf(plan, out / pdf.report_name(year), options, report=year))
+
+
+def _edition(timed: _Timer, plan_dir: Path, out: Path) -> None:
+    """The newest adopted edition, as `plan build` makes it the first time (no cache): the plan read from its
+    commit with git and validated, then its PDF. A plan without adopted commits has no edition to time."""
+    from scripts.pdf import document as pdf
+    from scripts.site.editions import editions
+
+    plan = _valid(plan_dir)
+    found = timed("read", lambda: editions(plan, plan_dir))
+    made = [e for e in found if e.plan is not None]
+    if not made:
+        raise SystemExit(f"{plan_dir}: ingen vedtatt utgave med commit å måle")
+    edition_plan = made[-1].plan
+    assert edition_plan is not None
+    timed("pdf", lambda: pdf.write_pdf(edition_plan, out / "utgave.pdf"))
+    timed.timings["seconds"] = timed.timings["read"] + timed.timings["pdf"]
+
+
 def _ours(timed: _Timer, plan_dir: Path, out: Path) -> None:
     """Everything our own code does in `plan build`: what the MkDocs hook does (validate, git dates, render, open
     data) and the print HTML of every PDF. The rest of the build is MkDocs and WeasyPrint."""
@@ -145,6 +171,8 @@ _STAGES: dict[str, Callable[[_Timer, Path, Path], None]] = {
     "validate": _validate,
     "render": _render,
     "pdf": _pdf,
+    "report": _report,
+    "edition": _edition,
     "ours": _ours,
     "profile": _profile,
 }
