@@ -8,8 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser
+from test_browser import page_failures
 
-from conftest import replace_once
+from conftest import replace_once, run_plan, serving
 from scripts.publish import editions
 from scripts.site.editions import site_text
 from scripts.site.lookups import SiteOptions
@@ -92,3 +94,14 @@ def test_an_unknown_commit_is_an_error_that_names_the_line_and_the_fix(repo: Pat
 
 def test_the_site_text_shows_plan_text_literally() -> None:
     assert site_text(r"Tiltak «\<script\>» \& \*x\*") == "Tiltak «&#60;script&#62;» &#38; &#42;x&#42;"
+
+
+@pytest.mark.browser
+@pytest.mark.slow
+def test_the_history_and_changes_pages_are_accessible_in_the_browser(repo: Path, browser: Browser) -> None:
+    site = repo / "site"
+    result = run_plan("build", "--plan", str(repo / "plan"), "--out", str(site), cwd=repo)
+    assert result.code == 0, result.stderr
+    assert (site / "pdf" / "utgave-2.0.pdf").exists()
+    with serving(site) as server:
+        assert page_failures(browser, server, ["historikk/", "historikk/endringer-2-0/"]) == []
