@@ -110,6 +110,15 @@ def test_the_report_lists_exactly_the_measures_without_an_update_in_the_year(rep
     assert "Ansvarlig" in pages[0]
 
 
+def test_the_list_of_missing_updates_shows_no_update_after_the_date_the_report_is_as_of(report: Path) -> None:
+    """A report on an earlier year tells what was known then: the «last update» of a measure is the newest one
+    up to the report's date, never one written later."""
+    heading = f"Tiltak uten statusoppdatering i {YEAR}"
+    listed = " ".join(t for t in page_texts(report) if heading in t)
+    years = {int(y) for y in re.findall(r"\b(20\d\d)\b", listed.split("Siste oppdatering", 1)[1])}
+    assert years and max(years) <= YEAR
+
+
 def test_the_summary_is_one_page_with_status_a_year_before_money_and_indicator_verdicts(
     report: Path, shipped: Plan
 ) -> None:

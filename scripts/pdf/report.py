@@ -72,6 +72,8 @@ class YearState:
     updates: list[StatusUpdate]
     secured: int
     planned: int
+    #: The date of the newest update up to the report's limit (None: no update yet then).
+    last: dt.date | None = None
 
     @property
     def changed(self) -> bool:
@@ -151,6 +153,7 @@ def build_report(plan: Plan, year: int, today: dt.date, until: dt.date | None = 
                 [u for u in updates_until(m, limit) if u.date.year == year],
                 sum(b.amount for b in lines if b.secured),
                 sum(b.amount for b in lines if not b.secured),
+                max((u.date for u in updates_until(m, limit)), default=None),
             )
         )
     return Report(
