@@ -71,7 +71,7 @@ unit: $(BIN)/plan
 # Lint, types and every test that needs no browser and no full build (under a minute on two cores); `make test`
 # runs everything, as CI does.
 check: $(BIN)/plan pango lint typecheck
-	$(BIN)/pytest -q -m "not browser and not slow"
+	$(BIN)/pytest -q -m "not browser and not slow" -n auto
 
 # Regenerate requirements.lock after editing the dependencies in pyproject.toml (needs the package index).
 lock: $(BIN)/plan
