@@ -10,9 +10,8 @@ from pathlib import Path
 from urllib.parse import unquote, urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
-from test_browser import AXE_RULES, OVERFLOW
+from test_browser import page_failures
 
 from conftest import VALID_PLAN, WIDTHS, run_plan
 from scripts.publish.offline import NOTICE
@@ -125,35 +124,10 @@ def test_the_measure_list_filters_from_disk_and_keeps_the_choice_in_the_address(
 OFFLINE_PAGES = ["index.html", "tiltak/index.html", "tiltak/1-1-1/index.html", "veiledning/index.html"]
 
 
-def failures_at(browser: Browser, site: Path, name: str, width: int) -> list[str]:
-    """As test_browser.failures_at, but axe-core does not read the stylesheets again (its «preload»): from disk
-    that request is refused, an error of the test's own and not of the page."""
-    failures = []
-    context = browser.new_context(viewport={"width": width, "height": 900})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    for path in OFFLINE_PAGES:
-        page.goto((site / path).as_uri(), wait_until="load")
-        if errors:
-            failures.append(f"{path} ({name}): feil i konsollen: {errors}")
-        results = Axe().run(page, options={**AXE_RULES, "preload": False})
-        if results.violations_count:
-            failures.append(f"{path} ({name}):\n{results.generate_report()}")
-        if wide := page.evaluate(OVERFLOW):
-            failures.append(f"{path} ({name}): bredere enn spalten: {wide}")
-        errors.clear()
-    context.close()
-    return failures
-
-
 def test_the_offline_pages_are_accessible_error_free_and_fit_at_desktop_and_phone_width(
     offline_site: Path, browser: Browser
 ) -> None:
-    assert [
-        failure for name, width in WIDTHS.items() for failure in failures_at(browser, offline_site, name, width)
-    ] == []
+    assert page_failures(browser, offline_site.as_uri() + "/", OFFLINE_PAGES, preload=False) == []
 
 
 def test_on_a_phone_the_menu_drawer_leads_to_pages_from_disk(offline_site: Path, browser: Browser) -> None:
