@@ -102,6 +102,15 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
 
 
+@pytest.fixture(scope="session")
+def plan_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test plan's print edition, made once by `plan pdf`."""
+    out = tmp_path_factory.mktemp("pdf") / "plan.pdf"
+    result = run_plan("pdf", "--plan", str(VALID_PLAN), "--out", str(out))
+    assert result.code == 0, result.stderr
+    return out
+
+
 @pytest.fixture(scope="module")
 def valid_plan() -> Plan:
     """The small test plan, validated."""

@@ -21,14 +21,6 @@ from scripts.validate.validator import validate_folder
 
 
 @pytest.fixture(scope="module")
-def plan_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("pdf") / "plan.pdf"
-    result = run_plan("pdf", "--plan", str(VALID_PLAN), "--out", str(out))
-    assert result.code == 0, result.stderr
-    return out
-
-
-@pytest.fixture(scope="module")
 def report_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("pdf") / "rapport.pdf"
     result = run_plan("pdf", "--plan", str(VALID_PLAN), "--report", "2021", "--out", str(out))

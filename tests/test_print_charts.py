@@ -12,21 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from conftest import VALID_PLAN, run_plan
 from schema import Plan
 from scripts.core.queries import plain_name
 from scripts.pdf.document import PRINT, PRINT_FONT, area_short, plan_html
 
 #: The name of an embedded font in `pdffonts`: a subset tag, then the family and style WeasyPrint gives it.
 SHIPPED_FONT_NAME = re.compile(r"[A-Z]{6}\+Plan-Sans(-Bold|-Italic|-BoldItalic)?")
-
-
-@pytest.fixture(scope="module")
-def plan_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("pdf") / "plan.pdf"
-    result = run_plan("pdf", "--plan", str(VALID_PLAN), "--out", str(out))
-    assert result.code == 0, result.stderr
-    return out
 
 
 def font_names(pdf: Path) -> list[str]:
