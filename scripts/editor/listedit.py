@@ -67,10 +67,56 @@ def append_item(text: str, parent: Where, key: str, item: list[str], what: str) 
     """text with item added at the end of the list under key of the mapping at parent (the list made when there is
     none). item: the lines of a list item at column 0, «- …» and then lines indented by two spaces. what: the
     list, for messages («tiltakene under mål 1.2»)."""
+    edit = append_items(text, [Addition(parent, key, item, what)])
+    return edit
+
+
+@dataclass(frozen=True)
+class Addition:
+    """One item to add at the end of the list under key of the mapping at parent (see :func:`append_item`)."""
+
+    parent: Where
+    key: str
+    item: list[str]
+    what: str
+
+
+@dataclass(frozen=True)
+class _Insertion:
+    at: int
+    block: list[str]
+    #: The line before `at` as it must become («key: []» → «key:»), or None when it stays.
+    changed_line: str | None = None
+
+
+def append_items(text: str, additions: list[Addition]) -> Edit:
+    """text with every addition made, each in its own list (the file is read once, however many there are, and
+    checked once: all or nothing). The first and last line of the Edit are those of the first addition's lines
+    in the new text."""
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom) :]
     lines = split_lines(body)
     root = yaml.compose(body, Loader=StrictLoader)
+    content = _content_lines(body, lines)
+    insertions = [_insertion(root, body, lines, content, addition) for addition in additions]
+    newline = next((line[len(line.rstrip("\r\n")) :] for line in lines if line.endswith(("\n", "\r"))), "\n")
+    for insertion in insertions:
+        if insertion.changed_line is not None:
+            lines[insertion.at - 1] = insertion.changed_line
+    if lines and not lines[-1].endswith(("\n", "\r")) and any(i.at == len(lines) for i in insertions):
+        lines[-1] += newline
+    for insertion in sorted(insertions, key=lambda i: i.at, reverse=True):
+        lines[insertion.at : insertion.at] = [line + newline for line in insertion.block]
+    new_body = "".join(lines)
+    _check(body, new_body, additions)
+    first = insertions[0]
+    shift = sum(len(i.block) for i in insertions if i.at < first.at)
+    start = first.at + shift + 1 + (first.block[0] == "")
+    return Edit(bom + new_body, start, first.at + shift + len(first.block))
+
+
+def _insertion(root: Node | None, body: str, lines: list[str], content: set[int], addition: Addition) -> _Insertion:
+    parent, key, item, what = addition.parent, addition.key, addition.item, addition.what
     mapping = _node_at(root, parent)
     if not isinstance(mapping, MappingNode) or mapping.flow_style:
         raise LayoutError(
@@ -80,33 +126,24 @@ def append_item(text: str, parent: Where, key: str, item: list[str], what: str) 
     pair = next(((k, v) for k, v in mapping.value if isinstance(k, ScalarNode) and k.value == key), None)
     if pair is None:  # no list yet: the key and the item after everything the mapping holds
         col = mapping.start_mark.column
-        at = _insertion_line(body, lines, mapping, col)
+        at = _insertion_line(body, lines, content, mapping, col)
         indent, gap = _siblings_layout(root, parent, key, lines)
-        block = [" " * col + key + ":", *_indented(item, col + indent, gap)]
-    elif isinstance(pair[1], SequenceNode) and not pair[1].flow_style and pair[1].value:
+        return _Insertion(at, [" " * col + key + ":", *_indented(item, col + indent, gap)])
+    if isinstance(pair[1], SequenceNode) and not pair[1].flow_style and pair[1].value:
         sequence, last = pair[1], pair[1].value[-1]
         dash = sequence.start_mark.column
-        at = _insertion_line(body, lines, sequence, dash, start=last.start_mark.line)
+        at = _insertion_line(body, lines, content, sequence, dash, start=last.start_mark.line)
         block = _indented(item, dash, _gap(lines, last, dash))
-        if _blank_above(lines, last):
-            block = ["", *block]
-    elif _empty(pair[1]) and pair[0].start_mark.line == pair[1].end_mark.line:
+        return _Insertion(at, ["", *block] if _blank_above(lines, last) else block)
+    if _empty(pair[1]) and pair[0].start_mark.line == pair[1].end_mark.line:
         at = pair[0].start_mark.line + 1
-        lines[at - 1] = _without(lines[at - 1], pair[1].start_mark.column, pair[1].end_mark.column)
+        changed = _without(lines[at - 1], pair[1].start_mark.column, pair[1].end_mark.column)
         indent, gap = _siblings_layout(root, parent, key, lines)
-        block = _indented(item, pair[0].start_mark.column + indent, gap)
-    else:
-        raise LayoutError(
-            f"{what} står i hakeparenteser ([…]). Skriv listen med én «- » først på linjen for hvert punkt, slik "
-            f"som ellers i planen, og kjør kommandoen igjen, eller {_BY_HAND}"
-        )
-    newline = next((line[len(line.rstrip("\r\n")) :] for line in lines if line.endswith(("\n", "\r"))), "\n")
-    if at == len(lines) and lines and not lines[-1].endswith(("\n", "\r")):
-        lines[-1] += newline
-    new_body = "".join(lines[:at] + [line + newline for line in block] + lines[at:])
-    _check(body, new_body, parent, key, item, what)
-    first = at + 1 + (block[0] == "")
-    return Edit(bom + new_body, first, at + len(block))
+        return _Insertion(at, _indented(item, pair[0].start_mark.column + indent, gap), changed)
+    raise LayoutError(
+        f"{what} står i hakeparenteser ([…]). Skriv listen med én «- » først på linjen for hvert punkt, slik "
+        f"som ellers i planen, og kjør kommandoen igjen, eller {_BY_HAND}"
+    )
 
 
 _BY_HAND = "legg det nye til for hånd, slik veiledningen for redaktører viser."
@@ -173,12 +210,14 @@ def _siblings_layout(root: Node | None, parent: Where, key: str, lines: list[str
     return 2, 2
 
 
-def _insertion_line(body: str, lines: list[str], node: Node, threshold: int, start: int | None = None) -> int:
+def _insertion_line(
+    body: str, lines: list[str], content_lines: set[int], node: Node, threshold: int, start: int | None = None
+) -> int:
     """The line index after the last line that belongs to node: its last content line (from `start`, when
     given), and then the comments below it that are indented at least to `threshold` (see the module docs)."""
     following = len(lines) if body[node.end_mark.index :].strip() == "" else node.end_mark.line
     first = node.start_mark.line if start is None else start
-    content = [n for n in _content_lines(body, lines) if first <= n < following]
+    content = [n for n in content_lines if first <= n < following]
     at = max(content, default=first) + 1
     for number in range(at, following):
         line = lines[number]
@@ -213,20 +252,23 @@ def _content_lines(body: str, lines: list[str]) -> set[int]:
 _BLOCK_HEADER = re.compile(r"[|>][0-9+-]*")
 
 
-def _check(old: str, new: str, parent: Where, key: str, item: list[str], what: str) -> None:
-    """The new text must read as the old data with the item added at the end of the list, and as nothing else."""
+def _check(old: str, new: str, additions: list[Addition]) -> None:
+    """The new text must read as the old data with the items added at the end of their lists, and as nothing
+    else."""
     expected = copy.deepcopy(_load(old))
-    target: Any = expected
-    for step in parent:
-        target = target[step]
-    if target.get(key) is None:
-        target[key] = []
-    target[key].append(_load("\n".join(item))[0])
+    for addition in additions:
+        target: Any = expected
+        for step in addition.parent:
+            target = target[step]
+        if target.get(addition.key) is None:
+            target[addition.key] = []
+        target[addition.key].append(_load("\n".join(addition.item))[0])
     try:
         same = _load(new) == expected
     except yaml.YAMLError:
         same = False
     if not same:
+        what = additions[0].what if len(additions) == 1 else "listene"
         raise LayoutError(
             f"{what} er skrevet slik at kommandoen ikke kan legge til noe uten å endre andre linjer, så filen er "
             "ikke endret. Legg det nye til for hånd, slik veiledningen for redaktører viser."

@@ -33,6 +33,7 @@ from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untype
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
 from schema import Plan
+from scripts.core.spreadsheet import append_row, dated_zip, print_setup
 from scripts.site.open_data.publication import Publication, encoded, publication
 from scripts.site.open_data.tables import TABLES, Cell, Column, ColumnType
 
@@ -90,7 +91,7 @@ def workbook_bytes(plan: Plan, site_url: str | None = None) -> bytes:
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(book, archive).write_data()  # not book.save(): that sets the modification date to now
-    return _dated(buffer.getvalue(), about.modified)
+    return dated_zip(buffer.getvalue(), about.modified)
 
 
 def sheet_names(titles: Iterable[str]) -> list[str]:
@@ -110,9 +111,9 @@ def sheet_names(titles: Iterable[str]) -> list[str]:
 
 
 def _table_sheet(sheet: Worksheet, columns: Sequence[Column], rows: Iterable[Sequence[Cell]]) -> None:
-    _append(sheet, [column.title or column.name for column in columns])
+    append_row(sheet, [column.title or column.name for column in columns])
     for row in rows:
-        _append(sheet, row)
+        append_row(sheet, row)
     for column, cells in zip(columns, sheet.iter_cols(min_row=2), strict=False):
         for cell in cells:
             cell.number_format = FORMATS[column.type][0]
@@ -126,17 +127,6 @@ def _table_sheet(sheet: Worksheet, columns: Sequence[Column], rows: Iterable[Seq
             sheet.column_dimensions[cells[0].column_letter].width += 2
 
 
-def _append(sheet: Worksheet, values: Sequence[Cell]) -> tuple[SheetCell, ...]:
-    """A row at the end of the sheet. openpyxl takes a string that starts with «=» for a formula: here text stays
-    text (every row goes through this function, since any text may come from the plan)."""
-    sheet.append(values)
-    row: tuple[SheetCell, ...] = sheet[sheet.max_row]
-    for cell in row:
-        if cell.data_type == "f":
-            cell.data_type = "s"
-    return row
-
-
 def _header(sheet: Worksheet) -> None:
     """Bold header row, frozen, with filter buttons, repeated on every printed page; printed landscape, as wide as
     the paper."""
@@ -145,14 +135,7 @@ def _header(sheet: Worksheet) -> None:
     sheet.freeze_panes = "A2"
     sheet.auto_filter.ref = sheet.dimensions
     sheet.print_title_rows = "1:1"
-    _print_setup(sheet, "landscape")
-
-
-def _print_setup(sheet: Worksheet, orientation: str) -> None:
-    sheet.page_setup.orientation = orientation
-    sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
-    sheet.page_setup.fitToWidth, sheet.page_setup.fitToHeight = 1, 0
-    sheet.sheet_properties.pageSetUpPr.fitToPage = True
+    print_setup(sheet, "landscape")
 
 
 def _fit_columns(sheet: Worksheet, first_row: int = 1) -> None:
@@ -199,20 +182,20 @@ def _shown_width(cell: SheetCell) -> int:
 def _about_sheet(sheet: Worksheet, plan: Plan, about: Publication, names: list[str], site_url: str | None) -> None:
     """What the data is, who publishes it, whom to contact, the licence and the date; then the list of sheets."""
     sheet.title = FIRST_SHEET
-    _append(sheet, [about.title])[0].font = TITLE_FONT
-    _append(sheet, [])
+    append_row(sheet, [about.title])[0].font = TITLE_FONT
+    append_row(sheet, [])
     for label, value, link in _facts(plan, about, site_url):
         if value is not None:
             _fact(sheet, label, value, link)
-    _append(sheet, [])
-    for cell in _append(sheet, ["Ark", "Innhold", "Rader"]):
+    append_row(sheet, [])
+    for cell in append_row(sheet, ["Ark", "Innhold", "Rader"]):
         cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, TOP
     for table, name in zip(TABLES, names, strict=True):
-        for cell in _append(sheet, [name, table.description, sum(1 for _ in table.rows(plan))]):
+        for cell in append_row(sheet, [name, table.description, sum(1 for _ in table.rows(plan))]):
             cell.alignment = WRAPPED
     sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 22, 100
     _fit_rows(sheet)
-    _print_setup(sheet, "portrait")
+    print_setup(sheet, "portrait")
 
 
 def _facts(plan: Plan, about: Publication, site_url: str | None) -> list[tuple[str, Cell, str | None]]:
@@ -246,7 +229,7 @@ def _facts(plan: Plan, about: Publication, site_url: str | None) -> list[tuple[s
 
 
 def _fact(sheet: Worksheet, label: str, value: Cell, link: str | None) -> None:
-    name, cell = _append(sheet, [label, value])
+    name, cell = append_row(sheet, [label, value])
     name.font, name.alignment = HEADER_FONT, TOP
     if link is not None and link.startswith(("https://", "http://", "mailto:")):
         cell.hyperlink = encoded(link)
@@ -258,21 +241,9 @@ def _fact(sheet: Worksheet, label: str, value: Cell, link: str | None) -> None:
 
 
 def _columns_sheet(sheet: Worksheet, names: list[str]) -> None:
-    _append(sheet, ["Ark", "Kolonne", "Navn i CSV-filen", "Type", "Beskrivelse"])
+    append_row(sheet, ["Ark", "Kolonne", "Navn i CSV-filen", "Type", "Beskrivelse"])
     for table, name in zip(TABLES, names, strict=True):
         for column in table.columns:
-            _append(sheet, [name, column.title, column.name, FORMATS[column.type][1], column.description or None])
+            append_row(sheet, [name, column.title, column.name, FORMATS[column.type][1], column.description or None])
     _header(sheet)
     _fit_columns(sheet)
-
-
-def _dated(data: bytes, day: dt.date) -> bytes:
-    """The zip archive again, every entry dated `day` (openpyxl dates them with the clock)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            entry = zipfile.ZipInfo(info.filename, date_time=(day.year, day.month, day.day, 0, 0, 0))
-            entry.compress_type = zipfile.ZIP_DEFLATED
-            entry.external_attr = 0o644 << 16
-            target.writestr(entry, source.read(info))
-    return out.getvalue()
