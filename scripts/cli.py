@@ -281,6 +281,14 @@ def cmd_new(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def cmd_status(args: argparse.Namespace) -> int:
+    from scripts.editor.status import commands
+
+    if args.action == "export":
+        return commands.export(args.plan, args.out, args.year, args.actor)
+    return commands.import_(args.plan, args.workbooks, dry_run=args.dry_run, pr_body=args.pr_body)
+
+
 def cmd_serve(args: argparse.Namespace) -> int:
     try:
         preview.serve(args.port, args.plan, verbose=args.verbose)
@@ -298,6 +306,7 @@ COMMANDS: dict[str, Command] = {
     "pdf": cmd_pdf,
     "diff": cmd_diff,
     "new": cmd_new,
+    "status": cmd_status,
     "schema": cmd_schema,
 }
 
@@ -348,6 +357,8 @@ def build_parser() -> argparse.ArgumentParser:
     actor.add_argument("--name", required=True, metavar="NAVN", help="fullt navn")
     actor.add_argument("--kind", dest="actor_kind", required=True, choices=list(typing.get_args(ActorKind)))
 
+    _status_parser(sub, plan)
+
     serve = sub.add_parser("serve", parents=[plan], help="forhåndsvis nettstedet; det bygges på nytt når en fil lagres")
     serve.add_argument("--port", type=int, default=8000, help="porten (8000)")
     serve.add_argument("--verbose", action="store_true", help="vis også MkDocs' egne meldinger (på engelsk)")
@@ -357,6 +368,25 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, default=Path("docs/schema"), metavar="MAPPE", help="målmappen (docs/schema)"
     )
     return parser
+
+
+def _status_parser(sub: Any, plan: argparse.ArgumentParser) -> None:
+    status = sub.add_parser("status", help="statusrunden: arbeidsbok til de ansvarlige, og svarene inn i planen")
+    actions = status.add_subparsers(dest="action", required=True, metavar="HVA", parser_class=NorwegianParser)
+    export = actions.add_parser(
+        "export", parents=[plan], help="lag arbeidsboken (.xlsx) med et ark for hver ansvarlig aktør"
+    )
+    export.add_argument("--out", type=Path, required=True, metavar="FIL", help="arbeidsboken, f.eks. statusrunde.xlsx")
+    export.add_argument("--year", type=int, default=None, metavar="ÅR", help="året det spørres om (i år)")
+    export.add_argument("--actor", default=None, metavar="ID", help="bare denne aktøren, f.eks. nes-kommune")
+    imp = actions.add_parser(
+        "import", parents=[plan], help="legg svarene fra utfylte arbeidsbøker inn som statusoppdateringer"
+    )
+    imp.add_argument("workbooks", type=Path, nargs="+", metavar="FIL", help="utfylte arbeidsbøker (.xlsx)")
+    imp.add_argument("--dry-run", action="store_true", help="vis hva som ville blitt endret, uten å skrive noe")
+    imp.add_argument(
+        "--pr-body", type=Path, default=None, metavar="FIL", help="skriv en beskrivelse til en pull request"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

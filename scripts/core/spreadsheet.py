@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from openpyxl.cell.cell import Cell as SheetCell  # type: ignore[import-untyped]
@@ -41,3 +42,40 @@ def dated_zip(data: bytes, day: dt.date) -> bytes:
             entry.external_attr = 0o644 << 16
             target.writestr(entry, source.read(info))
     return out.getvalue()
+
+
+def sheet_names(titles: Iterable[str], reserved: Iterable[str] = (), fallback: str = "Ark") -> list[str]:
+    """Sheet names from titles: without the characters a sheet name cannot have, at most 31 characters, unique
+    (case does not count) and different from the reserved names."""
+    taken = {name.casefold() for name in reserved}
+    names = []
+    for title in titles:
+        base = re.sub(r"[\[\]:*?/\\]", "-", title).strip("' ")[:31] or fallback
+        name, number = base, 1
+        while name.casefold() in taken:
+            number += 1
+            name = f"{base[: 31 - len(str(number)) - 1]} {number}"
+        taken.add(name.casefold())
+        names.append(name)
+    return names
+
+
+#: Points per line of wrapped text, and characters per unit of column width, for estimating row heights.
+LINE_HEIGHT = 15
+TEXT_PER_DIGIT = 1.1
+
+
+def fit_rows(sheet: Worksheet) -> None:
+    """Rows with wrapped text as high as their most wrapped cell, estimated from the column widths (spreadsheet
+    programs do not do it themselves when they open the file)."""
+    for row in sheet.iter_rows():
+        lines = max(_lines(cell, sheet.column_dimensions[cell.column_letter].width) for cell in row)
+        if lines > 1:
+            sheet.row_dimensions[row[0].row].height = lines * LINE_HEIGHT
+
+
+def _lines(cell: SheetCell, width: float) -> int:
+    if not cell.alignment.wrap_text or not isinstance(cell.value, str):
+        return 1
+    per_line = max(int((width - 2) * TEXT_PER_DIGIT), 1)
+    return sum(max(1, -(-len(line) // per_line)) for line in cell.value.split("\n"))

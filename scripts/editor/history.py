@@ -93,3 +93,14 @@ def _shallow(folder: Path) -> str | None:
     if done.stdout.strip() == "true":
         return "depotet er en grunn kopi uten de eldste versjonene (git fetch --unshallow henter dem)"
     return None
+
+
+def head_commit(folder: Path) -> str:
+    """The commit the repository that folder is in stands on, or "" outside a repository or without git."""
+    try:
+        done = subprocess.run(
+            ["git", "rev-parse", "HEAD"], cwd=folder, capture_output=True, text=True, check=False, timeout=GIT_TIMEOUT
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return ""
+    return done.stdout.strip() if done.returncode == 0 else ""

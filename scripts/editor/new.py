@@ -41,7 +41,7 @@ class Added:
     notes: list[str] = field(default_factory=list)
 
 
-def _valid(folder: Path) -> tuple[Plan, PlanFiles]:
+def valid_plan(folder: Path) -> tuple[Plan, PlanFiles]:
     files, problems = load_plan(folder)
     plan, more = validate_files(files, drafts=True)
     if problems or errors(more) or plan is None:
@@ -85,7 +85,7 @@ def _next_number(path: Path, prefix: str, current: list[str]) -> tuple[str, list
 
 
 def new_measure(folder: Path, goal_id: str, today: dt.date | None = None) -> Added:
-    plan, files = _valid(folder)
+    plan, files = valid_plan(folder)
     found = [(fa, goal) for fa in plan.focus_areas for goal in fa.goals if goal.id == goal_id]
     if not found:
         goals = ", ".join(g.id for fa in plan.focus_areas for g in fa.goals)
@@ -109,7 +109,7 @@ def new_measure(folder: Path, goal_id: str, today: dt.date | None = None) -> Add
 
 
 def new_goal(folder: Path, focus_area_id: str) -> Added:
-    plan, files = _valid(folder)
+    plan, files = valid_plan(folder)
     areas = {fa.id: fa for fa in plan.focus_areas}
     if focus_area_id not in areas:
         raise NewError(f"satsingsområdet «{focus_area_id}» finnes ikke. Satsingsområdene er: {', '.join(areas)}")
@@ -127,7 +127,7 @@ def new_goal(folder: Path, focus_area_id: str) -> Added:
 
 
 def new_actor(folder: Path, ident: str, name: str, kind: str) -> Added:
-    plan, files = _valid(folder)
+    plan, files = valid_plan(folder)
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ident):
         raise NewError(f"id-en «{ident}» må bestå av små bokstaver a–z, sifre og bindestrek, som «nes-kommune»")
     if ident in {a.id for a in plan.actors}:

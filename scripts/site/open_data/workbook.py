@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
 import zipfile
 from collections.abc import Iterable, Sequence
 
@@ -33,7 +32,8 @@ from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untype
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
 from schema import Plan
-from scripts.core.spreadsheet import append_row, dated_zip, print_setup
+from scripts.core.spreadsheet import append_row, dated_zip, fit_rows, print_setup
+from scripts.core.spreadsheet import sheet_names as unique_sheet_names
 from scripts.site.open_data.publication import Publication, encoded, publication
 from scripts.site.open_data.tables import TABLES, Cell, Column, ColumnType
 
@@ -67,10 +67,6 @@ MIN_WIDTH, WRAP_AT = 8, 60
 HEADER_FONT = Font(name="Calibri", size=11, bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 TITLE_FONT = Font(name="Calibri", size=14, bold=True)
-#: The height of a line of text in points, for the rows with wrapped text (LibreOffice does not fit them itself).
-LINE_HEIGHT = 15
-#: Letters of text per digit width (the unit of column widths): text is narrower than digits.
-TEXT_PER_DIGIT = 1.1
 TOP = Alignment(vertical="top")
 WRAPPED = Alignment(vertical="top", wrap_text=True)
 
@@ -95,19 +91,9 @@ def workbook_bytes(plan: Plan, site_url: str | None = None) -> bytes:
 
 
 def sheet_names(titles: Iterable[str]) -> list[str]:
-    """Sheet names from the tables' titles: without the characters a sheet name cannot have, at most 31
-    characters, unique (case does not count) and different from the first and last sheet."""
-    taken = {FIRST_SHEET.casefold(), COLUMNS_SHEET.casefold()}
-    names = []
-    for title in titles:
-        base = re.sub(r"[\[\]:*?/\\]", "-", title).strip("' ")[:31] or "Tabell"
-        name, number = base, 1
-        while name.casefold() in taken:
-            number += 1
-            name = f"{base[: 31 - len(str(number)) - 1]} {number}"
-        taken.add(name.casefold())
-        names.append(name)
-    return names
+    """Sheet names from the tables' titles, different from the first and last sheet (see
+    :func:`~scripts.core.spreadsheet.sheet_names`)."""
+    return unique_sheet_names(titles, reserved=(FIRST_SHEET, COLUMNS_SHEET), fallback="Tabell")
 
 
 def _table_sheet(sheet: Worksheet, columns: Sequence[Column], rows: Iterable[Sequence[Cell]]) -> None:
@@ -146,22 +132,7 @@ def _fit_columns(sheet: Worksheet, first_row: int = 1) -> None:
         sheet.column_dimensions[get_column_letter(cells[0].column)].width = min(width, WRAP_AT) + 2
         for cell in cells[1:]:
             cell.alignment = WRAPPED if width > WRAP_AT else TOP
-    _fit_rows(sheet)
-
-
-def _fit_rows(sheet: Worksheet) -> None:
-    """Rows with wrapped text as high as their most wrapped cell, estimated from the column widths."""
-    for row in sheet.iter_rows():
-        lines = max(_lines(cell, sheet.column_dimensions[cell.column_letter].width) for cell in row)
-        if lines > 1:
-            sheet.row_dimensions[row[0].row].height = lines * LINE_HEIGHT
-
-
-def _lines(cell: SheetCell, width: float) -> int:
-    if not cell.alignment.wrap_text or not isinstance(cell.value, str):
-        return 1
-    per_line = max(int((width - 2) * TEXT_PER_DIGIT), 1)
-    return sum(max(1, -(-len(line) // per_line)) for line in cell.value.split("\n"))
+    fit_rows(sheet)
 
 
 def _shown_width(cell: SheetCell) -> int:
@@ -194,7 +165,7 @@ def _about_sheet(sheet: Worksheet, plan: Plan, about: Publication, names: list[s
         for cell in append_row(sheet, [name, table.description, sum(1 for _ in table.rows(plan))]):
             cell.alignment = WRAPPED
     sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 22, 100
-    _fit_rows(sheet)
+    fit_rows(sheet)
     print_setup(sheet, "portrait")
 
 

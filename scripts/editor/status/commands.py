@@ -1,0 +1,97 @@
+"""What ``plan status export`` and ``plan status import`` print, and their exit codes (0 done, 1 not done)."""
+
+from __future__ import annotations
+
+import sys
+import time
+from pathlib import Path
+
+from scripts.core.files import describe_os_error, replacing
+from scripts.editor.history import head_commit
+from scripts.editor.new import NewError, valid_plan
+from scripts.editor.status.apply import ImportFailed, ImportResult, import_status
+from scripts.editor.status.export import ExportError, export_workbook
+from scripts.editor.status.pr_body import describe
+from scripts.validate.validator import today
+
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def export(folder: Path, out: Path, year: int | None, actor: str | None) -> int:
+    started = time.perf_counter()
+    day = today()
+    try:
+        plan, _files = valid_plan(folder)
+        exported = export_workbook(plan, year=year or day.year, today=day, actor=actor, commit=head_commit(folder))
+    except (NewError, ExportError) as error:
+        print(f"plan: {error}. Arbeidsboken er ikke laget.", file=sys.stderr)
+        return EXIT_FAILED
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with replacing(out) as partial:
+            partial.write_bytes(exported.data)
+    except OSError as error:
+        print(f"plan: kunne ikke skrive {out}: {describe_os_error(error)}", file=sys.stderr)
+        return EXIT_FAILED
+    sheets = len(exported.info.sheets)
+    print(
+        f"Skrev {out}: {exported.rows} tiltak på {sheets} ark "
+        f"({len(exported.data) / 1000:.0f} kB, {time.perf_counter() - started:.1f} s). Send arbeidsboken til de "
+        "ansvarlige, og les svarene inn med «plan status import»."
+    )
+    return EXIT_OK
+
+
+def import_(folder: Path, workbooks: list[Path], *, dry_run: bool, pr_body: Path | None) -> int:
+    started = time.perf_counter()
+    try:
+        result = import_status(folder, workbooks, today=today(), write=not dry_run)
+    except ImportFailed as error:
+        print(f"plan: {error}. Ingenting er lest inn.", file=sys.stderr)
+        return EXIT_FAILED
+    for message in result.messages:
+        print(message, file=sys.stderr)
+    if result.errors:
+        count = len(result.errors)
+        print(
+            f"Fant {count} feil. Ingenting er skrevet: rett feilene i arbeidsboken "
+            "(eller i planen), og kjør kommandoen igjen.",
+            file=sys.stderr,
+        )
+        return EXIT_FAILED
+    if pr_body is not None:
+        pr_body.write_text(describe(result), encoding="utf-8")
+    print(summary(result, dry_run, time.perf_counter() - started))
+    if dry_run and result.changes:
+        print()
+        print(result.changes, end="")
+    return EXIT_OK
+
+
+def summary(result: ImportResult, dry_run: bool, seconds: float) -> str:
+    answers = len(result.updates) + len(result.already) + len(result.unchanged)
+    books = len(result.workbooks)
+    lines = [f"Leste {books} {'arbeidsbok' if books == 1 else 'arbeidsbøker'}: {answers} svar."]
+    if result.updates:
+        files = len(result.files)
+        verb = "Ville lagt til" if dry_run else "La til"
+        lines.append(
+            f"{verb} {len(result.updates)} {'statusoppdatering' if len(result.updates) == 1 else 'statusoppdateringer'}"
+            f" i {files} {'fil' if files == 1 else 'filer'}: {', '.join(str(p) for p in result.files)}."
+        )
+    else:
+        lines.append("Ingenting å legge til.")
+    if result.already:
+        lines.append(f"{len(result.already)} svar var allerede lest inn, og er ikke lagt til på nytt.")
+    if result.unchanged:
+        lines.append(f"{len(result.unchanged)} svar hadde samme status som før og ingen tekst.")
+    made = [u for u in result.updates if u.made_text]
+    if made:
+        shown = ", ".join(u.measure.id for u in made)
+        lines.append(f"Uten tekst i «Hva har skjedd» (teksten er «Status endret til …»): tiltak {shown}.")
+    if dry_run:
+        lines.append("Ingenting er skrevet (--dry-run).")
+    elif result.updates:
+        lines.append("Kjør «plan validate», se endringene med «plan diff», og lag en pull request.")
+    lines.append(f"({seconds:.1f} s)")
+    return "\n".join(lines)

@@ -1,0 +1,53 @@
+"""The description of the pull request that brings a status round into the plan (``--pr-body FILE``): what was
+read, every new status update in a table, what was skipped and why, and the changes as ``plan diff`` shows them."""
+
+from __future__ import annotations
+
+from scripts.editor.status.apply import ImportResult
+
+
+def _cell(text: str) -> str:
+    """Text for a cell of a Markdown table: on one line, with its pipes and markup characters escaped."""
+    flat = " ".join(text.split())
+    for char in "\\|<>*_`[]":
+        flat = flat.replace(char, "\\" + char)
+    return flat
+
+
+def describe(result: ImportResult) -> str:
+    labels = {u.status: u.status for u in result.updates}
+    if result.plan is not None:
+        labels = {s.id: s.label for s in result.plan.vocabulary.statuses}
+    count = len(result.updates)
+    years = sorted({b.info.year for b in result.workbooks if b.info is not None})
+    heading = f"Statusrunden {', '.join(map(str, years))}" if years else "Statusrunden"
+    lines = [f"## {heading}: {count} {'ny statusoppdatering' if count == 1 else 'nye statusoppdateringer'}", ""]
+    lines += ["Lest inn med `plan status import` fra:", ""]
+    for book in result.workbooks:
+        answers = [u for u in result.updates if u.answer.where.file == str(book.path) or u.answer in book.answers]
+        exported = f", laget {book.info.exported.strftime('%d.%m.%Y')}" if book.info else ""
+        lines.append(f"- `{_cell(book.path.name)}`{exported}: {len(answers)} nye")
+    lines.append("")
+    if result.updates:
+        lines += ["| Tiltak | Ark og rad | Status | Dato | Hva har skjedd |", "|---|---|---|---|---|"]
+        for u in result.updates:
+            where = f"{u.answer.where.sheet}, rad {u.answer.where.row}"
+            lines.append(
+                f"| {u.measure.id} {_cell(u.measure.title)} | {_cell(where)} | {labels.get(u.status, u.status)} | "
+                f"{u.day.strftime('%d.%m.%Y')} | {_cell(u.text)} |"
+            )
+        lines.append("")
+    notes = []
+    if result.already:
+        notes.append(f"{len(result.already)} svar var allerede i planen og er ikke lagt til på nytt.")
+    if result.unchanged:
+        notes.append(f"{len(result.unchanged)} svar hadde samme status som før og ingen tekst.")
+    made = [u.measure.id for u in result.updates if u.made_text]
+    if made:
+        notes.append(f"Uten tekst fra den ansvarlige (teksten er laget av importen): tiltak {', '.join(made)}.")
+    notes += [f"{_cell(str(m))}" for m in result.messages if not m.is_error]
+    if notes:
+        lines += ["### Merknader", "", *(f"- {n}" for n in notes), ""]
+    if result.changes:
+        lines.append(result.changes)
+    return "\n".join(lines).rstrip("\n") + "\n"
