@@ -23,14 +23,17 @@ site: $(BIN)/plan pango
 	$(BIN)/plan build --out site
 	@echo "Forhåndsvisning som bygges på nytt når du lagrer: $(BIN)/plan serve"
 
-# Test tools from Debian: chromium (browser tests), a Java runtime (the Nu HTML Checker) and faketime (a build
-# at another time of day must give the same bytes).
+# Test tools from Debian: chromium (browser tests), a Java runtime (the Nu HTML Checker), faketime (a build
+# at another time of day must give the same bytes) and LibreOffice Calc without its desktop parts (a status
+# workbook re-saved by Calc must import as the original; /usr/bin/soffice comes with Calc's library, libsclo).
 JAVA := /usr/bin/java
 FAKETIME := /usr/bin/faketime
+CALC := /usr/lib/libreoffice/program/libsclo.so
 DEBIAN_PACKAGE_$(CHROMIUM) := chromium
 DEBIAN_PACKAGE_$(JAVA) := default-jre-headless
 DEBIAN_PACKAGE_$(FAKETIME) := faketime
-$(CHROMIUM) $(JAVA) $(FAKETIME):
+DEBIAN_PACKAGE_$(CALC) := libreoffice-calc-nogui
+$(CHROMIUM) $(JAVA) $(FAKETIME) $(CALC):
 	$(SUDO) apt-get install -y --no-install-recommends $(DEBIAN_PACKAGE_$@) || \
 	  ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends $(DEBIAN_PACKAGE_$@))
 
@@ -48,7 +51,7 @@ $(VNU):
 	touch $@
 
 # Make expands prerequisites as it reads them, so this comes after the tool variables above.
-test: $(BIN)/plan $(CHROMIUM) $(JAVA) $(FAKETIME) $(VNU) pango lint typecheck unit
+test: $(BIN)/plan $(CHROMIUM) $(JAVA) $(FAKETIME) $(CALC) $(VNU) pango lint typecheck unit
 
 # WeasyPrint (the PDF) needs Pango from Debian, and HarfBuzz's subsetter: without it WeasyPrint subsets fonts with
 # fontTools, which stamps each font with the time of the build, and two builds of one commit differ.
