@@ -112,7 +112,7 @@ def _plan_and_places(folder: Path) -> tuple[Plan, dict[str, tuple[Path, Where]]]
     except NewError as error:
         raise ImportFailed(str(error)) from None
     by_area = source_files(files)
-    places = {}
+    places: dict[str, tuple[Path, Where]] = {}
     for fa in plan.focus_areas:
         path = Path(files.focus_areas[by_area[fa.id]].path)
         for g, goal in enumerate(fa.goals):

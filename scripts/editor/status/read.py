@@ -376,7 +376,8 @@ def _date(value: Any, default: dt.date, where: Where, errors: list[Message]) -> 
     if isinstance(value, dt.date):
         return value
     if isinstance(value, int | float) and not isinstance(value, bool) and 36526 <= value <= 73051:
-        return from_excel(value).date()  # a date saved as its serial number (days since 1899-12-30)
+        day: dt.date = from_excel(value).date()  # a date saved as its serial number (days since 1899-12-30)
+        return day
     text = _text(value)
     if not text:
         return default
