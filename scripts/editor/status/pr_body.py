@@ -3,15 +3,14 @@ read, every new status update in a table, what was skipped and why, and the chan
 
 from __future__ import annotations
 
+from scripts.editor.diff.text import md
 from scripts.editor.status.apply import ImportResult
 
 
 def _cell(text: str) -> str:
-    """Text for a cell of a Markdown table: on one line, with its pipes and markup characters escaped."""
-    flat = " ".join(text.split())
-    for char in "\\|<>*_`[]":
-        flat = flat.replace(char, "\\" + char)
-    return flat
+    """Text from the plan or a workbook for a table cell: one line, literal, mentioning and linking nothing
+    (:func:`scripts.editor.diff.text.md`)."""
+    return md(text)
 
 
 def describe(result: ImportResult) -> str:
@@ -24,9 +23,9 @@ def describe(result: ImportResult) -> str:
     lines = [f"## {heading}: {count} {'ny statusoppdatering' if count == 1 else 'nye statusoppdateringer'}", ""]
     lines += ["Lest inn med `plan status import` fra:", ""]
     for book in result.workbooks:
-        answers = [u for u in result.updates if u.answer.where.file == str(book.path) or u.answer in book.answers]
+        answers = [u for u in result.updates if u.answer in book.answers]
         exported = f", laget {book.info.exported.strftime('%d.%m.%Y')}" if book.info else ""
-        lines.append(f"- `{_cell(book.path.name)}`{exported}: {len(answers)} nye")
+        lines.append(f"- {_cell(book.path.name)}{exported}: {len(answers)} nye")
     lines.append("")
     if result.updates:
         lines += ["| Tiltak | Ark og rad | Status | Dato | Hva har skjedd |", "|---|---|---|---|---|"]
