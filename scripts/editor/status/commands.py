@@ -14,14 +14,21 @@ from scripts.editor.status.export import ExportError, export_workbook
 from scripts.editor.status.pr_body import describe
 from scripts.validate.validator import today
 
-EXIT_OK, EXIT_FAILED = 0, 1
+EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def export(folder: Path, out: Path, year: int | None, actor: str | None) -> int:
     started = time.perf_counter()
     day = today()
+    if out.suffix.lower() != ".xlsx":
+        print(f"plan: arbeidsboken må ha et navn som slutter på .xlsx, f.eks. {out.stem}.xlsx", file=sys.stderr)
+        return EXIT_USAGE
     try:
         plan, _files = valid_plan(folder)
+        period = plan.plan.period
+        if year is not None and not period.start <= year <= period.end:
+            print(f"plan: {year} er utenfor planperioden ({period.start}–{period.end})", file=sys.stderr)
+            return EXIT_USAGE
         exported = export_workbook(plan, year=year or day.year, today=day, actor=actor, commit=head_commit(folder))
     except (NewError, ExportError) as error:
         print(f"plan: {error}. Arbeidsboken er ikke laget.", file=sys.stderr)
