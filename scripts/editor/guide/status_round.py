@@ -188,7 +188,7 @@ MISTAKES: tuple[tuple[str, Callable[[Workbook, str], None], str], ...] = (
 def message_examples() -> list[MessageExample]:
     """Each mistake made in a workbook exported from a copy of the example plan, and what the import says."""
     shown = WORKBOOK.replace("ÅR", str(EXAMPLE_TODAY.year))
-    examples = []
+    examples: list[MessageExample] = []
     with tempfile.TemporaryDirectory(prefix="statusrunden-") as temp:
         folder = Path(temp) / SHOWN_PLAN_DIR
         shutil.copytree(EXAMPLE_PLAN, folder)
