@@ -1,4 +1,4 @@
-"""The editors' guide («Veiledning for redaktører»): six Markdown pages for the people who keep the plan up to
+"""The editors' guide («Veiledning for redaktører»): seven Markdown pages for the people who keep the plan up to
 date, generated from the plan at build time so that no example can go stale.
 
 What comes in: the validated plan, the address of the web editor (``edit_base``, or None) and the folder the
@@ -17,6 +17,8 @@ The site's renderer renders :data:`PAGES` in its own Markdown environment with :
   copy of the small example plan ``examples/plan/`` in a temporary folder, shown with paths relative to the
   repository (:mod:`.errors`).
 * The revision example is the plan's own revisions, written back as YAML (:mod:`.revision`).
+* The status round's columns, statuses and the import's messages for typical mistakes come from
+  :mod:`scripts.editor.status`, run on a workbook exported from the example plan (:mod:`.status_round`).
 * The names of the pull request check and the git commands come from :mod:`.workflow`.
 """
 
@@ -34,6 +36,7 @@ from scripts.editor.guide.new_measure import new_measure_example
 from scripts.editor.guide.revision import revision_example
 from scripts.editor.guide.sources import SourceFiles
 from scripts.editor.guide.status import status_example
+from scripts.editor.guide.status_round import status_round_guide
 from scripts.editor.guide.workflow import clone_commands, pr_workflow, push_commands
 from scripts.editor.schemas import SCHEMA_FILES
 from scripts.load.folder import FOCUS_AREA_DIR
@@ -45,6 +48,7 @@ PAGES: dict[str, str] = {
     "veiledning/nytt-tiltak.md": "guide-nytt-tiltak",
     "veiledning/feilmeldinger.md": "guide-feilmeldinger",
     "veiledning/rullering.md": "guide-rullering",
+    "veiledning/statusrunden.md": "guide-statusrunden",
     "veiledning/vs-code.md": "guide-vs-code",
 }
 
@@ -94,6 +98,7 @@ def guide_context(plan: Plan, edit_base: str | None, plan_dir: Path) -> dict[str
         "reading": message_parts(errors[0].messages[0]),
         "first_error": errors[0],
         "revision": revision_example(plan),
+        "status_round": status_round_guide(plan),
         "workflow": pr_workflow(),
         "clone": clone_commands(edit_base),
         "lead_role": lead_role(plan.vocabulary),

@@ -79,10 +79,10 @@ def clone_commands(edit_base: str | None) -> str:
 
 def push_commands(measure_id: str) -> str:
     """The commands that put a local change on a branch of its own and send it to GitHub."""
-    branch = f"status-{measure_id.replace('.', '-')}"
-    return (
-        f"git switch -c {branch}\n"
-        "git add plan/\n"
-        f'git commit -m "Status for tiltak {measure_id}"\n'
-        f"git push -u origin {branch}"
-    )
+    return branch_commands(f"status-{measure_id.replace('.', '-')}", f"Status for tiltak {measure_id}")
+
+
+def branch_commands(branch: str, message: str, *, switch: bool = True) -> str:
+    """The commands that commit the changes in plan/ on the branch (made first when `switch`) and push it."""
+    first = f"git switch -c {branch}\n" if switch else ""
+    return f'{first}git add plan/\ngit commit -m "{message}"\ngit push -u origin {branch}'
