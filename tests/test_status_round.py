@@ -563,7 +563,7 @@ def test_pr_body_lists_every_new_update_in_markdown(folder: Path, monkeypatch: p
     assert result.code == 0, result.stderr
     text = body.read_text(encoding="utf-8")
     assert text.startswith("## Statusrunden 2026: 2 nye statusoppdateringer\n")
-    assert "- `svar.xlsx`, laget 10.01.2027: 2 nye\n" in text
+    assert "- svar.xlsx, laget 10.01.2027: 2 nye\n" in text
     assert "| 1.1.1 Nettverk for logistikk | Nes kommune, rad 2 | Fullført | 31.12.2026 | Ferdig \\| 100 %. |" in text
     assert (
         "| 1.1.2 Nettverk for reiseliv | Hurdal kommune, rad 2 | Pågår | 31.12.2026 | Status endret til pågår. |"
@@ -587,3 +587,17 @@ def test_markup_is_imported_as_plain_plan_text_and_never_becomes_live_html(folde
     assert "alert(1)" in html
     assert "<script" not in html
     assert not re.search(r"href=[\"']\s*javascript:", html, re.IGNORECASE)
+
+
+def test_markup_in_the_pull_request_description_is_shown_as_text(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", EPOCH)
+    book = filled(folder, {(NES, 2): {"text": MARKUP}})
+    body = folder.parent / "pr.md"
+
+    result = run_plan("status", "import", "--plan", str(folder), "--pr-body", str(body), str(book))
+
+    assert result.code == 0, result.stderr
+    text = body.read_text(encoding="utf-8")
+    assert "\\<script\\>alert(1)\\</script\\>" in text
+    assert "\\[x\\](javascript:alert(1))" in text
+    assert not re.search(r"(?<!\\)<script", text)
