@@ -41,9 +41,9 @@ class Added:
     notes: list[str] = field(default_factory=list)
 
 
-def valid_plan(folder: Path) -> tuple[Plan, PlanFiles]:
+def valid_plan(folder: Path, on: dt.date | None = None) -> tuple[Plan, PlanFiles]:
     files, problems = load_plan(folder)
-    plan, more = validate_files(files, drafts=True)
+    plan, more = validate_files(files, on, drafts=True)
     if problems or errors(more) or plan is None:
         first = min([*problems, *errors(more)], default=None)
         shown = f" Den første: {first}" if first else ""

@@ -83,7 +83,7 @@ def import_status(
 ) -> ImportResult:
     """Read the workbooks, check every answer, and (when `write` and nothing is wrong) append the status updates
     to the plan's files."""
-    plan, places = _plan_and_places(folder)
+    plan, places = _plan_and_places(folder, today)
     result = ImportResult([read_workbook(path, plan, (shown or {}).get(path)) for path in workbooks], plan=plan)
     for book in result.workbooks:
         result.messages += book.messages
@@ -105,10 +105,10 @@ def import_status(
     return result
 
 
-def _plan_and_places(folder: Path) -> tuple[Plan, dict[str, tuple[Path, Where]]]:
-    """The valid plan, and for each measure the file it is written in and where in the file."""
+def _plan_and_places(folder: Path, today: dt.date) -> tuple[Plan, dict[str, tuple[Path, Where]]]:
+    """The plan, valid on `today`, and for each measure the file it is written in and where in the file."""
     try:
-        plan, files = valid_plan(folder)
+        plan, files = valid_plan(folder, today)
     except NewError as error:
         raise ImportFailed(str(error)) from None
     by_area = source_files(files)
