@@ -370,6 +370,31 @@ def test_a_file_that_is_not_a_readable_workbook_is_refused_with_the_fix(folder: 
     assert one_error(run(folder, book), f"{book}: ").startswith(message)
 
 
+def test_a_missing_file_or_a_folder_is_named_with_what_to_check(folder: Path) -> None:
+    missing, answers = folder.parent / "svar" / "nes.xlsx", folder.parent / "svar"
+    answers.mkdir()
+    messages = errors(run(folder, missing, answers))
+    assert messages == [
+        f"{missing}: filen finnes ikke. Sjekk navnet og mappen (en stjerne i navnet, som svar/*.xlsx, må treffe filer)",
+        f"{answers}: dette er en mappe, ikke en arbeidsbok. Skriv filene i mappen, f.eks. svar/*.xlsx",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (["--out", "runde.xls"], "plan: arbeidsboken må ha et navn som slutter på .xlsx, f.eks. runde.xlsx"),
+        (["--out", "runde.xlsx", "--year", "2035"], "plan: 2035 er utenfor planperioden"),
+    ],
+)
+def test_export_refuses_a_name_without_xlsx_and_a_year_outside_the_plan_with_exit_2(
+    folder: Path, options: list[str], message: str
+) -> None:
+    result = run_plan("status", "export", "--plan", str(folder), *options, cwd=folder.parent)
+    assert (result.code, result.stderr.startswith(message)) == (2, True), result.stderr
+    assert not list(folder.parent.glob("runde.*"))
+
+
 def test_a_file_over_the_size_limit_is_refused_unread(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     book = export(folder)
     monkeypatch.setattr(read, "MAX_BYTES", book.stat().st_size - 1)

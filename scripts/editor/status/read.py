@@ -127,7 +127,7 @@ def container_problem(path: Path) -> str | None:
         with path.open("rb") as stream:
             head = stream.read(8)
     except OSError as error:
-        return f"filen kan ikke leses ({error.strerror or error})"
+        return _unreadable(error)
     if size > MAX_BYTES:
         return f"filen er for stor ({size / 1e6:.0f} MB; høyst {MAX_BYTES / 1e6:.0f} MB). Er det riktig fil?"
     if head.startswith(b"\xd0\xcf\x11\xe0"):
@@ -151,6 +151,16 @@ def container_problem(path: Path) -> str | None:
     if unpacked > MAX_UNPACKED:
         return f"filen pakker seg ut til {unpacked / 1e6:.0f} MB, mer enn en arbeidsbok for statusrunden kan være"
     return None
+
+
+def _unreadable(error: OSError) -> str:
+    if isinstance(error, FileNotFoundError):
+        return "filen finnes ikke. Sjekk navnet og mappen (en stjerne i navnet, som svar/*.xlsx, må treffe filer)"
+    if isinstance(error, IsADirectoryError):
+        return "dette er en mappe, ikke en arbeidsbok. Skriv filene i mappen, f.eks. svar/*.xlsx"
+    if isinstance(error, PermissionError):
+        return "du har ikke lov til å lese filen. Lagre en kopi der du har tilgang"
+    return f"filen kan ikke leses ({error.strerror or error})"
 
 
 def _read_book(values: Any, formulas: Any, plan: Plan, where: Where, result: ReadWorkbook) -> None:
