@@ -25,6 +25,8 @@ STAGES = {
     "pdf": "PDF av planen (WeasyPrint)",
     "report": "Statusrapport for nyeste år (WeasyPrint)",
     "edition": "Vedtatt utgave fra git, uten hurtiglager (les + PDF)",
+    "status_export": "Statusrunde: eksport",
+    "status_import": "Statusrunde: import",
 }
 
 
@@ -131,6 +133,25 @@ def _stage_section(plans: list[Plan], build: Runs) -> list[str]:
         "`data_files`, slik MkDocs-utvidelsen kaller dem; «MkDocs build» er `mkdocs build --strict` med `pdf: false` "
         "for utvidelsen `naeringsplan` (den inkluderer utvidelsen, altså også innlasting, validering og rendering); "
         "«PDF» er `scripts.pdf.document.write_pdf` for planen (uten statusrapportene).",
+        "",
+        *status_note(plans),
+    ]
+
+
+def status_note(plans: list[Plan]) -> list[str]:
+    """What the status round's stages do, with the number of rows in each plan's workbook."""
+    rows = [
+        f"{p.name}: {nb(p.stages['status_export'].median_of('rows'), 0)}"
+        for p in plans
+        if "status_export" in p.stages and "rows" in p.stages["status_export"].extra
+    ]
+    if not rows:
+        return []
+    return [
+        "«Statusrunde: eksport» er `export_workbook` for alle ansvarlige aktører, med filen skrevet; «Statusrunde: "
+        "import» er `import_status` av en arbeidsbok der hver rad har fått ny status, dato og tekst (fylt ut med "
+        "openpyxl før målingen), med filene skrevet i en ny kopi av planmappen for hver kjøring. Arbeidsboken har "
+        f"én rad per tiltak det spørres om det året (rader: {'; '.join(rows)}).",
         "",
     ]
 
