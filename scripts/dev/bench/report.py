@@ -42,7 +42,7 @@ def report(
         *_site_section(plans),
         *_visit_section(plans),
         *serve_section(serve),
-        *_growth_section(plans),
+        *growth_section(plans),
         "",
         *pdf_note(plans),
         *budgets(plans, build, ours, serve),
@@ -240,8 +240,9 @@ def serve_section(serve: Serve | None) -> list[str]:
     ]
 
 
-def _growth_section(plans: list[Plan]) -> list[str]:
-    """Milliseconds per measure for each synthetic plan, and the growth from 1 000 to 5 000 measures."""
+def growth_section(plans: list[Plan], stages: dict[str, str] = STAGES) -> list[str]:
+    """Milliseconds per measure for each synthetic plan, and the growth from 1 000 to 5 000 measures, for
+    ``stages``."""
     by_size = {p.measures: p for p in plans[1:]}
     lines = [
         "## Hvordan stegene vokser med antall tiltak",
@@ -253,7 +254,7 @@ def _growth_section(plans: list[Plan]) -> list[str]:
         "| Steg | " + " | ".join(f"{nb(n, 0)} tiltak" for n in by_size) + " | Vekst 1 000 → 5 000 |",
         "|---|" + "--:|" * (len(by_size) + 1),
     ]
-    for stage, label in STAGES.items():
+    for stage, label in stages.items():
         cells = []
         for n, p in by_size.items():
             runs = p.stages.get(stage)

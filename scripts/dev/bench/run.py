@@ -14,7 +14,7 @@ from scripts.dev.bench.browser import site_figures
 from scripts.dev.bench.budgets import serve_budget, status_budget
 from scripts.dev.bench.common import BIN, ROOT, nb
 from scripts.dev.bench.figures import Plan, Runs, Serve
-from scripts.dev.bench.report import STAGES, cell, profile_section, report, serve_section, status_note
+from scripts.dev.bench.report import STAGES, cell, growth_section, profile_section, report, serve_section, status_note
 from scripts.dev.bench.serve import measure_serve
 from scripts.dev.bench.stages import bench_config, command_stage, environment, python_stage, run_child, stage_command
 
@@ -63,11 +63,13 @@ def status_only(sizes: list[int], runs: int) -> str:
         plans = _plans(sizes, Path(temp))
         for p in plans:
             measure_status(p, Path(temp), runs)
+    stages = {stage: STAGES[stage] for stage in ("status_export", "status_import")}
     lines = ["| Steg | " + " | ".join(p.name for p in plans) + " |", "|---|" + "--:|" * len(plans)]
-    for stage in ("status_export", "status_import"):
-        lines.append(f"| {STAGES[stage]} | " + " | ".join(cell(p.stages.get(stage)) for p in plans) + " |")
-    thousand = next((p for p in plans if p.measures == 1000 and p.folder != ROOT / "plan"), None)
-    return "\n".join([*lines, "", *status_note(plans), *(status_budget(thousand) if thousand else [])])
+    for stage, label in stages.items():
+        lines.append(f"| {label} | " + " | ".join(cell(p.stages.get(stage)) for p in plans) + " |")
+    thousand = next((p for p in plans[1:] if p.measures == 1000), None)
+    budget = status_budget(thousand) if thousand else []
+    return "\n".join([*lines, "", *status_note(plans), *growth_section(plans, stages), "", *budget])
 
 
 def _plans(sizes: list[int], work: Path) -> list[Plan]:
