@@ -19,7 +19,8 @@ The status round (``plan status export`` and ``import``) is timed for every plan
 that and prints its rows of the report.
 
 Modules, from the bottom: ``common`` (paths, Norwegian numbers), ``figures`` (what was measured), ``status_round``
-(the status round's stages), ``stages`` (timing stages in child processes), ``browser`` (the built site and the first visit), ``serve`` (the live
-preview), ``budgets`` and ``report`` (BENCHMARKS.md), ``run`` (the whole benchmark), ``cli`` (the command line).
+(the status round's stages), ``stages`` (timing stages in child processes), ``browser`` (the built site and the
+first visit), ``serve`` (the live preview), ``budgets`` and ``report`` (BENCHMARKS.md), ``run`` (the whole
+benchmark), ``cli`` (the command line).
 Only the standard library is imported up front: a child imports the pipeline for its own stage only.
 """
