@@ -17,8 +17,8 @@ from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untype
 def append_row(sheet: Worksheet, values: Sequence[Any]) -> tuple[SheetCell, ...]:
     """A row at the end of the sheet. openpyxl takes a string that starts with «=» for a formula: here text stays
     text (every row goes through this function, since any text may come from the plan)."""
-    sheet.append(values)
-    row: tuple[SheetCell, ...] = sheet[sheet.max_row]
+    row = tuple(SheetCell(sheet, value=value) for value in values)
+    sheet.append(row)  # the cells themselves: finding the new row by sheet.max_row would scan every cell
     for cell in row:
         if cell.data_type == "f":
             cell.data_type = "s"

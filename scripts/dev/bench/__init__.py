@@ -15,8 +15,12 @@ Two figures come from running things as a reader and an editor would: a first vi
 Debian's Chromium through Playwright (every file the browser asks for, gzip sizes), then what starting a search
 adds; and how long ``plan serve`` takes, for the shipped plan, from saving a YAML file to serving the changed page.
 
-Modules, from the bottom: ``common`` (paths, Norwegian numbers), ``figures`` (what was measured), ``stages``
-(timing stages in child processes), ``browser`` (the built site and the first visit), ``serve`` (the live
-preview), ``budgets`` and ``report`` (BENCHMARKS.md), ``run`` (the whole benchmark), ``cli`` (the command line).
+The status round (``plan status export`` and ``import``) is timed for every plan too; ``--status-only`` times only
+that and prints its rows of the report.
+
+Modules, from the bottom: ``common`` (paths, Norwegian numbers), ``figures`` (what was measured), ``status_round``
+(the status round's stages), ``stages`` (timing stages in child processes), ``browser`` (the built site and the
+first visit), ``serve`` (the live preview), ``budgets`` and ``report`` (BENCHMARKS.md), ``run`` (the whole
+benchmark), ``cli`` (the command line).
 Only the standard library is imported up front: a child imports the pipeline for its own stage only.
 """

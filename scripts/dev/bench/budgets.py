@@ -65,9 +65,28 @@ def budgets(plans: list[Plan], build: Runs, ours: Runs, serve: Serve | None) -> 
             f"{nb(pdf.peak_kb / 1024**2, 2)} GiB: {verdict(pdf.median < 60 and pdf.peak_kb < 2 * 1024**2)}."
         )
     lines += _print_budgets(plans)
+    if thousand:
+        lines += status_budget(thousand)
     sized = [(n, p.site) for n, p in by_size.items() if p.site]
     if sized:
         lines.append(_growth_budget(sized))
+    return lines
+
+
+#: Seconds each for exporting and importing the status round of 1 000 measures.
+STATUS_BUDGET = 5.0
+
+
+def status_budget(thousand: Plan) -> list[str]:
+    """The status round's export and import of the plan with 1 000 measures, each under :data:`STATUS_BUDGET`."""
+    lines = []
+    for stage, what in (("status_export", "Eksport"), ("status_import", "Import")):
+        runs = thousand.stages.get(stage)
+        if runs and not runs.skipped:
+            lines.append(
+                f"- {what} av statusrunden for 1 000 tiltak under {nb(STATUS_BUDGET, 0)} s: {nb(runs.median)} s "
+                f"({nb(runs.peak_kb / 1024, 0)} MB): {verdict(runs.median < STATUS_BUDGET)}."
+            )
     return lines
 
 

@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from scripts.dev.bench.common import ROOT
-from scripts.dev.bench.run import bench, serve_only
+from scripts.dev.bench.run import bench, serve_only, status_only
 from scripts.dev.bench.stages import run_stage
 
 SIZES = [100, 1000, 5000]
@@ -26,6 +26,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--serve-only", action="store_true", help="mål bare plan serve og skriv resultatet her (ikke BENCHMARKS.md)"
     )
+    parser.add_argument(
+        "--status-only", action="store_true", help="mål bare statusrunden og skriv resultatet her (ikke BENCHMARKS.md)"
+    )
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md", help="rapporten (BENCHMARKS.md)")
     parser.add_argument("--stage", help=argparse.SUPPRESS)
     parser.add_argument("--plan", type=Path, help=argparse.SUPPRESS)
@@ -33,6 +36,9 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.stage:
         print(json.dumps(run_stage(args.stage, args.plan, args.work)))
+        return 0
+    if args.status_only:
+        print(status_only(args.sizes, args.runs))
         return 0
     if args.serve_only:
         print(serve_only(args.serve_edits))

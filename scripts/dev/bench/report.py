@@ -25,6 +25,8 @@ STAGES = {
     "pdf": "PDF av planen (WeasyPrint)",
     "report": "Statusrapport for nyeste år (WeasyPrint)",
     "edition": "Vedtatt utgave fra git, uten hurtiglager (les + PDF)",
+    "status_export": "Statusrunde: eksport",
+    "status_import": "Statusrunde: import",
 }
 
 
@@ -40,7 +42,7 @@ def report(
         *_site_section(plans),
         *_visit_section(plans),
         *serve_section(serve),
-        *_growth_section(plans),
+        *growth_section(plans),
         "",
         *pdf_note(plans),
         *budgets(plans, build, ours, serve),
@@ -132,6 +134,25 @@ def _stage_section(plans: list[Plan], build: Runs) -> list[str]:
         "for utvidelsen `naeringsplan` (den inkluderer utvidelsen, altså også innlasting, validering og rendering); "
         "«PDF» er `scripts.pdf.document.write_pdf` for planen (uten statusrapportene).",
         "",
+        *status_note(plans),
+    ]
+
+
+def status_note(plans: list[Plan]) -> list[str]:
+    """What the status round's stages do, with the number of rows in each plan's workbook."""
+    rows = [
+        f"{p.name}: {nb(p.stages['status_export'].median_of('rows'), 0)}"
+        for p in plans
+        if "status_export" in p.stages and "rows" in p.stages["status_export"].extra
+    ]
+    if not rows:
+        return []
+    return [
+        "«Statusrunde: eksport» er `export_workbook` for alle ansvarlige aktører, med filen skrevet; «Statusrunde: "
+        "import» er `import_status` av en arbeidsbok der hver rad har fått ny status, dato og tekst (fylt ut med "
+        "openpyxl før målingen), med filene skrevet i en ny kopi av planmappen for hver kjøring. Arbeidsboken har "
+        f"én rad per tiltak det spørres om det året (rader: {'; '.join(rows)}).",
+        "",
     ]
 
 
@@ -219,8 +240,9 @@ def serve_section(serve: Serve | None) -> list[str]:
     ]
 
 
-def _growth_section(plans: list[Plan]) -> list[str]:
-    """Milliseconds per measure for each synthetic plan, and the growth from 1 000 to 5 000 measures."""
+def growth_section(plans: list[Plan], stages: dict[str, str] = STAGES) -> list[str]:
+    """Milliseconds per measure for each synthetic plan, and the growth from 1 000 to 5 000 measures, for
+    ``stages``."""
     by_size = {p.measures: p for p in plans[1:]}
     lines = [
         "## Hvordan stegene vokser med antall tiltak",
@@ -232,7 +254,7 @@ def _growth_section(plans: list[Plan]) -> list[str]:
         "| Steg | " + " | ".join(f"{nb(n, 0)} tiltak" for n in by_size) + " | Vekst 1 000 → 5 000 |",
         "|---|" + "--:|" * (len(by_size) + 1),
     ]
-    for stage, label in STAGES.items():
+    for stage, label in stages.items():
         cells = []
         for n, p in by_size.items():
             runs = p.stages.get(stage)

@@ -11,10 +11,10 @@ from functools import partial
 from pathlib import Path
 
 from scripts.dev.bench.browser import site_figures
-from scripts.dev.bench.budgets import serve_budget
+from scripts.dev.bench.budgets import serve_budget, status_budget
 from scripts.dev.bench.common import BIN, ROOT, nb
 from scripts.dev.bench.figures import Plan, Runs, Serve
-from scripts.dev.bench.report import profile_section, report, serve_section
+from scripts.dev.bench.report import STAGES, cell, growth_section, profile_section, report, serve_section, status_note
 from scripts.dev.bench.serve import measure_serve
 from scripts.dev.bench.stages import bench_config, command_stage, environment, python_stage, run_child, stage_command
 
@@ -48,6 +48,30 @@ def serve_only(edits: int) -> str:
     return "\n".join([*serve_section(serve), serve_budget(serve)])
 
 
+def measure_status(p: Plan, work: Path, runs: int) -> None:
+    """Time the status round's export and import for one plan (the filled-in workbook made once, untimed)."""
+    print(f"{p.name}: statusrunde, eksport og import ({runs}×)", flush=True)
+    p.stages["status_export"] = python_stage("status_export", p.folder, runs, work)
+    run_child(stage_command("status_prepare", p.folder, work))
+    p.stages["status_import"] = python_stage("status_import", p.folder, runs, work)
+
+
+def status_only(sizes: list[int], runs: int) -> str:
+    """Only the status round's stages, for the shipped plan and synthetic plans: the rows of the report's table
+    of stages, the note under it and the budget, as Markdown."""
+    with tempfile.TemporaryDirectory(prefix="bench-status-") as temp:
+        plans = _plans(sizes, Path(temp))
+        for p in plans:
+            measure_status(p, Path(temp), runs)
+    stages = {stage: STAGES[stage] for stage in ("status_export", "status_import")}
+    lines = ["| Steg | " + " | ".join(p.name for p in plans) + " |", "|---|" + "--:|" * len(plans)]
+    for stage, label in stages.items():
+        lines.append(f"| {label} | " + " | ".join(cell(p.stages.get(stage)) for p in plans) + " |")
+    thousand = next((p for p in plans[1:] if p.measures == 1000), None)
+    budget = status_budget(thousand) if thousand else []
+    return "\n".join([*lines, "", *status_note(plans), *growth_section(plans, stages), "", *budget])
+
+
 def _plans(sizes: list[int], work: Path) -> list[Plan]:
     """The shipped plan, then a synthetic plan of each size, written under ``work``."""
     from scripts.dev import synth
@@ -65,6 +89,7 @@ def _measure_plan(p: Plan, work: Path, *, runs: int, mkdocs_runs: int, pdf_limit
     print(f"{p.name}: valider og render", flush=True)
     p.stages["validate"] = python_stage("validate", p.folder, runs, work)
     p.stages["render"] = python_stage("render", p.folder, runs, work)
+    measure_status(p, work, runs)
     print(f"{p.name}: MkDocs ({mkdocs_runs}×)", flush=True)
     site = work / f"site-{p.measures}"
     config = bench_config(p.folder, work)

@@ -23,6 +23,7 @@ from typing import Any
 
 from scripts.dev.bench.common import ROOT
 from scripts.dev.bench.figures import Runs
+from scripts.dev.bench.status_round import status_export, status_import, status_prepare
 
 # --------------------------------------------------------------------------------------------------------
 # The child side: one stage, timed inside its own process
@@ -175,6 +176,9 @@ _STAGES: dict[str, Callable[[_Timer, Path, Path], None]] = {
     "edition": _edition,
     "ours": _ours,
     "profile": _profile,
+    "status_export": status_export,
+    "status_prepare": status_prepare,
+    "status_import": status_import,
 }
 
 

@@ -51,7 +51,7 @@ class Measures:
         chosen = rng.sample(self.stable, rng.randint(2, 5))
         roles = self._roles(chosen, end)
         budget = self._budget(start, end, lead=chosen[0])
-        status, updates = self._updates(start)
+        _status, updates = self._updates(start)  # the status is the newest update's: plan files leave it out
 
         measure: dict[str, Any] = {
             "id": ident,
@@ -62,7 +62,6 @@ class Measures:
             ),
             "roles": roles,
             "period": {"start": start} if end is None else {"start": start, "end": end},
-            "status": status,
         }
         self._optional_fields(measure, budget, updates)
         self.made.append(ident)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import zipfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -25,6 +26,7 @@ from openpyxl.styles import Alignment, Font, PatternFill, Protection  # type: ig
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
+from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
 from schema import FocusArea, Measure, Plan
 from scripts.core.queries import lead_actor, lead_role, reader_contact
@@ -115,7 +117,8 @@ def export_workbook(plan: Plan, *, year: int, today: dt.date, actor: str | None 
     meta.protection.sheet = True
     _properties(book, plan, info)
     out = io.BytesIO()
-    book.save(out)
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(book, archive).write_data()  # not book.save(): that sets the modification date to now
     return Exported(dated_zip(out.getvalue(), today), info)
 
 
