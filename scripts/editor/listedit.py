@@ -30,7 +30,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml.tokens import ScalarToken
 
-from scripts.load.strict import StrictLoader
+from scripts.load.strict import compose, load_data, scan
 
 Where = tuple[str | int, ...]
 
@@ -89,14 +89,15 @@ class _Insertion:
     changed_line: str | None = None
 
 
-def append_items(text: str, additions: list[Addition]) -> Edit:
+def append_items(text: str, additions: list[Addition], *, check: bool = True) -> Edit:
     """text with every addition made, each in its own list (the file is read once, however many there are, and
     checked once: all or nothing). The first and last line of the Edit are those of the first addition's lines
-    in the new text."""
+    in the new text. check False: the caller reads the new text anyway, and compares its data with
+    :func:`with_items` of the old data itself (see :func:`misread`)."""
     bom = "\ufeff" if text.startswith("\ufeff") else ""
     body = text[len(bom) :]
     lines = split_lines(body)
-    root = yaml.compose(body, Loader=StrictLoader)
+    root = compose(body)
     content = _content_lines(body, lines)
     insertions = [_insertion(root, body, lines, content, addition) for addition in additions]
     newline = next((line[len(line.rstrip("\r\n")) :] for line in lines if line.endswith(("\n", "\r"))), "\n")
@@ -108,7 +109,8 @@ def append_items(text: str, additions: list[Addition]) -> Edit:
     for insertion in sorted(insertions, key=lambda i: i.at, reverse=True):
         lines[insertion.at : insertion.at] = [line + newline for line in insertion.block]
     new_body = "".join(lines)
-    _check(body, new_body, additions)
+    if check:
+        _check(body, new_body, additions)
     first = insertions[0]
     shift = sum(len(i.block) for i in insertions if i.at < first.at)
     start = first.at + shift + 1 + (first.block[0] == "")
@@ -234,7 +236,7 @@ def _content_lines(body: str, lines: list[str]) -> set[int]:
     blank lines at the end of a block scalar that keeps them («|+»)."""
     covered: set[int] = set()
     kept: set[int] = set()
-    for token in yaml.scan(body, Loader=StrictLoader):
+    for token in scan(body):
         start, end = token.start_mark, token.end_mark
         if start.index == end.index:
             continue  # the markers of where a block starts and ends take no room
@@ -252,28 +254,40 @@ def _content_lines(body: str, lines: list[str]) -> set[int]:
 _BLOCK_HEADER = re.compile(r"[|>][0-9+-]*")
 
 
-def _check(old: str, new: str, additions: list[Addition]) -> None:
-    """The new text must read as the old data with the items added at the end of their lists, and as nothing
-    else."""
-    expected = copy.deepcopy(_load(old))
-    for addition in additions:
+def with_items(data: Any, additions: list[Addition]) -> Any:
+    """A copy of a file's data with each addition's item at the end of its list: what the edited text must read
+    as. The items are read in one go, as one list."""
+    expected = copy.deepcopy(data)
+    items = _load("\n".join(line for addition in additions for line in addition.item)) if additions else []
+    for addition, item in zip(additions, items, strict=True):
         target: Any = expected
         for step in addition.parent:
             target = target[step]
         if target.get(addition.key) is None:
             target[addition.key] = []
-        target[addition.key].append(_load("\n".join(addition.item))[0])
+        target[addition.key].append(item)
+    return expected
+
+
+def misread(what: str) -> LayoutError:
+    """The error when the edited text does not read as the old data and the new items."""
+    return LayoutError(
+        f"{what} er skrevet slik at kommandoen ikke kan legge til noe uten å endre andre linjer, så filen er "
+        "ikke endret. Legg det nye til for hånd, slik veiledningen for redaktører viser."
+    )
+
+
+def _check(old: str, new: str, additions: list[Addition]) -> None:
+    """The new text must read as the old data with the items added at the end of their lists, and as nothing
+    else."""
+    expected = with_items(_load(old), additions)
     try:
         same = _load(new) == expected
     except yaml.YAMLError:
         same = False
     if not same:
-        what = additions[0].what if len(additions) == 1 else "listene"
-        raise LayoutError(
-            f"{what} er skrevet slik at kommandoen ikke kan legge til noe uten å endre andre linjer, så filen er "
-            "ikke endret. Legg det nye til for hånd, slik veiledningen for redaktører viser."
-        )
+        raise misread(additions[0].what if len(additions) == 1 else "listene")
 
 
 def _load(text: str) -> Any:
-    return yaml.load(text, Loader=StrictLoader)  # StrictLoader is a SafeLoader
+    return load_data(text)

@@ -18,7 +18,7 @@ wording of PyYAML's syntax errors is in :mod:`scripts.load.syntax`; reading a wh
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -110,6 +110,29 @@ if getattr(yaml, "__with_libyaml__", False):
             CParser.__init__(self, stream)
             SafeConstructor.__init__(self)
             Resolver.__init__(self)
+
+
+def compose(text: str) -> Node | None:
+    """The node graph of valid YAML text, by libyaml when it can (:func:`_compose_fast`), else by
+    :class:`StrictLoader`; a YAML error is raised as PyYAML raises it."""
+    node = _compose_fast(text)
+    return node if node is not None else yaml.compose(text, Loader=StrictLoader)
+
+
+def load_data(text: str) -> Any:
+    """The plain data of valid YAML text with StrictLoader's resolvers (libyaml when there is no anchor)."""
+    if _FastLoader is None or _ANCHOR.search(text):
+        return yaml.load(text, Loader=StrictLoader)  # StrictLoader is a SafeLoader
+    loader = _FastLoader(text)
+    try:
+        return loader.get_single_data()
+    finally:
+        loader.dispose()
+
+
+def scan(text: str) -> Iterator[Any]:
+    """The YAML tokens of the text (libyaml's scanner when available), with their positions."""
+    return yaml.scan(text, Loader=_FastLoader if _FastLoader is not None else StrictLoader)
 
 
 class TooManyAliases(Exception):

@@ -25,12 +25,13 @@ from scripts.core.files import replacing
 from scripts.core.problems import errors
 from scripts.editor.diff import diff_plans, to_markdown
 from scripts.editor.dump import PlanDumper
-from scripts.editor.listedit import Addition, LayoutError, Where, append_items
+from scripts.editor.listedit import Addition, LayoutError, Where, append_items, misread, with_items
 from scripts.editor.new import NewError, valid_plan
 from scripts.editor.status.layout import RowState, fingerprint
 from scripts.editor.status.read import Answer, Message, ReadWorkbook, read_workbook
 from scripts.editor.status.read import Where as Place
-from scripts.validate.validator import source_files, validate_folder
+from scripts.load.folder import PlanFiles, load_plan
+from scripts.validate.validator import gc_paused, source_files, validate_files
 
 
 class ImportFailed(Exception):
@@ -83,7 +84,7 @@ def import_status(
 ) -> ImportResult:
     """Read the workbooks, check every answer, and (when `write` and nothing is wrong) append the status updates
     to the plan's files."""
-    plan, places = _plan_and_places(folder, today)
+    plan, files, places = _plan_and_places(folder, today)
     result = ImportResult([read_workbook(path, plan, (shown or {}).get(path)) for path in workbooks], plan=plan)
     for book in result.workbooks:
         result.messages += book.messages
@@ -95,18 +96,19 @@ def import_status(
     result.updates = list(chosen.values())
     if result.errors or not result.updates:
         return result
-    _edit_files(result)
+    additions = _edit_files(result)
     if result.errors:
         return result
-    _validate(folder, plan, today, result)
+    _validate(folder, files, additions, today, result)
     if write and not result.errors:
         _write(result.files)
         result.written = True
     return result
 
 
-def _plan_and_places(folder: Path, today: dt.date) -> tuple[Plan, dict[str, tuple[Path, Where]]]:
-    """The plan, valid on `today`, and for each measure the file it is written in and where in the file."""
+def _plan_and_places(folder: Path, today: dt.date) -> tuple[Plan, PlanFiles, dict[str, tuple[Path, Where]]]:
+    """The plan, valid on `today`, its files as loaded, and for each measure the file it is written in and where
+    in the file."""
     try:
         plan, files = valid_plan(folder, today)
     except NewError as error:
@@ -118,7 +120,7 @@ def _plan_and_places(folder: Path, today: dt.date) -> tuple[Plan, dict[str, tupl
         for g, goal in enumerate(fa.goals):
             for m, measure in enumerate(goal.measures):
                 places[measure.id] = (path, ("goals", g, "measures", m))
-    return plan, places
+    return plan, files, places
 
 
 def _take(
@@ -197,38 +199,48 @@ def _excerpt(text: str) -> str:
     return flat if len(flat) <= 80 else flat[:77] + "…"
 
 
-def _edit_files(result: ImportResult) -> None:
-    """The new text of every file that gets status updates (all of a file's additions made in one pass)."""
-    by_file: dict[Path, list[NewUpdate]] = {}
-    for update in result.updates:
-        by_file.setdefault(update.path, []).append(update)
-    for path, updates in by_file.items():
-        additions = [
-            Addition(u.parent, "status_updates", u.lines(), f"statusoppdateringene til tiltak {u.measure.id}")
-            for u in updates
-        ]
+def _edit_files(result: ImportResult) -> dict[Path, list[Addition]]:
+    """The new text of every file that gets status updates (all of a file's additions made in one pass, checked
+    when the new files are validated); returns the additions by file."""
+    by_file: dict[Path, list[Addition]] = {}
+    for u in result.updates:
+        what = f"statusoppdateringene til tiltak {u.measure.id}"
+        by_file.setdefault(u.path, []).append(Addition(u.parent, "status_updates", u.lines(), what))
+    for path, additions in by_file.items():
         try:
-            result.files[path] = append_items(path.read_bytes().decode("utf-8"), additions).text
+            result.files[path] = append_items(path.read_bytes().decode("utf-8"), additions, check=False).text
         except LayoutError as error:
             result.messages.append(Message(Place(str(path)), str(error)))
+    return by_file
 
 
-def _validate(folder: Path, plan: Plan, today: dt.date, result: ImportResult) -> None:
-    """Validate the plan with the new files (in a copy of the folder), and describe the changes as ``plan diff``
-    does."""
+def _validate(
+    folder: Path, old: PlanFiles, additions: dict[Path, list[Addition]], today: dt.date, result: ImportResult
+) -> None:
+    """Validate the plan with the new files (in a copy of the folder); check that each new file reads as its old
+    data with the status updates added and nothing else; describe the changes as ``plan diff`` does."""
     with tempfile.TemporaryDirectory() as workdir:
         copy = Path(workdir) / "plan"
         shutil.copytree(folder, copy)
         for path, text in result.files.items():
             (copy / path.resolve().relative_to(folder.resolve())).write_bytes(text.encode("utf-8"))
-        new, problems = validate_folder(copy, today, commits=False)
-        for problem in errors(problems):
+        with gc_paused():
+            files, problems = load_plan(copy)
+            new, more = validate_files(files, today, commits=False)
+        for problem in errors(problems + more):
             place = Place(f"{problem.file.replace(str(copy), str(folder))}:{problem.line}:{problem.col}")
             result.messages.append(
                 Message(place, f"{problem.message} (slik blir planen med svarene fra arbeidsbøkene)")
             )
-    if new is not None:
-        result.changes = to_markdown(diff_plans(plan, new))
+        for path, added in additions.items():
+            shown = str(copy / path.resolve().relative_to(folder.resolve()))
+            document = files.focus_areas.get(shown)
+            if document is None and errors(problems):
+                continue  # the file could not be read back: that problem is reported above
+            if document is None or document.data != with_items(old.focus_areas[str(path)].data, added):
+                result.messages.append(Message(Place(str(path)), str(misread("statusoppdateringene"))))
+    if new is not None and not result.errors:
+        result.changes = to_markdown(diff_plans(result.plan or new, new))
 
 
 def _write(files: dict[Path, str]) -> None:

@@ -104,7 +104,7 @@ def read_workbook(path: Path, plan: Plan, shown: str | None = None) -> ReadWorkb
         return result
     try:
         values = load_workbook(path, read_only=True, data_only=True)
-        formulas = load_workbook(path, read_only=True, data_only=False)
+        formulas = load_workbook(path, read_only=True, data_only=False) if has_formulas(path) else None
     except Exception as error:  # openpyxl raises many kinds of error for a damaged file
         text = f"filen kan ikke leses som en arbeidsbok ({type(error).__name__}); den kan være skadet. {_RESAVE}"
         result.messages.append(Message(where, text))
@@ -113,8 +113,21 @@ def read_workbook(path: Path, plan: Plan, shown: str | None = None) -> ReadWorkb
         _read_book(values, formulas, plan, where, result)
     finally:
         values.close()
-        formulas.close()
+        if formulas is not None:
+            formulas.close()
     return result
+
+
+#: A formula element in a sheet's XML («<f>», «<f t="shared" …>», with or without a namespace prefix).
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+
+
+def has_formulas(path: Path) -> bool:
+    """Whether any sheet of the workbook holds a formula (then the formulas are read too, to tell a formula
+    without a saved value from an empty cell)."""
+    with zipfile.ZipFile(path) as archive:
+        sheets = [n for n in archive.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        return any(_FORMULA.search(archive.read(name)) for name in sheets)
 
 
 _RESAVE = "Åpne den i Excel eller LibreOffice og lagre den på nytt som Excel-arbeidsbok (.xlsx)"
@@ -198,7 +211,15 @@ def _read_book(values: Any, formulas: Any, plan: Plan, where: Where, result: Rea
         if recorded is None:
             result.messages.append(_unknown_sheet(sheet_where, values[name], info, names))
             continue
-        _read_sheet(values[name], formulas[name], recorded, info, statuses, sheet_where, result)
+        _read_sheet(
+            values[name],
+            formulas[name] if formulas is not None else None,
+            recorded,
+            info,
+            statuses,
+            sheet_where,
+            result,
+        )
     result.messages += _sheet_order(where, names, info)
 
 
@@ -272,7 +293,7 @@ def _read_sheet(
     result.messages += problems
     if any(p.is_error for p in problems):
         return
-    formula_rows = formulas.iter_rows(min_row=2, values_only=True)
+    formula_rows = formulas.iter_rows(min_row=2, values_only=True) if formulas is not None else iter(())
     seen: dict[str, int] = {}
     for number, row in enumerate(rows, start=2):
         written = next(formula_rows, ())
