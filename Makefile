@@ -95,12 +95,7 @@ bench: $(BIN)/plan $(CHROMIUM) pango
 
 # Only how fast `plan serve` shows a save in the shipped plan (median of 9 saves; under a minute).
 .PHONY: bench-serve
-bench-# The picture of the status workbook on the guide page «Statusrunden» (needs LibreOffice Calc and pdftoppm).
-.PHONY: guide-picture
-guide-picture: $(BIN)/plan $(CALC)
-	$(BIN)/python -m scripts.dev.workbook_picture
-
-serve: $(BIN)/plan
+bench-serve: $(BIN)/plan
 	$(BIN)/python -m scripts.dev.bench --serve-only --serve-edits 9
 
 # The picture of the status workbook on the guide page «Statusrunden» (needs LibreOffice Calc and pdftoppm).

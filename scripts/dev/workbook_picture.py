@@ -44,6 +44,8 @@ def first_actor_sheet(plan_dir: Path) -> bytes:
     book = load_workbook(io.BytesIO(exported.data))
     for name in (GUIDE_SHEET, META_SHEET, *list(exported.info.sheets)[1:]):
         book.remove(book[name])
+    sheet = book.worksheets[0]
+    sheet.oddFooter.left.text = sheet.oddFooter.right.text = None  # the picture is the sheet's name and its table
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

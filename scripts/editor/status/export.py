@@ -22,7 +22,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from openpyxl import Workbook  # type: ignore[import-untyped]
-from openpyxl.styles import Alignment, Font, PatternFill, Protection  # type: ignore[import-untyped]
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Protection, Side  # type: ignore[import-untyped]
 from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
 from openpyxl.worksheet.datavalidation import DataValidation  # type: ignore[import-untyped]
 from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untyped]
@@ -52,6 +52,8 @@ HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 BOLD = Font(name="Calibri", size=11, bold=True)
 TITLE_FONT = Font(name="Calibri", size=14, bold=True)
 WRAPPED = Alignment(vertical="top", wrap_text=True)
+CENTRED = Alignment(horizontal="center", vertical="top")
+LINES = Border(*(Side(style="thin", color="B8C0CC"),) * 4)
 OPEN = Protection(locked=False)
 MAX_TEXT = 3000
 
@@ -105,10 +107,12 @@ def export_workbook(plan: Plan, *, year: int, today: dt.date, actor: str | None 
     newest = plan.plan.revisions[-1]
     info = ExportInfo(plan.plan.title, plan.plan.owner, f"{newest.version} {newest.title}", commit, today, year)
     book = Workbook()
+    footer = f"Statusrunde {year}: {plan.plan.short_title}".replace("&", "&&")  # «&» starts a code in a footer
     _guide_sheet(book.active, plan, info, names)
     for position, (lead, name) in enumerate(zip(leads, names, strict=True)):
         recorded = RecordedSheet(name, lead.id, position)
-        _actor_sheet(book.create_sheet(name), plan, by_lead[lead.id], default_date(year, today), recorded)
+        sheet = book.create_sheet(name)
+        _actor_sheet(sheet, plan, by_lead[lead.id], default_date(year, today), recorded, footer)
         info.sheets[name] = recorded
     meta = book.create_sheet(META_SHEET)
     for row in meta_rows(info):
@@ -133,7 +137,9 @@ def _measures_by_lead(plan: Plan, year: int) -> dict[str, list[Asked]]:
     return {a.id: found[a.id] for a in plan.actors if a.id in found}
 
 
-def _actor_sheet(sheet: Worksheet, plan: Plan, rows: Sequence[Asked], day: dt.date, recorded: RecordedSheet) -> None:
+def _actor_sheet(
+    sheet: Worksheet, plan: Plan, rows: Sequence[Asked], day: dt.date, recorded: RecordedSheet, footer: str
+) -> None:
     labels = {s.id: s.label for s in plan.vocabulary.statuses}
     append_row(sheet, [c.title for c in COLUMNS])
     for number, item in enumerate(rows, start=2):
@@ -151,26 +157,28 @@ def _actor_sheet(sheet: Worksheet, plan: Plan, rows: Sequence[Asked], day: dt.da
         }
         append_row(sheet, [values[c.key] for c in COLUMNS])
         recorded.rows[m.id] = RecordedRow(number, m.id, RowState.of(m))
-    _style_sheet(sheet, len(rows) + 1)
+    _style_sheet(sheet, len(rows) + 1, footer)
     _validations(sheet, plan, len(rows) + 1)
 
 
-def _style_sheet(sheet: Worksheet, last: int) -> None:
-    """Header bold and frozen with the measure's number; locked columns grey, open ones yellow; dates as
-    dd.mm.åååå; protected without a password; A4 landscape with the header on every page."""
+def _style_sheet(sheet: Worksheet, last: int, footer: str) -> None:
+    """Header bold and frozen with the measure's number; locked columns grey, open ones yellow, thin lines
+    between the cells; dates as dd.mm.åååå, centred; protected without a password; A4 landscape with the header
+    row on every page, the sheet's name at the top and the round and page number at the foot."""
     for index, column in enumerate(COLUMNS, start=1):
         letter = get_column_letter(index)
         sheet.column_dimensions[letter].width = column.width
         for row in range(2, last + 1):
             cell = sheet.cell(row, index)
-            cell.alignment = WRAPPED
+            cell.alignment = CENTRED if column.key in {"since", "date"} else WRAPPED
             cell.fill = OPEN_FILL if column.fill_in else LOCKED_FILL
+            cell.border = LINES
             if column.fill_in:
                 cell.protection = OPEN
             if column.key in {"since", "date"}:
                 cell.number_format = DATE_FORMAT
     for cell in sheet[1]:
-        cell.font, cell.fill, cell.alignment = BOLD, HEADER_FILL, WRAPPED
+        cell.font, cell.fill, cell.alignment, cell.border = BOLD, HEADER_FILL, WRAPPED, LINES
     for index in range(len(COLUMNS) + 1, len(COLUMNS) + 1 + NOTE_COLUMNS):
         dimension = sheet.column_dimensions[get_column_letter(index)]
         dimension.width, dimension.protection = 20, OPEN
@@ -179,6 +187,8 @@ def _style_sheet(sheet: Worksheet, last: int) -> None:
     sheet.print_title_rows = "1:1"
     sheet.print_area = f"A1:{get_column_letter(len(COLUMNS))}{last}"
     print_setup(sheet, "landscape")
+    sheet.oddHeader.center.text, sheet.oddHeader.center.size = "&A", 12  # the sheet's name: whose answers
+    sheet.oddFooter.left.text, sheet.oddFooter.right.text = footer, "Side &P av &N"
     sheet.protection.sheet = True
     sheet.protection.formatColumns = sheet.protection.formatRows = False  # widen a column, heighten a row
     sheet.protection.autoFilter = sheet.protection.sort = False
@@ -206,11 +216,11 @@ def _guide_sheet(sheet: Worksheet, plan: Plan, info: ExportInfo, names: list[str
     """What to do and what not to touch, in plain Norwegian."""
     sheet.title = GUIDE_SHEET
     contact = reader_contact(plan)
-    reach = contact.email or contact.phone or contact.url or contact.name
+    reach = contact.email or "den som sendte deg arbeidsboken"
     statuses = ", ".join(f"{s.label} ({s.description.rstrip('.')})" for s in plan.vocabulary.statuses)
     lines: list[tuple[str, Font | None]] = [
-        (f"Statusrunde {info.year}: {plan.plan.title}", TITLE_FONT),
-        (f"Laget {info.exported.strftime('%d.%m.%Y')} fra utgave {info.revision} av planen.", None),
+        (f"Statusrunde {info.year}", TITLE_FONT),
+        (f"{plan.plan.title}. Laget {info.exported.strftime('%d.%m.%Y')} fra utgave {info.revision}.", None),
         ("", None),
         ("Slik gjør du", BOLD),
         ("1. Finn arket med navnet til din organisasjon (fanene nederst).", None),
@@ -246,7 +256,7 @@ def _guide_sheet(sheet: Worksheet, plan: Plan, info: ExportInfo, names: list[str
         cell.alignment = WRAPPED
         if font is not None:
             cell.font = font
-    sheet.column_dimensions["A"].width = 95
+    sheet.column_dimensions["A"].width = 72  # fits A4 portrait unscaled
     fit_rows(sheet)
     print_setup(sheet, "portrait")
     sheet.protection.sheet = True
