@@ -25,6 +25,7 @@ from test_fixes import page_html
 
 from conftest import replace_once, run_plan
 from schema import Plan
+from scripts.editor import listedit
 from scripts.editor.status import read
 from scripts.editor.status.apply import ImportResult, import_status
 from scripts.editor.status.export import ExportError, export_workbook
@@ -418,6 +419,24 @@ def test_text_with_an_invisible_character_is_refused(folder: Path, char: str) ->
     book = filled(folder, {(NES, 2): {"text": f"Møte{char}holdt."}})
     text = one_error(run(folder, book), at(book, NES, 2, "Hva har skjedd"))
     assert text.startswith("teksten har ") and "som ikke kan stå i planen" in text
+
+
+def test_an_edit_that_would_change_more_than_the_new_updates_is_refused_and_nothing_written(
+    folder: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The edited files are read back when the changed plan is validated; their data must be the old data with
+    the new status updates and nothing else (here a faulty edit also changes a title)."""
+    from scripts.editor.status import apply
+
+    def faulty(text: str, additions: Any, *, check: bool = True) -> Any:
+        edit = listedit.append_items(text, additions, check=check)
+        return type(edit)(edit.text.replace("title: ", "title: Endret ", 1), edit.first_line, edit.last_line)
+
+    before = files(folder)
+    monkeypatch.setattr(apply, "append_items", faulty)
+    book = filled(folder, {(NES, 2): {"text": "Møtet er holdt."}})
+    assert one_error(run(folder, book), f"{folder / AREA}: ").startswith("statusoppdateringene er skrevet slik at")
+    assert files(folder) == before
 
 
 def test_with_one_error_nothing_is_written_though_other_rows_are_fine(folder: Path) -> None:
