@@ -19,15 +19,8 @@ PATH = "veiledning/statusrunden.md"
 
 
 @pytest.fixture(scope="module")
-def example() -> Plan:
-    plan, problems = validate_folder(VALID_PLAN)
-    assert plan is not None, problems
-    return plan
-
-
-@pytest.fixture(scope="module")
-def page(example: Plan) -> str:
-    return render_site(example, SiteOptions(edit_base=None, plan_dir=VALID_PLAN))[PATH]
+def page(valid_plan: Plan) -> str:
+    return render_site(valid_plan, SiteOptions(edit_base=None, plan_dir=VALID_PLAN))[PATH]
 
 
 def table_rows(page: str, header: str) -> list[str]:
@@ -42,8 +35,8 @@ def table_rows(page: str, header: str) -> list[str]:
     return rows
 
 
-def test_the_page_is_part_of_the_guide_and_linked_from_its_index(example: Plan) -> None:
-    pages = render_site(example, SiteOptions(edit_base=None, plan_dir=VALID_PLAN))
+def test_the_page_is_part_of_the_guide_and_linked_from_its_index(valid_plan: Plan) -> None:
+    pages = render_site(valid_plan, SiteOptions(edit_base=None, plan_dir=VALID_PLAN))
     assert PATH in pages
     assert "](statusrunden.md)" in pages["veiledning/index.md"]
     assert pages[PATH].startswith("---\ntitle: Statusrunden\n")
@@ -61,8 +54,8 @@ def test_every_column_is_explained() -> None:
     assert set(status_round.MEANING) == {c.key for c in COLUMNS}
 
 
-def test_the_statuses_are_the_vocabularys_labels_in_order(example: Plan, page: str) -> None:
-    statuses = sorted(example.vocabulary.statuses, key=lambda s: s.order)
+def test_the_statuses_are_the_vocabularys_labels_in_order(valid_plan: Plan, page: str) -> None:
+    statuses = sorted(valid_plan.vocabulary.statuses, key=lambda s: s.order)
     assert table_rows(page, "Status") == [s.label for s in statuses]
 
 
