@@ -26,7 +26,7 @@ from test_fixes import page_html
 from conftest import replace_once, run_plan
 from schema import Plan
 from scripts.editor import listedit
-from scripts.editor.status import read
+from scripts.editor.status import container, read
 from scripts.editor.status.apply import ImportResult, import_status
 from scripts.editor.status.export import ExportError, export_workbook
 from scripts.editor.status.layout import COLUMNS, GUIDE_SHEET, META_SHEET
@@ -398,7 +398,7 @@ def test_export_refuses_a_name_without_xlsx_and_a_year_outside_the_plan_with_exi
 
 def test_a_file_over_the_size_limit_is_refused_unread(folder: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     book = export(folder)
-    monkeypatch.setattr(read, "MAX_BYTES", book.stat().st_size - 1)
+    monkeypatch.setattr(container, "MAX_BYTES", book.stat().st_size - 1)
     assert one_error(run(folder, book), f"{book}: ").startswith("filen er for stor")
 
 

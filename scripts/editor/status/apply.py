@@ -28,8 +28,9 @@ from scripts.editor.dump import PlanDumper
 from scripts.editor.listedit import Addition, LayoutError, Where, append_items, misread, with_items
 from scripts.editor.new import NewError, valid_plan
 from scripts.editor.status.layout import RowState, fingerprint
-from scripts.editor.status.read import Answer, Message, ReadWorkbook, read_workbook
-from scripts.editor.status.read import Where as Place
+from scripts.editor.status.located import Message
+from scripts.editor.status.located import Where as Place
+from scripts.editor.status.read import Answer, ReadWorkbook, read_workbook
 from scripts.load.folder import PlanFiles, load_plan
 from scripts.validate.validator import gc_paused, source_files, validate_files
 
