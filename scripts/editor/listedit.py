@@ -21,6 +21,7 @@ layout this module does not handle is refused with a Norwegian message (:class:`
 
 from __future__ import annotations
 
+import bisect
 import copy
 import re
 from dataclasses import dataclass
@@ -98,8 +99,8 @@ def append_items(text: str, additions: list[Addition], *, check: bool = True) ->
     body = text[len(bom) :]
     lines = split_lines(body)
     root = compose(body)
-    content = _content_lines(body, lines)
-    insertions = [_insertion(root, body, lines, content, addition) for addition in additions]
+    source = _Source(body, lines, sorted(_content_lines(body, lines)), len(body.rstrip()))
+    insertions = [_insertion(root, source, addition) for addition in additions]
     newline = next((line[len(line.rstrip("\r\n")) :] for line in lines if line.endswith(("\n", "\r"))), "\n")
     for insertion in insertions:
         if insertion.changed_line is not None:
@@ -117,8 +118,21 @@ def append_items(text: str, additions: list[Addition], *, check: bool = True) ->
     return Edit(bom + new_body, start, first.at + shift + len(first.block))
 
 
-def _insertion(root: Node | None, body: str, lines: list[str], content: set[int], addition: Addition) -> _Insertion:
+@dataclass(frozen=True)
+class _Source:
+    """The text being edited, read once for all its additions."""
+
+    body: str
+    lines: list[str]
+    #: The lines that hold part of a YAML token (:func:`_content_lines`), in order.
+    content: list[int]
+    #: Where the text's last non-blank character ends.
+    end: int
+
+
+def _insertion(root: Node | None, source: _Source, addition: Addition) -> _Insertion:
     parent, key, item, what = addition.parent, addition.key, addition.item, addition.what
+    lines = source.lines
     mapping = _node_at(root, parent)
     if not isinstance(mapping, MappingNode) or mapping.flow_style:
         raise LayoutError(
@@ -128,13 +142,13 @@ def _insertion(root: Node | None, body: str, lines: list[str], content: set[int]
     pair = next(((k, v) for k, v in mapping.value if isinstance(k, ScalarNode) and k.value == key), None)
     if pair is None:  # no list yet: the key and the item after everything the mapping holds
         col = mapping.start_mark.column
-        at = _insertion_line(body, lines, content, mapping, col)
+        at = _insertion_line(source, mapping, col)
         indent, gap = _siblings_layout(root, parent, key, lines)
         return _Insertion(at, [" " * col + key + ":", *_indented(item, col + indent, gap)])
     if isinstance(pair[1], SequenceNode) and not pair[1].flow_style and pair[1].value:
         sequence, last = pair[1], pair[1].value[-1]
         dash = sequence.start_mark.column
-        at = _insertion_line(body, lines, content, sequence, dash, start=last.start_mark.line)
+        at = _insertion_line(source, sequence, dash, start=last.start_mark.line)
         block = _indented(item, dash, _gap(lines, last, dash))
         return _Insertion(at, ["", *block] if _blank_above(lines, last) else block)
     if _empty(pair[1]) and pair[0].start_mark.line == pair[1].end_mark.line:
@@ -212,15 +226,14 @@ def _siblings_layout(root: Node | None, parent: Where, key: str, lines: list[str
     return 2, 2
 
 
-def _insertion_line(
-    body: str, lines: list[str], content_lines: set[int], node: Node, threshold: int, start: int | None = None
-) -> int:
+def _insertion_line(source: _Source, node: Node, threshold: int, start: int | None = None) -> int:
     """The line index after the last line that belongs to node: its last content line (from `start`, when
     given), and then the comments below it that are indented at least to `threshold` (see the module docs)."""
-    following = len(lines) if body[node.end_mark.index :].strip() == "" else node.end_mark.line
+    lines = source.lines
+    following = len(lines) if node.end_mark.index >= source.end else node.end_mark.line
     first = node.start_mark.line if start is None else start
-    content = [n for n in content_lines if first <= n < following]
-    at = max(content, default=first) + 1
+    before = bisect.bisect_left(source.content, following) - 1  # the last content line before `following`
+    at = (source.content[before] if before >= 0 and source.content[before] >= first else first) + 1
     for number in range(at, following):
         line = lines[number]
         if not line.strip():
