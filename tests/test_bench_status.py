@@ -19,6 +19,9 @@ from scripts.dev.bench.stages import run_stage
 from scripts.dev.bench.status_round import filled_path
 from scripts.editor.status.layout import GUIDE_SHEET, META_SHEET, TITLES
 
+#: The benchmark is a developer's tool; its tests start processes and run in `make test`, not in `make check`.
+pytestmark = pytest.mark.slow
+
 MEASURES = 12
 
 

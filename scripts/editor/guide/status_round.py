@@ -9,6 +9,7 @@ openpyxl) and read back with ``import_status(..., write=False)``, as of the fixe
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import shutil
 import tempfile
@@ -44,7 +45,7 @@ class MessageExample:
     """A typical mistake in a filled-in workbook: a heading, what the import prints, and the fix (Markdown)."""
 
     heading: str
-    messages: list[str]
+    messages: tuple[str, ...]
     fix: str
 
 
@@ -99,7 +100,7 @@ class StatusRound:
     dry_run: str
     run: str
     publish: str
-    examples: list[MessageExample]
+    examples: tuple[MessageExample, ...]
     picture: str
 
 
@@ -185,8 +186,10 @@ MISTAKES: tuple[tuple[str, Callable[[Workbook, str], None], str], ...] = (
 )
 
 
-def message_examples() -> list[MessageExample]:
-    """Each mistake made in a workbook exported from a copy of the example plan, and what the import says."""
+@functools.cache
+def message_examples() -> tuple[MessageExample, ...]:
+    """Each mistake made in a workbook exported from a copy of the example plan, and what the import says. They
+    depend only on the tool and its example plan, so they are made once a process (0,7 s), not for every build."""
     shown = WORKBOOK.replace("ÅR", str(EXAMPLE_TODAY.year))
     examples: list[MessageExample] = []
     with tempfile.TemporaryDirectory(prefix="statusrunden-") as temp:
@@ -206,8 +209,8 @@ def message_examples() -> list[MessageExample]:
             result = import_status(folder, [path], today=EXAMPLE_TODAY, write=False, shown={path: shown})
             if not result.errors:
                 raise ValueError(f"{heading}: importen fant ingen feil, så eksemplet kan ikke vises")
-            examples.append(MessageExample(heading, [str(m) for m in result.errors], fix))
-    return examples
+            examples.append(MessageExample(heading, tuple(str(m) for m in result.errors), fix))
+    return tuple(examples)
 
 
 def _import_another_answer(folder: Path, data: bytes, sheet: str, path: Path) -> None:
