@@ -17,13 +17,12 @@ from pathlib import Path
 
 from schema import Plan
 from scripts.core.files import replacing
-from scripts.core.problems import errors
 from scripts.editor.history import ids_in, used_ids
 from scripts.editor.listedit import LayoutError, Where, append_item
 from scripts.editor.skeleton import measure_skeleton, next_id
-from scripts.load.folder import PlanFiles, load_plan
+from scripts.load.folder import PlanFiles
 from scripts.validate import rules
-from scripts.validate.validator import source_files, validate_files
+from scripts.validate.validator import PlanNotValid, require_valid, source_files
 
 
 class NewError(Exception):
@@ -42,13 +41,10 @@ class Added:
 
 
 def valid_plan(folder: Path, on: dt.date | None = None) -> tuple[Plan, PlanFiles]:
-    files, problems = load_plan(folder)
-    plan, more = validate_files(files, on, drafts=True)
-    if problems or errors(more) or plan is None:
-        first = min([*problems, *errors(more)], default=None)
-        shown = f" Den første: {first}" if first else ""
-        raise NewError(f"planen har feil: rett dem først (kjør «plan validate» for å se alle).{shown}")
-    return plan, files
+    try:
+        return require_valid(folder, on)
+    except PlanNotValid as error:
+        raise NewError(str(error)) from None
 
 
 def _append(path: Path, parent: Where, key: str, item: list[str], what: str) -> tuple[int, int]:

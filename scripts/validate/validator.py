@@ -72,11 +72,35 @@ def validate_folder(
     """Load and validate a plan folder, on a given day (default: :func:`today`). The plan is returned only when
     there is no error; warnings are returned with it. `commits` False: the editions' commits are not looked
     up (for an old version of the plan taken out of git into a temporary folder)."""
+    _files, plan, diagnostics = load_and_validate(folder, on, commits=commits)
+    return plan, diagnostics
+
+
+def load_and_validate(
+    folder: Path, on: dt.date | None = None, *, drafts: bool = False, commits: bool = True
+) -> tuple[PlanFiles, Plan | None, list[Diagnostic]]:
+    """:func:`validate_folder`, also giving the files as loaded (for the commands that edit them: their data and
+    where each item is written). `drafts` as for :func:`validate_files`."""
     with gc_paused():
         files, problems = load_plan(folder)
-        plan, more = validate_files(files, on, commits=commits)
+        plan, more = validate_files(files, on, drafts=drafts, commits=commits)
     diagnostics = sorted_unique(problems + more)
-    return (plan if not errors(diagnostics) else None), diagnostics
+    return files, (plan if not errors(diagnostics) else None), diagnostics
+
+
+class PlanNotValid(Exception):
+    """The plan has errors, so a command that edits it does not start; the message (Norwegian) names the first."""
+
+
+def require_valid(folder: Path, on: dt.date | None = None) -> tuple[Plan, PlanFiles]:
+    """The plan and its files for a command that edits them (the texts of ``plan new`` left in are allowed), or
+    :class:`PlanNotValid`."""
+    files, plan, problems = load_and_validate(folder, on, drafts=True)
+    if plan is None:
+        first = min(errors(problems), default=None)
+        shown = f" Den første: {first}" if first else ""
+        raise PlanNotValid(f"planen har feil: rett dem først (kjør «plan validate» for å se alle).{shown}")
+    return plan, files
 
 
 def validate_files(

@@ -26,13 +26,12 @@ from scripts.core.problems import errors
 from scripts.editor.diff import diff_plans, to_markdown
 from scripts.editor.dump import PlanDumper
 from scripts.editor.listedit import Addition, LayoutError, Where, append_items, misread, with_items
-from scripts.editor.new import NewError, valid_plan
 from scripts.editor.status.layout import RowState, fingerprint
 from scripts.editor.status.located import Message
 from scripts.editor.status.located import Where as Place
 from scripts.editor.status.read import Answer, ReadWorkbook, read_workbook
-from scripts.load.folder import PlanFiles, load_plan
-from scripts.validate.validator import gc_paused, source_files, validate_files
+from scripts.load.folder import PlanFiles
+from scripts.validate.validator import PlanNotValid, load_and_validate, require_valid, source_files
 
 
 class ImportFailed(Exception):
@@ -111,8 +110,8 @@ def _plan_and_places(folder: Path, today: dt.date) -> tuple[Plan, PlanFiles, dic
     """The plan, valid on `today`, its files as loaded, and for each measure the file it is written in and where
     in the file."""
     try:
-        plan, files = valid_plan(folder, today)
-    except NewError as error:
+        plan, files = require_valid(folder, today)
+    except PlanNotValid as error:
         raise ImportFailed(str(error)) from None
     by_area = source_files(files)
     places: dict[str, tuple[Path, Where]] = {}
@@ -225,10 +224,8 @@ def _validate(
         shutil.copytree(folder, copy)
         for path, text in result.files.items():
             (copy / path.resolve().relative_to(folder.resolve())).write_bytes(text.encode("utf-8"))
-        with gc_paused():
-            files, problems = load_plan(copy)
-            new, more = validate_files(files, today, commits=False)
-        for problem in errors(problems + more):
+        files, new, problems = load_and_validate(copy, today, commits=False)
+        for problem in errors(problems):
             place = Place(f"{problem.file.replace(str(copy), str(folder))}:{problem.line}:{problem.col}")
             result.messages.append(
                 Message(place, f"{problem.message} (slik blir planen med svarene fra arbeidsbøkene)")

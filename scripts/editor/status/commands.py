@@ -8,11 +8,10 @@ from pathlib import Path
 
 from scripts.core.files import describe_os_error, replacing
 from scripts.editor.history import head_commit
-from scripts.editor.new import NewError, valid_plan
 from scripts.editor.status.apply import ImportFailed, ImportResult, import_status
 from scripts.editor.status.export import ExportError, export_workbook
 from scripts.editor.status.pr_body import describe
-from scripts.validate.validator import today
+from scripts.validate.validator import PlanNotValid, require_valid, today
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
@@ -24,13 +23,13 @@ def export(folder: Path, out: Path, year: int | None, actor: str | None) -> int:
         print(f"plan: arbeidsboken må ha et navn som slutter på .xlsx, f.eks. {out.stem}.xlsx", file=sys.stderr)
         return EXIT_USAGE
     try:
-        plan, _files = valid_plan(folder)
+        plan, _files = require_valid(folder)
         period = plan.plan.period
         if year is not None and not period.start <= year <= period.end:
             print(f"plan: {year} er utenfor planperioden ({period.start}–{period.end})", file=sys.stderr)
             return EXIT_USAGE
         exported = export_workbook(plan, year=year or day.year, today=day, actor=actor, commit=head_commit(folder))
-    except (NewError, ExportError) as error:
+    except (PlanNotValid, ExportError) as error:
         print(f"plan: {error}. Arbeidsboken er ikke laget.", file=sys.stderr)
         return EXIT_FAILED
     try:
