@@ -302,3 +302,12 @@ def test_two_builds_at_different_times_in_different_folders_give_the_same_bytes(
     assert {"index.html", "pdf/naeringsplan.pdf", "sitemap.xml"} <= set(first) and len(first) > 50
     differing = sorted(name for name in first.keys() | second.keys() if first.get(name) != second.get(name))
     assert differing == []
+
+
+def test_a_file_error_says_its_reason_in_norwegian_not_the_systems_english() -> None:
+    from scripts.core.files import describe_os_error
+
+    missing = FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), "site/pdf")
+    assert describe_os_error(missing) == "Kunne ikke lese eller skrive site/pdf: filen eller mappen finnes ikke."
+    refused = PermissionError(errno.EACCES, os.strerror(errno.EACCES), "site")
+    assert describe_os_error(refused) == "Kunne ikke lese eller skrive site: du har ikke lov til å lese eller skrive her."

@@ -8,6 +8,8 @@ import re
 import zipfile
 from pathlib import Path
 
+from scripts.core.files import os_error_reason
+
 MAX_BYTES = 20_000_000
 MAX_UNPACKED = 200_000_000
 
@@ -67,4 +69,4 @@ def _unreadable(error: OSError) -> str:
         return "dette er en mappe, ikke en arbeidsbok. Skriv filene i mappen, f.eks. svar/*.xlsx"
     if isinstance(error, PermissionError):
         return "du har ikke lov til å lese filen. Lagre en kopi der du har tilgang"
-    return f"filen kan ikke leses ({error.strerror or error})"
+    return f"filen kan ikke leses ({os_error_reason(error)})"
