@@ -68,8 +68,7 @@ def append_item(text: str, parent: Where, key: str, item: list[str], what: str) 
     """text with item added at the end of the list under key of the mapping at parent (the list made when there is
     none). item: the lines of a list item at column 0, «- …» and then lines indented by two spaces. what: the
     list, for messages («tiltakene under mål 1.2»)."""
-    edit = append_items(text, [Addition(parent, key, item, what)])
-    return edit
+    return append_items(text, [Addition(parent, key, item, what)])
 
 
 @dataclass(frozen=True)

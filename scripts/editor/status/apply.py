@@ -78,6 +78,18 @@ class ImportResult:
     def errors(self) -> list[Message]:
         return [m for m in self.messages if m.is_error]
 
+    def skipped(self) -> list[str]:
+        """Sentences on the answers that were not added as they came, for the terminal and the pull request."""
+        notes = []
+        if self.already:
+            notes.append(f"{len(self.already)} svar var allerede lest inn, og er ikke lagt til på nytt.")
+        if self.unchanged:
+            notes.append(f"{len(self.unchanged)} svar hadde samme status som før og ingen tekst.")
+        made = [u.measure.id for u in self.updates if u.made_text]
+        if made:
+            notes.append(f"Uten tekst fra den ansvarlige (teksten er laget av importen): tiltak {', '.join(made)}.")
+        return notes
+
 
 def import_status(
     folder: Path, workbooks: list[Path], *, today: dt.date, write: bool = True, shown: dict[Path, str] | None = None

@@ -87,14 +87,7 @@ def summary(result: ImportResult, dry_run: bool, seconds: float) -> str:
         )
     else:
         lines.append("Ingenting å legge til.")
-    if result.already:
-        lines.append(f"{len(result.already)} svar var allerede lest inn, og er ikke lagt til på nytt.")
-    if result.unchanged:
-        lines.append(f"{len(result.unchanged)} svar hadde samme status som før og ingen tekst.")
-    made = [u for u in result.updates if u.made_text]
-    if made:
-        shown = ", ".join(u.measure.id for u in made)
-        lines.append(f"Uten tekst i «Hva har skjedd» (teksten er «Status endret til …»): tiltak {shown}.")
+    lines += result.skipped()
     if dry_run:
         lines.append("Ingenting er skrevet (--dry-run).")
     elif result.updates:

@@ -14,9 +14,7 @@ def _cell(text: str) -> str:
 
 
 def describe(result: ImportResult) -> str:
-    labels = {u.status: u.status for u in result.updates}
-    if result.plan is not None:
-        labels = {s.id: s.label for s in result.plan.vocabulary.statuses}
+    labels = {s.id: s.label for s in result.plan.vocabulary.statuses} if result.plan else {}
     count = len(result.updates)
     years = sorted({b.info.year for b in result.workbooks if b.info is not None})
     heading = f"Statusrunden {', '.join(map(str, years))}" if years else "Statusrunden"
@@ -36,15 +34,8 @@ def describe(result: ImportResult) -> str:
                 f"{u.day.strftime('%d.%m.%Y')} | {_cell(u.text)} |"
             )
         lines.append("")
-    notes = []
-    if result.already:
-        notes.append(f"{len(result.already)} svar var allerede i planen og er ikke lagt til på nytt.")
-    if result.unchanged:
-        notes.append(f"{len(result.unchanged)} svar hadde samme status som før og ingen tekst.")
-    made = [u.measure.id for u in result.updates if u.made_text]
-    if made:
-        notes.append(f"Uten tekst fra den ansvarlige (teksten er laget av importen): tiltak {', '.join(made)}.")
-    notes += [f"{_cell(str(m))}" for m in result.messages if not m.is_error]
+    notes = [_cell(note) for note in result.skipped()]
+    notes += [_cell(str(m)) for m in result.messages if not m.is_error]
     if notes:
         lines += ["### Merknader", "", *(f"- {n}" for n in notes), ""]
     if result.changes:
