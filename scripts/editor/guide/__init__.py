@@ -60,6 +60,12 @@ def fence(text: str, language: str) -> str:
     return f"{ticks}{language}\n{text.rstrip(chr(10))}\n{ticks}"
 
 
+def message_block(text: str) -> str:
+    """The tool's messages as a code block whose lines wrap (class «melding», docs/stylesheets/extra.css): a
+    message is a sentence to read whole, on a phone too, not a line to scroll sideways."""
+    return f'<div class="melding" markdown>\n\n{fence(text, "text")}\n\n</div>'
+
+
 def listing(items: list[str]) -> str:
     """«1.2.1, 1.2.2 og 1.2.3»."""
     if len(items) <= 1:
@@ -68,7 +74,7 @@ def listing(items: list[str]) -> str:
 
 
 #: The Jinja2 filters the guide's templates need beyond the site's own.
-FILTERS: dict[str, Callable[..., Any]] = {"fence": fence, "listing": listing}
+FILTERS: dict[str, Callable[..., Any]] = {"fence": fence, "message_block": message_block, "listing": listing}
 
 
 def guide_context(plan: Plan, edit_base: str | None, plan_dir: Path) -> dict[str, Any]:
