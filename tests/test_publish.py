@@ -310,4 +310,6 @@ def test_a_file_error_says_its_reason_in_norwegian_not_the_systems_english() -> 
     missing = FileNotFoundError(errno.ENOENT, os.strerror(errno.ENOENT), "site/pdf")
     assert describe_os_error(missing) == "Kunne ikke lese eller skrive site/pdf: filen eller mappen finnes ikke."
     refused = PermissionError(errno.EACCES, os.strerror(errno.EACCES), "site")
-    assert describe_os_error(refused) == "Kunne ikke lese eller skrive site: du har ikke lov til å lese eller skrive her."
+    assert (
+        describe_os_error(refused) == "Kunne ikke lese eller skrive site: du har ikke lov til å lese eller skrive her."
+    )
