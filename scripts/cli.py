@@ -25,7 +25,7 @@ from scripts.editor import schemas
 from scripts.publish import build as publish
 from scripts.publish import serve as preview
 from scripts.publish.plugin import read_plan
-from scripts.validate.validator import validate_folder
+from scripts.validate.validator import today, validate_folder
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -195,7 +195,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             return EXIT_INVALID
         print_warnings(problems)
         progress.end()
-        seconds = publish.build_site(args.out, source, progress, offline=args.offline)
+        seconds = publish.build_site(args.out, source, progress, offline=args.offline, today=today())
     except publish.BuildFailed as error:
         print(f"plan: byggingen feilet, og {unchanged}:\n{error}", file=sys.stderr)
         return EXIT_INVALID
@@ -229,7 +229,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     try:
         with replacing(out) as partial:  # a failure leaves the previous PDF as it was
             choices = pdf.PrintChoices(args.as_of, args.meeting, args.case)
-            pdf.write_pdf(plan, partial, report=args.report, choices=choices)
+            pdf.write_pdf(plan, partial, report=args.report, choices=choices, today=today())
     except OSError as error:
         print(f"plan: kunne ikke skrive {out}: {describe_os_error(error)} {out} er som før.", file=sys.stderr)
         return EXIT_INVALID

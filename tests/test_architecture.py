@@ -84,3 +84,36 @@ def test_the_checks_above_would_see_an_import_circle(tmp_path: Path) -> None:
     module.write_text("from scripts.site import pages\nimport schema\n", encoding="utf-8")
     assert imports(module) == {"scripts.site", "scripts.site.pages", "schema"}
     assert layer("scripts.pdf.document") > layer("scripts.site.pages") > layer("scripts.editor.new")
+
+
+def test_the_website_imports_nothing_of_the_editors_package() -> None:
+    """The guide's pages and the history of the adopted editions reach the site through the registry's providers,
+    which the publishing stage wires in (publish/providers.py): the site stays a renderer of data."""
+    edges = graph()
+    leaning = [
+        f"{module} → {target}"
+        for module, targets in edges.items()
+        if module.startswith("scripts.site")
+        for target in targets
+        if target.startswith("scripts.editor")
+    ]
+    assert leaning == []
+
+
+def test_rendering_pages_runs_no_git_and_no_validator() -> None:
+    """Adopted editions are read (git archive) and validated in the publishing stage and handed to the site as data."""
+    edges = graph()
+    leaning = [
+        f"{module} → {target}"
+        for module, targets in edges.items()
+        if module.startswith("scripts.site")
+        for target in targets
+        if target.startswith(("scripts.validate", "scripts.load"))
+    ]
+    assert leaning == []
+    calls = [
+        path.relative_to(ROOT).as_posix()
+        for path in (ROOT / "scripts" / "site").rglob("*.py")
+        if "subprocess" in path.read_text(encoding="utf-8")
+    ]
+    assert calls == []

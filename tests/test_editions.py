@@ -12,10 +12,14 @@ from playwright.sync_api import Browser
 from test_browser import page_failures
 
 from conftest import replace_once, run_plan, serving
-from scripts.publish import editions
-from scripts.site.editions import site_text
+from scripts.pdf.document import plan_html
+from scripts.publish import editions, providers
+from scripts.publish.editions import site_text
+from scripts.publish.pdfs import PdfCache, PdfJob, make_pdfs
+from scripts.site.history import History
 from scripts.site.lookups import SiteOptions
 from scripts.site.pages import render_site
+from scripts.site.registry import REGISTRY
 from scripts.validate.validator import validate_folder
 
 SECOND = '  - version: "2.0"\n    title: Rullering\n    date: 2023-06-01\n    stage: vedtatt\n    changes: Nytt tiltak.\n    decision:\n      body: Styret i regionrådet\n      date: 2023-06-01\n'
@@ -51,33 +55,64 @@ def repo(workdir: Path) -> Path:
     return workdir
 
 
-def test_both_editions_are_built_once_and_then_taken_from_the_cache(
-    repo: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_both_editions_are_read_from_git_and_their_pdfs_made_once_then_taken_from_the_cache(repo: Path) -> None:
     plan, problems = validate_folder(repo / "plan")
     assert plan is not None, problems
-    made: list[Any] = []
-    real = editions.write_pdf
-    monkeypatch.setattr(editions, "write_pdf", lambda p, out: made.append(out) or real(p, out))
-    found = editions.editions(plan, repo / "plan")
-    first = editions.write_pdfs(found, repo / "site" / "pdf", repo / "plan")
-    assert [p.name for p in first] == ["utgave-1.0.pdf", "utgave-2.0.pdf"]
-    assert len(made) == 2
-    again = editions.write_pdfs(found, repo / "site2" / "pdf", repo / "plan")
-    assert len(made) == 2, "the second build must take both PDFs from the cache"
-    assert [p.read_bytes() for p in again] == [p.read_bytes() for p in first]
+    found = editions.EditionReader().read(plan, repo / "plan")
+    assert [(e.revision.version, e.pdf) for e in found] == [
+        ("1.0", "pdf/utgave-1.0.pdf"),
+        ("2.0", "pdf/utgave-2.0.pdf"),
+    ]
+    jobs = [PdfJob(editions.pdf_name(e.revision.version), plan_html(e.plan)) for e in found if e.plan is not None]
+    cache = PdfCache(repo / ".cache" / "pdf")
+    first = make_pdfs(jobs, repo / "site" / "pdf", cache)
+    assert first.rendered == ["utgave-1.0.pdf", "utgave-2.0.pdf"] and first.cached == []
+    again = make_pdfs(jobs, repo / "site2" / "pdf", cache)
+    assert again.rendered == [] and again.cached == ["utgave-1.0.pdf", "utgave-2.0.pdf"]
+    for name in again.cached:
+        assert (repo / "site2" / "pdf" / name).read_bytes() == (repo / "site" / "pdf" / name).read_bytes()
+
+
+def test_a_reader_reads_each_commit_once_and_keeps_only_the_plans_own_editions(
+    repo: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    plan, _ = validate_folder(repo / "plan")
+    assert plan is not None
+    reads: list[str] = []
+    real = editions._plan_at
+    monkeypatch.setattr(
+        editions, "_plan_at", lambda repository, commit: reads.append(commit) or real(repository, commit)
+    )
+    reader = editions.EditionReader()
+    reader.read(plan, repo / "plan")
+    reader.read(plan, repo / "plan")
+    assert len(reads) == 2, "the second read of the same commits comes from the reader"
+    revisions = [plan.plan.revisions[0], plan.plan.revisions[1].model_copy(update={"stage": "forslag"})]
+    first_only = plan.model_copy(update={"plan": plan.plan.model_copy(update={"revisions": revisions})})
+    assert len(reader.read(first_only, repo / "plan")) == 1
+    assert len(reader._read) == 1, "a commit the plan no longer names is let go"
 
 
 def test_the_history_links_each_pdf_and_the_changes_page_lists_the_changes(repo: Path) -> None:
     plan, _ = validate_folder(repo / "plan")
     assert plan is not None
-    pages = render_site(plan, SiteOptions(plan_dir=repo / "plan"))
+    found = editions.EditionReader().read(plan, repo / "plan")
+    registry = providers.wired(REGISTRY, editions.history(found))
+    pages = render_site(plan, SiteOptions(plan_dir=repo / "plan"), registry)
     history = pages["historikk.md"]
     assert "pdf/utgave-1.0.pdf" in history and "pdf/utgave-2.0.pdf" in history
     assert "historikk/endringer-2-0.md" in history
     changes = pages["historikk/endringer-2-0.md"]
     assert "Tiltak 1.1.1 Nettverk for logistikk: pågår → fullført" in changes
     assert "Nettverket er etablert" in changes
+
+
+def test_without_the_publishing_stage_the_site_makes_no_history_and_no_guide_pages(valid_plan: Any) -> None:
+    """The site lays the pages out; their content comes only from the providers the publishing stage wires in."""
+    pages = render_site(valid_plan)
+    assert "historikk.md" not in pages and "veiledning/index.md" not in pages
+    wired = providers.wired(REGISTRY, History())
+    assert {"historikk.md", "veiledning/index.md"} <= set(render_site(valid_plan, registry=wired))
 
 
 def test_an_unknown_commit_is_an_error_that_names_the_line_and_the_fix(repo: Path) -> None:

@@ -22,9 +22,9 @@ from schema import Plan
 from scripts.core.filters import nb_date, nok
 from scripts.pdf.document import css_string, plan_html
 from scripts.publish.links import broken_links
+from scripts.publish.providers import render_pages
 from scripts.publish.search import readable_tables
 from scripts.site.lookups import Site, SiteOptions
-from scripts.site.pages import render_site
 from scripts.site.registry import page_path
 
 
@@ -59,7 +59,7 @@ def search_sections(page_html: str) -> list[str]:
 
 @pytest.fixture(scope="module")
 def pages(plan: Plan) -> dict[str, str]:
-    return render_site(plan)
+    return render_pages(plan)
 
 
 # -- the history page and the PDF's date line -------------------------------------------------------------------
@@ -145,7 +145,7 @@ def test_the_illustrative_content_notice_is_left_out_of_the_search_index(plan: P
     info = plan.plan.model_copy(update={"content_notice": notice})
     shown = plan.model_copy(update={"focus_areas": [area, *plan.focus_areas[1:]], "plan": info})
     measure = area.goals[0].measures[0]
-    html = page_html(render_site(shown)[page_path("measure", measure.id)])
+    html = page_html(render_pages(shown)[page_path("measure", measure.id)])
     assert notice in html and "Eksempelinnhold" in html  # the reader sees it, in a warning box
     assert 'class="admonition warning"' in html
     indexed = " ".join(search_sections(html))

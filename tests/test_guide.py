@@ -22,15 +22,17 @@ import yaml
 
 from conftest import ROOT, VALID_PLAN, run_plan
 from schema import Measure, Plan, Revision
-from scripts.editor import guide, skeleton
+from scripts.editor import skeleton
 from scripts.editor.guide import errors, new_measure, revision, status, workflow
 from scripts.editor.guide.sources import SourceFiles
 from scripts.load.strict import StrictLoader
-from scripts.site.pages import SiteOptions, render_site
+from scripts.publish.providers import render_pages
+from scripts.site import registry
+from scripts.site.pages import SiteOptions
 from scripts.validate.validator import validate_folder
 
 EDIT_BASE = "https://github.com/eksempel/plan/edit/main/"
-GUIDE_PAGES = list(guide.PAGES)
+GUIDE_PAGES = list(registry.GUIDE_PAGES)
 #: The Markdown extensions of mkdocs.yml.
 EXTENSIONS = ["abbr", "admonition", "attr_list", "def_list", "md_in_html", "tables", "toc", "pymdownx.superfences"]
 
@@ -44,8 +46,8 @@ def load_valid(folder: Path) -> Plan:
 
 def render_guide(plan: Plan, edit_base: str | None, plan_dir: Path) -> dict[str, str]:
     """The guide's pages as the site renders them (the registry's rows for the guide)."""
-    pages = render_site(plan, SiteOptions(edit_base=edit_base, plan_dir=plan_dir))
-    return {path: pages[path] for path in guide.PAGES}
+    pages = render_pages(plan, SiteOptions(edit_base=edit_base, plan_dir=plan_dir))
+    return {path: pages[path] for path in registry.GUIDE_PAGES}
 
 
 @pytest.fixture(scope="module")

@@ -12,7 +12,8 @@ from conftest import ROOT, VALID_PLAN
 from schema import Plan
 from scripts.editor.guide import status_round
 from scripts.editor.status.layout import COLUMNS
-from scripts.site.pages import SiteOptions, render_site
+from scripts.publish.providers import render_pages
+from scripts.site.pages import SiteOptions
 from scripts.validate.validator import validate_folder
 
 PATH = "veiledning/statusrunden.md"
@@ -20,7 +21,7 @@ PATH = "veiledning/statusrunden.md"
 
 @pytest.fixture(scope="module")
 def page(valid_plan: Plan) -> str:
-    return render_site(valid_plan, SiteOptions(edit_base=None, plan_dir=VALID_PLAN))[PATH]
+    return render_pages(valid_plan, SiteOptions(edit_base=None, plan_dir=VALID_PLAN))[PATH]
 
 
 def table_rows(page: str, header: str) -> list[str]:
@@ -36,7 +37,7 @@ def table_rows(page: str, header: str) -> list[str]:
 
 
 def test_the_page_is_part_of_the_guide_and_linked_from_its_index(valid_plan: Plan) -> None:
-    pages = render_site(valid_plan, SiteOptions(edit_base=None, plan_dir=VALID_PLAN))
+    pages = render_pages(valid_plan, SiteOptions(edit_base=None, plan_dir=VALID_PLAN))
     assert PATH in pages
     assert "](statusrunden.md)" in pages["veiledning/index.md"]
     assert pages[PATH].startswith("---\ntitle: Statusrunden\n")
@@ -129,7 +130,7 @@ def test_the_picture_exists_is_about_1200_px_wide_and_has_an_alt_text_naming_eve
 def test_the_shipped_plan_gets_the_page_too() -> None:
     plan, problems = validate_folder(ROOT / "plan")
     assert plan is not None, problems
-    page = render_site(plan, SiteOptions(edit_base=None, plan_dir=ROOT / "plan"))[PATH]
+    page = render_pages(plan, SiteOptions(edit_base=None, plan_dir=ROOT / "plan"))[PATH]
     assert "## Vanlige meldinger" in page
 
 

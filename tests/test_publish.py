@@ -23,6 +23,7 @@ import pytest
 
 from conftest import PLAN_COMMAND, ROOT, VALID_PLAN, not_source, run_plan
 from scripts.publish import build as publish
+from scripts.publish.pdfs import PdfCache
 from scripts.publish.plugin import PlanSource, read_plan
 
 STAGING = ".site-ny-"
@@ -125,14 +126,14 @@ FAILURES = {
         lambda: _broken_template_environment,
         "feil i verktøyet",
     ),
-    "a PDF error": ("scripts.pdf.document.write_pdf", lambda: _failing_pdf, "WeasyPrint kunne ikke tegne siden"),
+    "a PDF error": ("scripts.pdf.document.render_pdf", lambda: _failing_pdf, "WeasyPrint kunne ikke tegne siden"),
     "a full disk while writing pages": (
         "mkdocs.utils.write_file",
         lambda: _full_disk_after(20),
         "ikke plass på disken",
     ),
     "a full disk while writing the PDF": (
-        "scripts.pdf.document.write_pdf",
+        "scripts.pdf.document.render_pdf",
         lambda: _full_disk_pdf,
         "ikke plass på disken",
     ),
@@ -152,8 +153,8 @@ def test_a_failing_step_raises_a_norwegian_message_and_leaves_the_site_as_it_was
     target, make, message = FAILURES[failure]
     monkeypatch.setattr(target, make())
     before = fingerprint(published / "site")
-    with pytest.raises(publish.BuildFailed, match=message):
-        publish.build_site(published / "site", validated(published / "plan"))
+    with pytest.raises(publish.BuildFailed, match=message):  # no cache: every PDF is rendered, and fails
+        publish.build_site(published / "site", validated(published / "plan"), pdf_cache=PdfCache(None))
     assert_unchanged(published, before)
 
 

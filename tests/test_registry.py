@@ -12,8 +12,12 @@ from conftest import ROOT, VALID_PLAN
 from scripts import TEMPLATES
 from scripts.publish.build import BuildFailed, build_site
 from scripts.publish.plugin import PlanSource, read_plan
-from scripts.site.pages import render_site
+from scripts.publish.providers import render_pages, wired
+from scripts.site.history import History
 from scripts.site.registry import REGISTRY, PageSpec
+
+#: The registry as the publishing stage wires it (the guide and the history pages too).
+WIRED = wired(REGISTRY, History())
 
 PAGE_KIND = ROOT / "tests" / "fixtures" / "page-kind"
 TRIAL = PageSpec("proeve", "om-nettstedet/proeve.md", "proeve.md.jinja", ("Om nettstedet",), "Prøveside")
@@ -49,12 +53,12 @@ def test_an_item_page_needs_its_item_and_gets_a_slug_path() -> None:
 
 
 def test_every_generated_page_comes_from_a_registry_row(source: PlanSource) -> None:
-    pages = render_site(source.plan)
-    assert set(pages) == {page.path for page in REGISTRY.pages(source.plan)}
+    pages = render_pages(source.plan)
+    assert set(pages) == {page.path for page in WIRED.pages(source.plan)}
 
 
 def test_the_menu_has_every_single_page_once_and_the_items_that_ask_for_it(source: PlanSource) -> None:
-    menu = repr(REGISTRY.navigation(source.plan))
+    menu = repr(WIRED.navigation(source.plan))
     for spec in REGISTRY.specs:
         if spec.items is None:
             assert menu.count(f"'{spec.path}'") == 1, spec.kind

@@ -19,8 +19,9 @@ import pytest
 
 from conftest import ROOT, VALID_PLAN
 from schema import Plan
+from scripts.publish.providers import render_pages, wired
+from scripts.site.history import History
 from scripts.site.lookups import SiteOptions
-from scripts.site.pages import render_site
 from scripts.site.registry import REGISTRY, page_path
 from scripts.site.urls import html_href, url_of
 from scripts.validate.validator import validate_folder
@@ -47,7 +48,7 @@ def small_plan() -> Plan:
 def snapshot_pages(plan: Plan) -> dict[str, str]:
     """Snapshot name → page path: the first page of each kind in the registry, and the variants."""
     first: dict[str, str] = {}
-    for page in REGISTRY.pages(plan):
+    for page in wired(REGISTRY, History()).pages(plan):
         first.setdefault(page.spec.kind, page.path)
     return {**first, **VARIANTS}
 
@@ -67,7 +68,7 @@ def without_charts(page: str) -> str:
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, str]:
-    return render_site(small_plan(), OPTIONS)
+    return render_pages(small_plan(), OPTIONS)
 
 
 @pytest.mark.parametrize("name", sorted(SNAPSHOT_PAGES))
@@ -100,7 +101,7 @@ def test_charts_are_replaced_by_a_placeholder_that_names_them() -> None:
 
 
 def test_rendering_twice_gives_the_same_pages(pages: dict[str, str]) -> None:
-    assert render_site(small_plan(), OPTIONS) == pages
+    assert render_pages(small_plan(), OPTIONS) == pages
 
 
 def test_the_measure_page_links_to_its_yaml_file_in_the_web_editor(pages: dict[str, str]) -> None:
@@ -112,7 +113,7 @@ def test_the_measure_page_links_to_its_yaml_file_in_the_web_editor(pages: dict[s
 
 
 def test_without_a_repository_there_is_no_edit_link() -> None:
-    assert "Foreslå endring" not in render_site(small_plan())["tiltak/1-1-1.md"]
+    assert "Foreslå endring" not in render_pages(small_plan())["tiltak/1-1-1.md"]
 
 
 @pytest.mark.parametrize(

@@ -20,8 +20,8 @@ from conftest import ROOT, VALID_PLAN
 from schema import Plan
 from scripts.publish import csp
 from scripts.publish.links import broken_links, parse
+from scripts.publish.providers import render_pages
 from scripts.site.open_data import spreadsheet_safe
-from scripts.site.pages import render_site
 from scripts.site.registry import page_path
 from scripts.site.urls import url_of
 from scripts.validate.validator import validate_folder
@@ -98,7 +98,7 @@ def test_pages_with_illustrative_content_say_so_and_others_do_not(tmp_path: Path
     )
     marked, problems = validate_folder(tmp_path / "plan")
     assert problems == [] and marked is not None
-    pages, plain = render_site(marked), render_site(valid_plan)
+    pages, plain = render_pages(marked), render_pages(valid_plan)
     for path in (page_path("focus-area", "1"), page_path("measure", "1.1.1")):
         assert "Eksempelinnhold" in pages[path] and "Eksempelinnhold" not in plain[path], path
     assert "Eksempelinnhold" not in pages[page_path("actor", "nes-kommune")]

@@ -19,8 +19,9 @@ import schema
 from conftest import ROOT, VALID_PLAN, replace_once
 from scripts.editor import schemas
 from scripts.editor.skeleton import measure_skeleton
+from scripts.publish.providers import render_pages
 from scripts.site.open_data import data_files
-from scripts.site.pages import SiteOptions, render_site
+from scripts.site.pages import SiteOptions
 from scripts.validate.validator import validate_folder
 
 TODAY = dt.date(2026, 12, 1)
@@ -155,11 +156,11 @@ def test_with_the_old_status_lines_the_plan_the_pages_and_the_open_data_are_the_
     assert sum(t.count("\n        status: ") for t in _texts(before)) == sum(1 for _ in now.measures())
 
     assert old.model_dump_json() == now.model_dump_json()
-    plan_pages = {p: t for p, t in render_site(old).items() if not p.startswith("veiledning/")}
-    assert plan_pages == {p: t for p, t in render_site(now).items() if not p.startswith("veiledning/")}
+    plan_pages = {p: t for p, t in render_pages(old).items() if not p.startswith("veiledning/")}
+    assert plan_pages == {p: t for p, t in render_pages(now).items() if not p.startswith("veiledning/")}
     assert data_files(old) == data_files(now)
-    assert render_site(old, SiteOptions(plan_dir=before))["veiledning/endre-status.md"].count("status: ") == (
-        render_site(now, SiteOptions(plan_dir=source))["veiledning/endre-status.md"].count("status: ")
+    assert render_pages(old, SiteOptions(plan_dir=before))["veiledning/endre-status.md"].count("status: ") == (
+        render_pages(now, SiteOptions(plan_dir=source))["veiledning/endre-status.md"].count("status: ")
     )
 
 

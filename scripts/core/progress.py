@@ -49,10 +49,11 @@ class Stage:
             self.stream.flush()
             self.drawn = False
 
-    def finish(self) -> float:
+    def finish(self, note: str | None = None) -> float:
         seconds = time.perf_counter() - self.started
         self.clear()
-        text = f"{self.label} ({self.done} {self.unit})" if self.unit else self.label
+        note = note or (f"{self.done} {self.unit}" if self.unit else None)
+        text = f"{self.label} ({note})" if note else self.label
         self.stream.write(f"  {text:<44} {seconds_text(seconds):>5} s\n")
         self.stream.flush()
         return seconds
@@ -79,10 +80,11 @@ class Progress:
         if self.current is not None:
             self.current.advance(steps)
 
-    def end(self) -> None:
-        """The current stage succeeded: print its line with the time it took."""
+    def end(self, note: str | None = None) -> None:
+        """The current stage succeeded: print its line with the time it took, and `note` (else the units done) in
+        brackets after its label."""
         if self.current is not None:
-            self.current.finish()
+            self.current.finish(note)
             self.current = None
 
     def clear(self) -> None:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from typing import TypeVar
 from urllib.parse import urlsplit
 
-from schema import Actor, BudgetLine, Measure, Plan, Vocabulary
+from schema import Actor, BudgetLine, Measure, Plan, Revision, Vocabulary
 
 
 def lead_role(vocabulary: Vocabulary) -> str:
@@ -40,6 +40,11 @@ def secured_and_planned(lines: Iterable[BudgetLine], key: Callable[[BudgetLine],
     for line in lines:
         totals[key(line)][0 if line.secured else 1] += line.amount
     return {k: (s, p) for k, (s, p) in totals.items()}
+
+
+def adopted_editions(plan: Plan) -> list[Revision]:
+    """The adopted revisions that name their commit (the editions kept in git), oldest first (plan.yaml's order)."""
+    return [r for r in plan.plan.revisions if r.stage == "vedtatt" and r.commit is not None]
 
 
 def report_years(plan: Plan) -> list[int]:

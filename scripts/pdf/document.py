@@ -2,7 +2,10 @@
 from our own print template (``templates/print/*.html.jinja``), from the same validated data as the site.
 
 The same input gives the same bytes: every date in the document comes from the plan or the options, not from
-the clock; the clock (or SOURCE_DATE_EPOCH) only decides whether a report is on the current year («hittil i år»).
+the clock; the caller's `today` only decides whether a report is on the current year («hittil i år»).
+
+Making a PDF is two steps: :func:`plan_html` (the print HTML, cheap) and :func:`render_pdf` (WeasyPrint, slow), so
+that the publishing stage can key its cache on the HTML and render in worker processes (``publish/pdfs.py``).
 """
 
 from __future__ import annotations
@@ -31,9 +34,9 @@ from scripts.site import charts, indicators
 from scripts.site.lookups import Site, SiteOptions
 from scripts.site.open_data import licence
 from scripts.site.pages import budget_row
-from scripts.validate.validator import gc_paused, today
+from scripts.validate.validator import gc_paused
 
-__all__ = ["PDF_NAME", "PrintChoices", "plan_html", "report_name", "report_years", "write_pdf"]
+__all__ = ["PDF_NAME", "PrintChoices", "plan_html", "render_pdf", "report_name", "report_years", "write_pdf"]
 
 PRINT = TEMPLATES / "print"
 PDF_NAME = "naeringsplan.pdf"
@@ -117,12 +120,21 @@ class PrintChoices:
 
 
 def plan_html(
-    plan: Plan, options: SiteOptions | None = None, report: int | None = None, choices: PrintChoices | None = None
+    plan: Plan,
+    options: SiteOptions | None = None,
+    report: int | None = None,
+    choices: PrintChoices | None = None,
+    *,
+    today: dt.date | None = None,
 ) -> str:
-    """The print HTML of the plan, or of the status report for a year."""
+    """The print HTML of the plan, or of the status report for a year (which needs `today`: is the year over?)."""
     choices = choices or PrintChoices()
     as_of = status.as_of_date(plan, choices.as_of)
-    summary = status.build_report(plan, report, today(), choices.as_of) if report is not None else None
+    summary = None
+    if report is not None:
+        if today is None:
+            raise TypeError("en statusrapport trenger dagens dato (today)")
+        summary = status.build_report(plan, report, today, choices.as_of)
     plan = status.plan_as_of(plan, summary.as_of if summary is not None else as_of)
     site = Site(plan, options or SiteOptions())
     env = _environment()
@@ -210,14 +222,25 @@ def write_pdf(
     options: SiteOptions | None = None,
     report: int | None = None,
     choices: PrintChoices | None = None,
+    *,
+    today: dt.date | None = None,
 ) -> Path:
-    """Write the PDF (tagged, PDF/UA-1) and return its path."""
+    """Write the PDF (tagged, PDF/UA-1) of the plan or a year's status report and return its path."""
+    return render_pdf(plan_html(plan, options, report, choices, today=today), out)
+
+
+def portable(html: str) -> str:
+    """The print HTML without the folder the fonts are read from: what the PDF's content depends on."""
+    return html.replace((PRINT / "fonts").as_uri(), "fonts")
+
+
+def render_pdf(html: str, out: Path) -> Path:
+    """Render print HTML made by :func:`plan_html` into a PDF (tagged, PDF/UA-1) at `out`; the same HTML gives the
+    same bytes."""
     from weasyprint import HTML
 
-    html = plan_html(plan, options, report, choices)
     # The identifier depends on the content only, not on the folder the fonts are read from.
-    portable = html.replace((PRINT / "fonts").as_uri(), "fonts")
-    identifier = hashlib.sha256(portable.encode("utf-8")).hexdigest()[:32].encode("ascii")
+    identifier = hashlib.sha256(portable(html).encode("utf-8")).hexdigest()[:32].encode("ascii")
     out.parent.mkdir(parents=True, exist_ok=True)
     # WeasyPrint makes millions of objects that live until the PDF is written; with the collector running it
     # walks them again and again to free next to nothing (a third of the time at 1 000 measures). One

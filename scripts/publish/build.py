@@ -4,6 +4,7 @@ succeeded, so that a failed build leaves the previous site as it was."""
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import io
 import logging
 import os
@@ -11,7 +12,6 @@ import shutil
 import signal
 import tempfile
 import time
-import typing
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
@@ -19,9 +19,10 @@ from urllib.parse import urlparse
 from scripts import REPOSITORY
 from scripts.core.files import describe_os_error
 from scripts.core.progress import Progress
-from scripts.publish import editions, links
+from scripts.publish import links
 from scripts.publish import offline as offline_copy
-from scripts.publish.plugin import PlanPlugin, PlanSource
+from scripts.publish.pdfs import PdfCache
+from scripts.publish.plugin import BuildInput, PlanPlugin, PlanSource
 from scripts.site.registry import REGISTRY, Registry
 
 ROOT = REPOSITORY
@@ -53,11 +54,16 @@ def build_site(
     registry: Registry = REGISTRY,
     templates: tuple[Path, ...] = (),
     offline: bool = False,
+    pdf_cache: PdfCache | None = None,
+    workers: int | None = None,
+    today: dt.date | None = None,
 ) -> float:
     """Build the site of a validated plan into a new folder beside `out` and put it in place only when every step
     succeeded (pages, MkDocs in strict mode, open data, PDFs, the link check). Returns the seconds it took.
     `registry` and `templates` are the kinds of page and extra template folders (a page kind added outside the
-    package). `offline` makes a copy to open from disk (publish/offline.py).
+    package). `offline` makes a copy to open from disk (publish/offline.py). `pdf_cache` is where PDFs are kept
+    between builds (None: the repository's .cache/pdf/), `workers` how many processes render them (None: one per
+    core), `today` the date the status reports are made on (None: the clock's).
 
     A failure raises BuildFailed, a signal raises Interrupted; either way the new folder is removed and `out`
     is exactly as before."""
@@ -74,7 +80,8 @@ def build_site(
     previous = {signum: signal.signal(signum, _raise_interrupted) for signum in STOP_SIGNALS}
     try:
         staging = Path(tempfile.mkdtemp(prefix=f"{_staging_prefix(out)}{os.getpid()}-", dir=out.parent))
-        _build_into(staging, source, progress, registry, templates, offline)
+        given = BuildInput(source, registry, templates, progress, pdf_cache=pdf_cache, workers=workers, today=today)
+        _build_into(staging, given, offline)
         with progress.stage("Publiserer"):
             _swap(staging, out)
     except BuildFailed:
@@ -83,7 +90,6 @@ def build_site(
         raise BuildFailed(_explain(error, log.getvalue().strip())) from None
     finally:
         signal.pthread_sigmask(signal.SIG_BLOCK, STOP_SIGNALS)  # a second Ctrl+C must not cut the tidying short
-        _forget(PLUGIN)
         if staging is not None:
             shutil.rmtree(staging, ignore_errors=True)
         for signum, action in previous.items():
@@ -93,28 +99,17 @@ def build_site(
     return time.perf_counter() - started
 
 
-def _build_into(
-    staging: Path,
-    source: PlanSource,
-    progress: Progress,
-    registry: Registry,
-    templates: tuple[Path, ...],
-    offline: bool = False,
-) -> None:
+def _build_into(staging: Path, given: BuildInput, offline: bool = False) -> None:
     """MkDocs in strict mode with our plugin given the plan, into `staging`; then every link is checked."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
     config = load_config(config_file=str(CONFIG), site_dir=str(staging), strict=True)
-    plugin = our_plugin(config)
-    plugin.source, plugin.progress, plugin.registry, plugin.templates = source, progress, registry, templates
     if offline:
         offline_copy.configure(config)
-    with contextlib.redirect_stdout(io.StringIO()):
+    with contextlib.redirect_stdout(io.StringIO()), our_plugin(config).given(given):
         build(config)
-    if plugin.config.pdf:
-        with progress.stage("Lager PDF-ene av de vedtatte utgavene"):
-            editions.write_pdfs(editions.editions(source.plan, source.folder), staging / "pdf", source.folder)
+    progress = given.progress
     if offline:
         offline_copy.rewrite_links(staging)
     with progress.stage("Sjekker lenkene"):
@@ -196,14 +191,3 @@ def our_plugin(config: Any) -> PlanPlugin:
     if not isinstance(plugin, PlanPlugin):
         raise BuildFailed(f"mkdocs.yml må ha utvidelsen «{PLUGIN}» under «plugins».")
     return plugin
-
-
-def _forget(name: str) -> None:
-    """MkDocs keeps one instance of each plugin per process: the next build must not find this one's plan."""
-    from mkdocs.config.defaults import MkDocsConfig
-
-    cached = typing.cast(Any, MkDocsConfig.plugins).plugin_cache.get(name)
-    if isinstance(cached, PlanPlugin):
-        cached.source, cached.plan_dir, cached.registry, cached.templates = None, None, REGISTRY, ()
-        cached.state = None
-        cached.progress = Progress()

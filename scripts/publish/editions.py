@@ -1,41 +1,141 @@
-"""The PDF of each adopted edition (site/editions.py reads the editions from git), written into the site's pdf/
-folder. An edition's PDF depends only on its commit (the plan there never changes; its dates come from the data),
-so it is made once and kept in ``.cache/editions/<commit>.pdf`` of the repository (ignored by git): the next build
-copies it."""
+"""The adopted editions of the plan, read in the publishing stage and handed to the site as data.
+
+Each revision with a ``commit`` is the plan folder as it was at that git commit. :class:`EditionReader` reads each
+edition's plan from git (``git archive``) and validates it with today's schema, compares consecutive editions
+(``plan diff``) and gives the site a :class:`~scripts.site.history.History`: each edition's PDF path and its changes
+as Markdown sentences. The PDFs themselves are made with the others (``publish/pdfs.py``), from the cache when
+nothing that goes into them changed.
+
+An edition whose commit cannot be read (no git, a shallow clone: ``plan validate`` warns) or whose plan does not
+validate with today's schema gets no PDF; the history page says why, and the build goes on.
+"""
 
 from __future__ import annotations
 
-import shutil
+import io
+import re
+import subprocess
+import tarfile
+import tempfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
+from schema import Plan, Revision
 from scripts import REPOSITORY
-from scripts.pdf.document import write_pdf
-from scripts.site.editions import Edition, editions, pdf_name
+from scripts.core.problems import errors
+from scripts.core.queries import adopted_editions
+from scripts.editor.diff import Change, diff_plans
+from scripts.editor.diff.change import SECTIONS
+from scripts.editor.diff.text import JOINER
+from scripts.site.history import ChangeLine, EditionView, History
 from scripts.validate.commits import Repository
+from scripts.validate.validator import validate_folder
 
-__all__ = ["CACHE", "editions", "write_pdfs"]
-
-#: Where the editions' PDFs are kept between builds, inside the repository of the plan.
-CACHE = Path(".cache", "editions")
+__all__ = ["Edition", "EditionReader", "history", "pdf_name", "site_text"]
 
 
-def write_pdfs(found: list[Edition], out: Path, folder: Path | None) -> list[Path]:
-    """Each edition's PDF into `out` (the site's pdf/ folder), from the cache when it is there."""
-    repository = Repository.of(folder or REPOSITORY / "plan")
-    if repository is None:
-        return []
-    cache = repository.root / CACHE
-    written: list[Path] = []
-    for edition in found:
-        if edition.plan is None or edition.revision.commit is None:
-            continue
-        kept = cache / f"{edition.revision.commit}.pdf"
-        if not kept.exists():
-            cache.mkdir(parents=True, exist_ok=True)
-            partial = kept.with_suffix(".tmp")
-            write_pdf(edition.plan, partial)
-            partial.replace(kept)
-        out.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(kept, out / pdf_name(edition.revision.version))
-        written.append(out / pdf_name(edition.revision.version))
-    return written
+@dataclass(frozen=True)
+class Edition:
+    """An adopted revision with a commit: the plan as it was then (None when it cannot be read or does not
+    validate, with `note` saying why in Norwegian) and, for the editions after the first, the changes since the
+    previous edition that could be read."""
+
+    revision: Revision
+    plan: Plan | None
+    note: str | None = None
+    changes: list[Change] | None = field(default=None, compare=False)
+
+    @property
+    def pdf(self) -> str | None:
+        """The PDF's path inside the site, when there is one."""
+        return f"pdf/{pdf_name(self.revision.version)}" if self.plan is not None else None
+
+
+def pdf_name(version: str) -> str:
+    return f"utgave-{version}.pdf"
+
+
+#: What reading a commit gave: the plan, or None and the reason.
+Read = tuple[Plan | None, str | None]
+
+
+class EditionReader:
+    """Reads the editions of a plan. A commit never changes, so each commit's plan is kept for the reader's life
+    (the plugin's: `plan serve` reads each edition once, not on every save); only the commits of the last read
+    are kept, so the memory stays bounded by the plan's own editions."""
+
+    def __init__(self) -> None:
+        self._read: dict[tuple[Path, str], Read] = {}
+
+    def read(self, plan: Plan, folder: Path | None) -> list[Edition]:
+        """Every kept edition of the plan read from `folder` (None: plan/ of the repository), oldest first."""
+        repository = Repository.of(folder or REPOSITORY / "plan")
+        kept: dict[tuple[Path, str], Read] = {}
+        found: list[Edition] = []
+        previous: Plan | None = None
+        for revision in adopted_editions(plan):
+            assert revision.commit is not None
+            old: Plan | None = None
+            note: str | None = "planmappen ligger ikke i et git-repositorium"
+            if repository is not None:
+                key = (repository.root, revision.commit)
+                old, note = kept[key] = self._read.get(key) or _plan_at(repository, revision.commit)
+            changes = diff_plans(previous, old) if previous is not None and old is not None else None
+            found.append(Edition(revision, old, note, changes))
+            previous = old
+        self._read = kept
+        return found
+
+
+def _plan_at(repository: Repository, commit: str) -> Read:
+    """The plan folder at a commit, validated with today's schema."""
+    archive = subprocess.run(
+        ["git", "archive", "--format=tar", f"{commit}:{repository.plan_path}"],
+        cwd=repository.root,
+        capture_output=True,
+        check=False,
+    )
+    if archive.returncode != 0:
+        return None, f"commit {commit[:12]}… finnes ikke i denne kopien av repositoriet"
+    with tempfile.TemporaryDirectory(prefix="utgave-") as workdir:
+        with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
+            tar.extractall(workdir, filter="data")
+        plan, problems = validate_folder(Path(workdir), commits=False)
+    if plan is None:
+        count = len(errors(problems))
+        return None, f"planen slik den ble vedtatt, er ikke gyldig etter dagens regler ({count} feil)"
+    return plan, None
+
+
+def history(found: list[Edition]) -> History:
+    """What the site's history pages show of the editions: each one's PDF and its changes as site Markdown."""
+    return History({e.revision.version: EditionView(e.revision.version, e.pdf, e.note, _lines(e)) for e in found})
+
+
+def _lines(edition: Edition) -> dict[str, tuple[ChangeLine, ...]] | None:
+    """The edition's changes by section heading, in the diff's order of sections."""
+    if edition.changes is None:
+        return None
+    by_section = {
+        heading: tuple(
+            ChangeLine(site_text(c.text), tuple(site_text(d) for d in c.details))
+            for c in edition.changes
+            if c.section == section
+        )
+        for section, heading in SECTIONS.items()
+    }
+    return {heading: lines for heading, lines in by_section.items() if lines}
+
+
+#: A character escaped with a backslash by the diff's GitHub Markdown (text.py), or a raw «<» or «&».
+_ESCAPED = re.compile(r"\\([\\`*_\[\]<>|~&!#{}$])|[<&]")
+_STRUCK = re.compile(r"~~(.+?)~~")
+
+
+def site_text(markdown: str) -> str:
+    """A change's sentence (GitHub Markdown with the plan text escaped by backslashes) as Markdown for the site:
+    every escaped character and every «<» and «&» becomes a numeric character reference, which Python-Markdown
+    shows as itself and never reads as markup or HTML; strikethrough («~~…~~», only the tool writes it, since
+    plan text has its «~» escaped) becomes <del>; the word joiners that stop GitHub's mentions go."""
+    text = _ESCAPED.sub(lambda m: f"&#{ord(m.group(1) or m.group(0))};", markdown.replace(JOINER, ""))
+    return _STRUCK.sub(r"<del>\1</del>", text)

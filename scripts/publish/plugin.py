@@ -1,21 +1,25 @@
 """The MkDocs plugin `naeringsplan` between our pipeline and MkDocs.
 
-In: the validated plan, handed over by `plan build` (:attr:`PlanPlugin.source`), or, for a plain `mkdocs build`
-or `mkdocs serve`, the plan folder of the plugin's config (`plan_dir`, validated here; an invalid plan stops the
-build with the editor's messages). Out: the pages and data files rendered by :mod:`scripts.site` handed to MkDocs
-as generated files (``File.generated``, so nothing is ever written into ``docs/``), the menu and the sitemap dates
-from the page registry, the Content-Security-Policy on every page and in ``_headers``, and the PDFs under
-``pdf/``. All state lives on the plugin instance; rendering itself knows nothing of MkDocs. In the live preview
-(`plan serve`, command «serve») there are no PDFs, no workbook and no policy, and a rebuild keeps the pages whose
-Markdown did not change (publish/reuse.py).
+In: a :class:`BuildInput` handed over for one build through :meth:`PlanPlugin.given` by `plan build` and `plan
+serve` (the validated plan, the registry, progress, the PDF cache, today's date), or, for a plain `mkdocs build` or
+`mkdocs serve`, the plugin's config (`plan_dir`, validated here; an invalid plan stops the build with the editor's
+messages). Out: the pages and data files rendered by :mod:`scripts.site` handed to MkDocs as generated files
+(``File.generated``, so nothing is ever written into ``docs/``), the menu and the sitemap dates from the page
+registry, the Content-Security-Policy on every page and in ``_headers``, and the PDFs under ``pdf/`` (the plan, the
+status reports and the adopted editions, from the cache when unchanged: publish/pdfs.py). The adopted editions are
+read here (publish/editions.py) and handed to the site as data, through the registry's providers
+(publish/providers.py). All state lives on the plugin instance; rendering itself knows nothing of MkDocs. In the
+live preview (`plan serve`, command «serve») there are no PDFs, no workbook and no policy, and a rebuild keeps the
+pages whose Markdown did not change (publish/reuse.py).
 """
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import os
 import subprocess
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,14 +37,15 @@ from scripts.core.progress import Progress
 from scripts.core.queries import document_dates
 from scripts.load.folder import load_plan
 from scripts.pdf import document as pdf
-from scripts.publish import csp, reuse, search
+from scripts.publish import csp, editions, providers, reuse, search
+from scripts.publish.pdfs import Made, PdfCache, PdfJob, make_pdfs
 from scripts.site.feeds import feed_files
 from scripts.site.footer import footer, not_found_links
 from scripts.site.lookups import SiteOptions
 from scripts.site.open_data import data_files
 from scripts.site.pages import MemoryBytecodeCache, render_site
 from scripts.site.registry import REGISTRY, Registry
-from scripts.validate.validator import gc_paused, source_files, validate_files
+from scripts.validate.validator import gc_paused, source_files, today, validate_files
 
 #: The open data's spreadsheet, which the live preview does not make (it takes a second).
 PREVIEW_WORKBOOK = "data/naeringsplan.xlsx"
@@ -76,64 +81,100 @@ class PlanPluginConfig(Config):  # type: ignore[no-untyped-call]
     pdf = c.Type(bool, default=True)
 
 
+@dataclass(frozen=True)
+class BuildInput:
+    """What `plan build` and `plan serve` give the plugin for one build (:meth:`PlanPlugin.given`). The defaults are
+    a plain `mkdocs build`'s: the config's plan folder, validated here, and the clock's date."""
+
+    #: The validated plan (then it is not validated twice); None: the config's `plan_dir`.
+    source: PlanSource | None = None
+    #: The kinds of page (a caller may add rows) and extra template folders.
+    registry: Registry = REGISTRY
+    templates: tuple[Path, ...] = ()
+    progress: Progress = field(default_factory=Progress)
+    #: In the live preview: only files in the plan folder changed since the last build (publish/reuse.py).
+    reuse: bool = False
+    #: Where PDFs are kept between builds (publish/pdfs.py); None: the repository's .cache/pdf/.
+    pdf_cache: PdfCache | None = None
+    #: How many processes render PDFs at most; None: one per core, as memory allows.
+    workers: int | None = None
+    #: Today's date (is a status report's year over?); None: the clock's, in Norway (validator.today).
+    today: dt.date | None = None
+
+
 @dataclass
 class BuildState:
     """What one build has made so far."""
 
     source: PlanSource
     options: SiteOptions
+    registry: Registry
+    found: list[editions.Edition]
     generated: dict[str, str | bytes]
     dates: dict[str, str]
     script_hashes: set[str] = field(default_factory=set)
     #: In the live preview: the frame around the pages and the pages' titles (publish/reuse.py).
     frame: reuse.Frame | None = None
     titles: dict[str, str] = field(default_factory=dict)
+    #: The PDFs made and taken from the cache.
+    pdfs: Made = field(default_factory=Made)
 
 
 class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
-        #: Set by `plan build` before a build: the validated plan (then it is not validated twice).
-        self.source: PlanSource | None = None
-        #: Set by `plan serve --plan`: the plan folder, instead of the config's `plan_dir`.
-        self.plan_dir: Path | None = None
-        #: The kinds of page; a caller may add rows (and template folders) before a build.
-        self.registry: Registry = REGISTRY
-        self.templates: tuple[Path, ...] = ()
-        self.progress = Progress()
+        #: What this build was given (PlanPlugin.given); a plain `mkdocs build` has the defaults.
+        self.input = BuildInput()
         self.command = "build"
         self.state: BuildState | None = None
-        #: Set by `plan serve` before each build: only files in the plan folder changed since the last one, so
-        #: pages whose Markdown is unchanged may keep their HTML (publish/reuse.py).
-        self.reuse = False
+        #: The adopted editions read so far (a commit never changes: `plan serve` reads each once).
+        self.editions = editions.EditionReader()
         #: In the live preview: what the last successful build made, and what this one keeps of it.
         self.last: reuse.LastBuild | None = None
         self.kept_from: reuse.LastBuild | None = None
+
+    @contextlib.contextmanager
+    def given(self, build: BuildInput) -> Iterator[None]:
+        """The one way in: `build` is this plugin's input while the block runs (one MkDocs build), and the defaults
+        again afterwards, whatever happens, since MkDocs keeps one instance of each plugin per process."""
+        self.input = build
+        try:
+            yield
+        finally:
+            self.input = BuildInput()
+
+    @property
+    def progress(self) -> Progress:
+        return self.input.progress
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.command = command  # «serve» skips the PDFs and the policy, so that the live preview stays quick
 
     def on_shutdown(self) -> None:
         """MkDocs keeps this instance for the process: after a preview, the next build is an ordinary one."""
-        self.command, self.reuse, self.last, self.kept_from = "build", False, None, None
+        self.command, self.last, self.kept_from = "build", None, None
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
-        """The live preview also rebuilds when a file changes in the plan folder."""
-        server.watch(str(self._plan_dir(config)))
+        """The live preview also rebuilds when a file changes in the plan folder (the one the last build read)."""
+        server.watch(str(self.state.source.folder if self.state is not None else self._plan_dir(config)))
         return server
 
     def on_config(self, config: Any) -> Any:
         root = Path(config["config_file_path"]).parent
         self.progress.begin("Lager sidene og de åpne dataene")
-        source = self.source or self._validated(self._plan_dir(config))
+        source = self.input.source or self._validated(self._plan_dir(config))
         options = self._options(source, root, config)
+        found = self.editions.read(source.plan, source.folder)
+        registry = providers.wired(self.input.registry, editions.history(found))
         with gc_paused():
-            generated: dict[str, str | bytes] = {**render_site(source.plan, options, self.registry)}
+            generated: dict[str, str | bytes] = {**render_site(source.plan, options, registry)}
             generated.update(data_files(source.plan, config["site_url"], workbook=self.command != "serve"))
             if self.command == "serve":  # links find it; the preview answers with a note (publish/serve.py)
                 generated.setdefault(PREVIEW_WORKBOOK, b"")
-            generated.update(feed_files(source.plan, config["site_url"], self.registry.page_path))
-        config["nav"] = self.registry.navigation(source.plan)
-        self.state = BuildState(source, options, generated, self._page_dates(source.plan, options))
+            generated.update(feed_files(source.plan, config["site_url"], registry.page_path))
+        config["nav"] = registry.navigation(source.plan)
+        self.state = BuildState(
+            source, options, registry, found, generated, self._page_dates(source.plan, options, registry)
+        )
         self.progress.end()
         return config
 
@@ -145,17 +186,17 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         assert self.state is not None
         frame = reuse.Frame(
             menu=repr(config["nav"]),
-            footer=repr(footer(self.state.source.plan, self.registry)),
+            footer=repr(footer(self.state.source.plan, self.state.registry)),
             paths=frozenset(self.state.generated),
         )
         last, self.last = self.last, None  # set again when this build succeeds
-        self.kept_from = last if last is not None and reuse.can_keep(last, frame, self.reuse) else None
+        self.kept_from = last if last is not None and reuse.can_keep(last, frame, self.input.reuse) else None
         if self.kept_from is None:
             clean_directory(config["site_dir"])
         self.state.frame = frame
 
     def _plan_dir(self, config: Any) -> Path:
-        return self.plan_dir or Path(config["config_file_path"]).parent / self.config.plan_dir
+        return Path(config["config_file_path"]).parent / self.config.plan_dir
 
     @staticmethod
     def _validated(folder: Path) -> PlanSource:
@@ -166,26 +207,15 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         return source
 
     def _options(self, source: PlanSource, root: Path, config: Any) -> SiteOptions:
-        sources = {ident: _relative(Path(path), root) for ident, path in source.files.items()}
-        repository = (config["extra"] or {}).get("repository") or {}
-        edit_base = (
-            f"{repository['url'].rstrip('/')}/edit/{repository.get('branch', 'main')}/" if "url" in repository else None
-        )
-        return SiteOptions(
-            edit_base=edit_base,
-            sources=sources,
-            changed=_git_dates(root, sources.values()),
-            plan_dir=source.folder,
-            templates=self.templates,
-        )
+        return site_options(source, root, config["extra"], templates=self.input.templates)
 
-    def _page_dates(self, plan: Plan, options: SiteOptions) -> dict[str, str]:
+    def _page_dates(self, plan: Plan, options: SiteOptions, registry: Registry) -> dict[str, str]:
         """The «last changed» date of each page in sitemap.xml, taken from the data so that two builds of the same
         commit give the same bytes: the pages that show a focus area's YAML file (the focus area, its goals and
         measures) get the date of the file's last commit; every other page the newest date in the plan (as the
         PDF's modification date)."""
         dates = {"": document_dates(plan)[1]}
-        for path, focus_area in self.registry.focus_area_pages(plan):
+        for path, focus_area in registry.focus_area_pages(plan):
             changed = options.changed.get(options.sources.get(focus_area, ""))
             if changed is not None:
                 dates[path] = changed.isoformat()
@@ -204,8 +234,8 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         """The theme's footer on every page, the 404 page too, gets its content from the plan, and the 404 page its
         ways on (site/footer.py)."""
         assert self.state is not None
-        env.globals["plan_footer"] = footer(self.state.source.plan, self.registry)
-        env.globals["plan_not_found_links"] = not_found_links(self.registry)
+        env.globals["plan_footer"] = footer(self.state.source.plan, self.state.registry)
+        env.globals["plan_not_found_links"] = not_found_links(self.state.registry)
         env.bytecode_cache = THEME_CACHE  # MkDocs makes a new environment for every build of the preview
         if self.kept_from is not None:  # kept pages were not read: the title they had (for the menu), their date
             for page in reuse.restore_titles(files, self.kept_from):
@@ -258,16 +288,51 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
             self._write_pdfs(Path(config["site_dir"]) / "pdf")
 
     def _write_pdfs(self, out: Path) -> None:
+        """The plan, every year's status report and every adopted edition, from the cache when unchanged."""
         assert self.state is not None
-        plan, options = self.state.source.plan, self.state.options
-        years = pdf.report_years(plan)
-        self.progress.begin("Lager PDF-ene", total=1 + len(years), unit="PDF-er")
-        pdf.write_pdf(plan, out / pdf.PDF_NAME, options)
-        self.progress.advance()
-        for year in years:
-            pdf.write_pdf(plan, out / pdf.report_name(year), options, report=year)
-            self.progress.advance()
-        self.progress.end()
+        jobs = pdf_jobs(self.state.source.plan, self.state.options, self.state.found, self.input.today or today())
+        cache = self.input.pdf_cache or PdfCache.of_plan(self.state.source.folder)
+        self.progress.begin("Lager PDF-ene", total=len(jobs), unit="PDF-er")
+        self.state.pdfs = make_pdfs(jobs, out, cache, workers=self.input.workers, done=self.progress.advance)
+        self.progress.end(self.state.pdfs.summary())
+        cache.prune()
+
+
+def pdf_jobs(plan: Plan, options: SiteOptions, found: list[editions.Edition], day: dt.date) -> list[PdfJob]:
+    """The PDFs of a build, as print HTML: the plan, each year's status report, each adopted edition that reads."""
+    jobs = [PdfJob(pdf.PDF_NAME, pdf.plan_html(plan, options))]
+    jobs += [PdfJob(pdf.report_name(y), pdf.plan_html(plan, options, y, today=day)) for y in pdf.report_years(plan)]
+    jobs += [PdfJob(editions.pdf_name(e.revision.version), pdf.plan_html(e.plan)) for e in found if e.plan is not None]
+    return jobs
+
+
+def edit_base(extra: Mapping[str, Any] | None) -> str | None:
+    """The address that opens a file of the repository in GitHub's web editor, from mkdocs.yml's
+    `extra.repository` (`url`, `branch`: main); None without a `url`."""
+    repository = (extra or {}).get("repository") or {}
+    if not repository.get("url"):
+        return None
+    return f"{repository['url'].rstrip('/')}/edit/{repository.get('branch', 'main')}/"
+
+
+def site_options(
+    source: PlanSource,
+    root: Path,
+    extra: Mapping[str, Any] | None,
+    *,
+    templates: tuple[Path, ...] = (),
+    git: bool = True,
+) -> SiteOptions:
+    """What the pages need beyond the plan: the edit links, each focus area's file (relative to the repository at
+    `root`) and the date of its last commit (none with `git` False), the plan folder and extra template folders."""
+    sources = {ident: _relative(Path(path), root) for ident, path in source.files.items()}
+    return SiteOptions(
+        edit_base=edit_base(extra),
+        sources=sources,
+        changed=_git_dates(root, sources.values()) if git else {},
+        plan_dir=source.folder,
+        templates=templates,
+    )
 
 
 def _git_dates(root: Path, paths: Iterable[str]) -> dict[str, dt.date]:

@@ -45,7 +45,7 @@ from scripts import TEMPLATES
 from scripts.core.problems import Diagnostic
 from scripts.core.progress import seconds_text
 from scripts.publish.build import CONFIG, BuildFailed, our_plugin
-from scripts.publish.plugin import PREVIEW_WORKBOOK, read_plan
+from scripts.publish.plugin import PREVIEW_WORKBOOK, BuildInput, read_plan
 
 HOST = "127.0.0.1"
 #: File events that mean a file was written, made, moved or deleted (not merely opened or read).
@@ -215,7 +215,6 @@ class Preview:
             config.site_url = self.url
         config.validation.nav.omitted_files = logging.DEBUG  # the menu is generated: pages outside it are intended
         _without(config.plugins, "material/search")  # no search index: the preview is about the pages
-        our_plugin(config).plan_dir = self.plan_dir.resolve()
         return config
 
     def _page(self, name: str, **context: Any) -> bytes:
@@ -272,19 +271,16 @@ class Preview:
         reuse = self.built and bool(changed) and all(Path(p).is_relative_to(plan_folder) for p in changed)
         if not reuse:
             self.config = self._load_config()
-        plugin = our_plugin(self.config)
-        plugin.source, plugin.reuse = source, reuse
+        given = BuildInput(source, reuse=reuse)
         self.captured.lines.clear()
         try:
             from mkdocs.commands.build import build
 
-            with contextlib.redirect_stdout(io.StringIO()):
+            with contextlib.redirect_stdout(io.StringIO()), our_plugin(self.config).given(given):
                 build(self.config, serve_url=self.url, dirty=True)
         except Exception as error:  # shown on the page and in the terminal; the preview goes on
             self._show_failure(error, what)
             return
-        finally:
-            plugin.source = None
         recovered = self.server.problems_page is not None
         self.server.problems_page = None
         self.built = True

@@ -10,7 +10,7 @@ lookups computed once in :class:`scripts.site.lookups.Site`. Nothing here knows 
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,6 @@ from schema import Actor, FocusArea, Plan
 from scripts import TEMPLATES
 from scripts.core.filters import FILTERS
 from scripts.core.queries import abbreviates, plain_name
-from scripts.editor import guide
 from scripts.site import charts, indicators
 from scripts.site.badges import status_badge
 from scripts.site.lookups import Site, SiteOptions
@@ -66,9 +65,11 @@ class MemoryBytecodeCache(jinja2.BytecodeCache):
 TEMPLATE_CACHE = MemoryBytecodeCache()
 
 
-def markdown_environment(extra: Sequence[Path] = ()) -> jinja2.Environment:
+def markdown_environment(
+    extra: Sequence[Path] = (), filters: Mapping[str, Callable[..., Any]] | None = None
+) -> jinja2.Environment:
     """The Jinja2 environment for Markdown page templates (from `extra` folders first, then the package's), with
-    the filters of scripts/core/filters.py and those the editors' guide adds."""
+    the filters of scripts/core/filters.py and `filters` (those the registry's wired providers add)."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([*extra, TEMPLATES]),
         undefined=jinja2.StrictUndefined,
@@ -79,7 +80,7 @@ def markdown_environment(extra: Sequence[Path] = ()) -> jinja2.Environment:
         bytecode_cache=TEMPLATE_CACHE,
     )
     env.filters.update(FILTERS)
-    env.filters.update(guide.FILTERS)
+    env.filters.update(filters or {})
     env.filters["budget_row"] = budget_row
     env.filters.update(indicators.MARKDOWN_FILTERS)
     env.globals["verdict_rule"] = indicators.RULE
@@ -109,15 +110,16 @@ def budget_row(row: tuple[Any, int, int], *, short: bool = True) -> tuple[str | 
 def render_site(plan: Plan, options: SiteOptions | None = None, registry: Registry = REGISTRY) -> dict[str, str]:
     """Every generated page of the registry, as Markdown source path → Markdown text."""
     site = Site(plan, options or SiteOptions())
-    env = markdown_environment(site.options.templates)
+    env = markdown_environment(site.options.templates, registry.filters())
     shared: dict[Any, Mapping[str, Any]] = {}
     pages: dict[str, str] = {}
     for page in registry.pages(plan):
         context = dict(page.item.context) if page.item else {}
-        if page.spec.context is not None:
-            if page.spec.context not in shared:
-                shared[page.spec.context] = page.spec.context(plan, site.options)
-            context.update(shared[page.spec.context])
+        make = registry.context(page.spec)
+        if make is not None:
+            if make not in shared:
+                shared[make] = make(plan, site.options)
+            context.update(shared[make])
         assert page.spec.template is not None
         pages[page.path] = _render(env, page.spec.template, page.path, site, registry, context)
     return pages

@@ -7,6 +7,12 @@ links (``page_path`` in the templates) and the tests all read the same table, :d
 page means a template, one row here and its snapshot.
 
 Hand-written pages in ``docs/`` have a row without a template: they take their place in the menu from here.
+
+Some pages are laid out here but their content is made outside the site: the editors' guide (from
+``scripts.editor.guide``) and the history of the adopted editions (read from git by the publishing stage). Their rows
+name a *provider*; the publishing stage wires the providers in (``publish/providers.py``,
+:meth:`Registry.with_providers`). A registry without a row's provider leaves those pages out, so the site never
+imports the editor's package, runs git or validates.
 """
 
 from __future__ import annotations
@@ -16,10 +22,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from schema import Plan
-from scripts import REPOSITORY
 from scripts.core.filters import attr, slug
-from scripts.core.queries import document_dates, plain_name, reader_contact, report_years
-from scripts.editor import guide
+from scripts.core.queries import adopted_editions, document_dates, plain_name, reader_contact
 from scripts.site import feeds
 from scripts.site.open_data import OPEN_DATA_MODELS, TABLES, TYPE_NAMES, licence
 
@@ -51,6 +55,9 @@ class PageSpec:
     items: Callable[[Plan], Iterable[Item]] | None = None
     #: Context every page of this kind gets beyond the item's, computed once per build from (plan, options).
     context: Callable[[Plan, Any], Mapping[str, Any]] | None = None
+    #: The provider that gives this kind's context instead (wired in by the publishing stage); the pages are made
+    #: only when it is wired.
+    provider: str | None = None
 
     def page_path(self, ident: str | None = None) -> str:
         if self.items is None:
@@ -70,10 +77,20 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Provider:
+    """Content for pages the site lays out but does not make: the context their templates get, computed once per
+    build from (plan, options), and the Jinja2 filters those templates use beyond the site's own."""
+
+    context: Callable[[Plan, Any], Mapping[str, Any]]
+    filters: Mapping[str, Callable[..., Any]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
 class Registry:
-    """The page specs, in menu order."""
+    """The page specs, in menu order, and the providers wired in for the rows that name one."""
 
     specs: Sequence[PageSpec]
+    providers: Mapping[str, Provider] = field(default_factory=dict)
     _by_kind: dict[str, PageSpec] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -81,7 +98,23 @@ class Registry:
 
     def with_rows(self, *more: PageSpec) -> Registry:
         """This registry and more kinds of page after it."""
-        return Registry([*self.specs, *more])
+        return Registry([*self.specs, *more], self.providers)
+
+    def with_providers(self, **providers: Provider) -> Registry:
+        """This registry with providers wired in (by the publishing stage) for the rows that name them."""
+        return Registry(self.specs, {**self.providers, **providers})
+
+    def made(self, spec: PageSpec) -> bool:
+        """Is this kind of page made: a hand-written page, or a template whose provider (if any) is wired in."""
+        return spec.provider is None or spec.provider in self.providers
+
+    def context(self, spec: PageSpec) -> Callable[[Plan, Any], Mapping[str, Any]] | None:
+        """The function that gives every page of this kind its shared context (the row's, or its provider's)."""
+        return self.providers[spec.provider].context if spec.provider is not None else spec.context
+
+    def filters(self) -> dict[str, Callable[..., Any]]:
+        """The filters the wired providers' templates need."""
+        return {name: f for provider in self.providers.values() for name, f in provider.filters.items()}
 
     def spec(self, kind: str) -> PageSpec:
         return self._by_kind[kind]
@@ -93,7 +126,7 @@ class Registry:
     def pages(self, plan: Plan) -> Iterator[Page]:
         """Every generated page of the plan (hand-written pages are not generated)."""
         for spec in self.specs:
-            if spec.template is None:
+            if spec.template is None or not self.made(spec):
                 continue
             if spec.items is None:
                 yield Page(spec, spec.path)
@@ -104,7 +137,7 @@ class Registry:
         """The site's menu as MkDocs' `nav`: sections in the order they first appear. Titles from the plan are
         HTML escaped, since the theme puts menu titles into the page as they are."""
         menu: list[Any] = []
-        for spec in self.specs:
+        for spec in filter(self.made, self.specs):
             for title, path in _menu_entries(spec, plan):
                 _section(menu, spec.section).append(path if title is None else {title: path})
         return menu
@@ -169,23 +202,9 @@ def indicators(plan: Plan) -> Iterator[Item]:
         yield Item(indicator.id, {"indicator": indicator}, attr(indicator.title))
 
 
-def _history(plan: Plan, options: Any) -> Mapping[str, Any]:
-    from scripts.editor.diff.change import SECTIONS
-    from scripts.site import editions  # imported here: it reads git and validates the old plans
-
-    found = editions.editions(plan, options.plan_dir)
-    kept = {e.revision.version: e for e in found}
-    return {
-        "report_years": report_years(plan),
-        "editions": kept,
-        "site_text": editions.site_text,
-        "sections": SECTIONS,
-    }
-
-
 def edition_changes(plan: Plan) -> Iterator[Item]:
-    """A page «Endringer i rulleringen» for each kept edition after the first (publish/editions.py)."""
-    kept = [r for r in plan.plan.revisions if r.stage == "vedtatt" and r.commit is not None]
+    """A page «Endringer i rulleringen» for each kept edition after the first (the content: publish/editions.py)."""
+    kept = adopted_editions(plan)
     for previous, revision in zip(kept, kept[1:], strict=False):
         yield Item(revision.version, {"revision": revision, "previous": previous})
 
@@ -204,13 +223,23 @@ def _accessibility(plan: Plan, options: Any) -> Mapping[str, Any]:
     return {"owner": owner.name, "contact": reader_contact(plan), "modified": document_dates(plan)[1]}
 
 
-def _guide(plan: Plan, options: Any) -> Mapping[str, Any]:
-    return guide.guide_context(plan, options.edit_base, options.plan_dir or REPOSITORY / "plan")
-
-
 def _page(kind: str, path: str, section: tuple[str, ...] = (), title: str | None = None, **more: Any) -> PageSpec:
     return PageSpec(kind, path, f"pages/{kind}.md.jinja", section, title, **more)
 
+
+#: The providers the publishing stage wires in: the editors' guide and the adopted editions' history.
+GUIDE, EDITIONS = "guide", "editions"
+
+#: The editors' guide («Veiledning for redaktører»): page path → template name in templates/pages/.
+GUIDE_PAGES: dict[str, str] = {
+    "veiledning/index.md": "guide-index",
+    "veiledning/endre-status.md": "guide-endre-status",
+    "veiledning/nytt-tiltak.md": "guide-nytt-tiltak",
+    "veiledning/feilmeldinger.md": "guide-feilmeldinger",
+    "veiledning/rullering.md": "guide-rullering",
+    "veiledning/statusrunden.md": "guide-statusrunden",
+    "veiledning/vs-code.md": "guide-vs-code",
+}
 
 PLAN, AREAS, ACTORS, INDICATORS = ("Planen",), ("Planen", "Satsingsområder"), ("Aktører",), ("Indikatorer",)
 ABOUT, EDITORS = ("Om nettstedet",), ("For redaktører",)
@@ -226,8 +255,8 @@ REGISTRY = Registry(
         _page("measures", "tiltak/index.md", PLAN, "Alle tiltak"),
         _page("measure", "tiltak/{}.md", items=measures),
         _page("timeline", "tidslinje.md", PLAN, "Tidslinje"),
-        _page("history", "historikk.md", PLAN, "Planens historikk", context=_history),
-        _page("edition-changes", "historikk/endringer-{}.md", items=edition_changes, context=_history),
+        _page("history", "historikk.md", PLAN, "Planens historikk", provider=EDITIONS),
+        _page("edition-changes", "historikk/endringer-{}.md", items=edition_changes, provider=EDITIONS),
         _page("actors", "aktorer/index.md", ACTORS),
         _page("roles-matrix", "aktorer/rollematrise.md", ACTORS, "Rollematrise"),
         _page("actor", "aktorer/{}.md", ACTORS, items=actors, context=_feeds),
@@ -240,8 +269,8 @@ REGISTRY = Registry(
         PageSpec("privacy", "personvern.md", None, ABOUT),
         PageSpec("security", "sikkerhet.md", None, ABOUT),
         *[
-            PageSpec(template, path, f"pages/{template}.md.jinja", EDITORS, context=_guide)
-            for path, template in guide.PAGES.items()
+            PageSpec(template, path, f"pages/{template}.md.jinja", EDITORS, provider=GUIDE)
+            for path, template in GUIDE_PAGES.items()
         ],
     ]
 )

@@ -9,6 +9,7 @@ memory (``ru_maxrss`` of the child, read with :func:`os.wait4`).
 from __future__ import annotations
 
 import cProfile
+import datetime as dt
 import io
 import json
 import os
@@ -31,31 +32,16 @@ from scripts.dev.bench.status_round import status_export, status_import, status_
 
 
 def _options(plan_dir: Path, *, git_dates: bool = False) -> Any:
-    """The SiteOptions the MkDocs hook would make for this plan folder."""
+    """The SiteOptions the MkDocs plugin makes for this plan folder (publish/plugin.site_options)."""
     import yaml
 
-    from scripts.load.folder import load_plan
-    from scripts.site.lookups import SiteOptions
-    from scripts.validate.validator import source_files
+    from scripts.publish.plugin import read_plan, site_options
 
-    files, _ = load_plan(plan_dir)
-    sources = {ident: _relative(Path(path)) for ident, path in source_files(files).items()}
+    source, problems = read_plan(plan_dir)
+    if source is None:
+        raise SystemExit(f"{plan_dir} er ikke gyldig: {problems[:3]}")
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    repository = (config.get("extra") or {}).get("repository") or {}
-    edit_base = f"{repository['url'].rstrip('/')}/edit/{repository.get('branch', 'main')}/" if repository else None
-    changed = {}
-    if git_dates:
-        from scripts.publish.plugin import _git_dates
-
-        changed = _git_dates(ROOT, sources.values())
-    return SiteOptions(edit_base=edit_base, sources=sources, changed=changed, plan_dir=plan_dir)
-
-
-def _relative(path: Path) -> str:
-    try:
-        return str(path.resolve().relative_to(ROOT))
-    except ValueError:
-        return str(path)
+    return site_options(source, ROOT, config.get("extra"), git=git_dates)
 
 
 def _valid(plan_dir: Path) -> Any:
@@ -113,17 +99,18 @@ def _report(timed: _Timer, plan_dir: Path, out: Path) -> None:
 
     plan, options = _valid(plan_dir), _options(plan_dir)
     year = pdf.report_years(plan)[-1]
-    timed("seconds", lambda: pdf.write_pdf(plan, out / pdf.report_name(year), options, report=year))
+    day = dt.date(year, 12, 31)
+    timed("seconds", lambda: pdf.write_pdf(plan, out / pdf.report_name(year), options, report=year, today=day))
 
 
 def _edition(timed: _Timer, plan_dir: Path, out: Path) -> None:
     """The newest adopted edition, as `plan build` makes it the first time (no cache): the plan read from its
     commit with git and validated, then its PDF. A plan without adopted commits has no edition to time."""
     from scripts.pdf import document as pdf
-    from scripts.site.editions import editions
+    from scripts.publish.editions import EditionReader
 
     plan = _valid(plan_dir)
-    found = timed("read", lambda: editions(plan, plan_dir))
+    found = timed("read", lambda: EditionReader().read(plan, plan_dir))
     made = [e for e in found if e.plan is not None]
     if not made:
         raise SystemExit(f"{plan_dir}: ingen vedtatt utgave med commit å måle")
@@ -145,7 +132,10 @@ def _ours(timed: _Timer, plan_dir: Path, out: Path) -> None:
     options = timed("git", lambda: _options(plan_dir, git_dates=True))
     with gc_paused():  # as in the MkDocs hook
         timed("render", lambda: (render_site(plan, options), data_files(plan)))
-    timed("html", lambda: [pdf.plan_html(plan, options, year) for year in [None, *pdf.report_years(plan)]])
+    timed(
+        "html",
+        lambda: [pdf.plan_html(plan, options, year, today=dt.date.today()) for year in [None, *pdf.report_years(plan)]],
+    )
     timed.timings["seconds"] = sum(timed.timings[k] for k in ("validate", "git", "render", "html"))
 
 

@@ -4,9 +4,10 @@ date, generated from the plan at build time so that no example can go stale.
 What comes in: the validated plan, the address of the web editor (``edit_base``, or None) and the folder the
 plan was read from (``plan_dir``, whose files the examples quote). What goes out: the data the page templates
 ``templates/pages/guide-*.md.jinja`` print, and nothing else — this package renders no page and knows no site.
-The site's renderer renders :data:`PAGES` in its own Markdown environment with :data:`FILTERS` added, with
-:func:`guide_context` plus what every page gets from it (``page``, ``link`` relative to the page and
-``page_path(kind, ident)``).
+The site's registry lays out the pages (``GUIDE_PAGES`` in ``scripts/site/registry.py``); the publishing stage wires
+this package in as the registry's provider «guide» (``publish/providers.py``), so the site renders them in its own
+Markdown environment with :data:`FILTERS` added, with :func:`guide_context` plus what every page gets from it
+(``page``, ``link`` relative to the page and ``page_path(kind, ident)``).
 
 * The status example is a real measure, shown as the lines of the YAML file it is written in
   (:mod:`.status`).
@@ -40,17 +41,6 @@ from scripts.editor.guide.status_round import status_round_guide
 from scripts.editor.guide.workflow import clone_commands, pr_workflow, push_commands
 from scripts.editor.schemas import SCHEMA_FILES
 from scripts.load.folder import FOCUS_AREA_DIR
-
-#: Page path (relative to the docs root) → template name in templates/pages/.
-PAGES: dict[str, str] = {
-    "veiledning/index.md": "guide-index",
-    "veiledning/endre-status.md": "guide-endre-status",
-    "veiledning/nytt-tiltak.md": "guide-nytt-tiltak",
-    "veiledning/feilmeldinger.md": "guide-feilmeldinger",
-    "veiledning/rullering.md": "guide-rullering",
-    "veiledning/statusrunden.md": "guide-statusrunden",
-    "veiledning/vs-code.md": "guide-vs-code",
-}
 
 
 def fence(text: str, language: str) -> str:

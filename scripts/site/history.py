@@ -1,0 +1,40 @@
+"""What the history pages show of the adopted editions: data handed to the site by the publishing stage
+(``publish/editions.py`` reads each edition from git, compares consecutive ones and makes their PDFs), so that
+rendering runs no git and no validator.
+
+The page «Planens historikk» links each edition's PDF; a page «Endringer i rulleringen» per edition after the first
+lists what changed, section by section, as sentences already in the site's Markdown (plan text shown literally).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class ChangeLine:
+    """One change between two editions: the sentence and the lines under it, as Markdown for the site."""
+
+    text: str
+    details: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class EditionView:
+    """An adopted edition as the history pages show it: the version, its PDF's path inside the site (None when it
+    cannot be made, with `note` saying why in Norwegian), and for the editions after the first the changes since
+    the previous one, by section heading in the diff's order (None when one of the two cannot be read)."""
+
+    version: str
+    pdf: str | None
+    note: str | None = None
+    changes: Mapping[str, tuple[ChangeLine, ...]] | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True)
+class History:
+    """The adopted editions by version, oldest first; empty when the plan keeps none (or the site is built without
+    the publishing stage)."""
+
+    editions: Mapping[str, EditionView] = field(default_factory=dict)
