@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from conftest import replace_once
-from schema import Plan
 from scripts.core.progress import Progress
+from scripts.pdf import document
 from scripts.publish import pdfs
 from scripts.publish.build import build_site
 from scripts.publish.pdfs import PdfCache, PdfJob, make_pdfs
@@ -35,9 +35,12 @@ def four_years(workdir: Path) -> Path:
 
 
 def jobs_of(folder: Path) -> list[PdfJob]:
+    """The build's PDFs of the plan in `folder`, with their HTML made."""
     source, problems = read_plan(folder)
     assert source is not None, problems
-    return pdf_jobs(source.plan, site_options(source, folder.parent, None, git=False), [], TODAY)
+    return [
+        job.made() for job in pdf_jobs(source.plan, site_options(source, folder.parent, None, git=False), [], TODAY)
+    ]
 
 
 def contents(folder: Path) -> dict[str, bytes]:
@@ -58,7 +61,7 @@ def test_a_change_to_one_measure_renders_the_plan_and_only_the_reports_that_show
 
     replace_once(four_years / "satsingsomrader" / "1-nettverk.yaml", "Nettverk for reiseliv", "Nettverk for turisme")
     after = jobs_of(four_years)
-    showing = {job.name for job in after if "Nettverk for turisme" in job.html}
+    showing = {job.name for job in after if "Nettverk for turisme" in job.text}
     assert showing == {"naeringsplan.pdf", "statusrapport-2024.pdf"}, "measure 1.1.2 starts in 2024"
     edited = make_pdfs(after, tmp_path / "edited", cache, workers=2)
     assert sorted(edited.rendered) == sorted(showing)
@@ -127,10 +130,15 @@ def test_a_failing_worker_fails_the_batch(tmp_path: Path, monkeypatch: pytest.Mo
 
 
 @pytest.mark.slow
-def test_a_build_with_nothing_changed_renders_no_pdf_and_says_so(workdir: Path, valid_plan: Plan) -> None:
+def test_a_build_with_nothing_changed_makes_no_pdf_and_no_print_html_and_says_so(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     source, _ = read_plan(workdir / "plan")
     assert source is not None
     cache = PdfCache(workdir / "cache")
+    made: list[object] = []
+    real = document.plan_html
+    monkeypatch.setattr(document, "plan_html", lambda *args, **kwargs: made.append(args) or real(*args, **kwargs))
 
     def build(out: str) -> str:
         said = io.StringIO()
@@ -138,6 +146,22 @@ def test_a_build_with_nothing_changed_renders_no_pdf_and_says_so(workdir: Path, 
         return next(line for line in said.getvalue().splitlines() if "Lager PDF-ene" in line)
 
     count = len(jobs_of(workdir / "plan"))
+    made.clear()
     assert f"({count} nye)" in build("a")
+    assert len(made) == count
     assert f"({count} fra hurtigbufferen)" in build("b")
+    assert len(made) == count, "the inputs are those of the first build: no HTML is made"
     assert contents(workdir / "a" / "pdf") == contents(workdir / "b" / "pdf")
+
+
+def test_the_same_html_from_other_inputs_is_still_taken_from_the_cache(tmp_path: Path) -> None:
+    cache = PdfCache(tmp_path)
+    (tmp_path / "abc.pdf").write_bytes(b"%PDF")
+    job = PdfJob("naeringsplan.pdf", lambda: "<p>x</p>", inputs="dag 1")
+    kept = cache.path(job.made())
+    assert kept is not None
+    kept.write_bytes(b"%PDF-1.7 kept")
+    made = make_pdfs([job], tmp_path / "out", cache)
+    assert made.cached == ["naeringsplan.pdf"]
+    assert cache.known(job) == kept, "and the inputs are remembered for the next build"
+    assert cache.known(PdfJob("naeringsplan.pdf", lambda: "<p>x</p>", inputs="dag 2")) is None

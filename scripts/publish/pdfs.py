@@ -4,10 +4,12 @@ goes into them changed, and in parallel.
 **The cache.** Each PDF is kept in a cache folder (``.cache/pdf/`` of the repository) under a hash of everything that
 goes into it: its print HTML (the data, the templates and the stylesheet are in it, and so are the «status per» date
 and whether the year is over), the fonts, the print stage's code and the versions of WeasyPrint and the libraries it
-writes with. The same hash means the same bytes, so a build with nothing changed renders no PDF, and a change to one
-measure renders only the PDFs whose HTML shows it. Entries are written to a temporary name and renamed, so a cache
-shared by builds running side by side never holds half a file; an old entry is never wrong, only unused
-(:meth:`PdfCache.prune` removes those not used for a while).
+writes with. The same hash means the same bytes, so a change to one measure renders only the PDFs whose HTML shows
+it. Making the HTML of every PDF takes time too, so each job also names its *inputs* (the plan's data, the options,
+the year, today's date) and the cache remembers which PDF those inputs gave with the code of today
+(``inputs/<hash>``): a build with nothing changed makes neither HTML nor PDF. Entries are written to a temporary name
+and renamed, so a cache shared by builds running side by side never holds half a file; an old entry is never wrong,
+only unused (:meth:`PdfCache.prune` removes those not used for a while).
 
 **In parallel.** The PDFs still to render are handed to worker processes, one per core at most, and fewer when
 memory is short: each job's memory is estimated from the size of its HTML, and a job waits until the estimates of
@@ -36,9 +38,12 @@ __all__ = ["CACHE", "Made", "PdfCache", "PdfJob", "make_pdfs"]
 
 #: The cache's folder inside the repository (ignored by git; the workflows keep it between runs).
 CACHE = Path(".cache", "pdf")
-#: What the hash covers beyond the HTML: the print stage's code, the fonts, the libraries that write the PDF.
+#: What a PDF's hash covers beyond its HTML: the print stage's code, the fonts, the libraries that write the PDF.
 CODE = (REPOSITORY / "scripts" / "pdf", TEMPLATES / "print" / "fonts")
 LIBRARIES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "Pillow")
+#: What makes the HTML from a job's inputs: all of the project's code and templates, and the libraries they use.
+HTML_CODE = (REPOSITORY / "scripts", REPOSITORY / "schema.py")
+HTML_LIBRARIES = ("jinja2", "markupsafe", "markdown", "nh3", "pydantic", "pydantic-core", "pymdown-extensions")
 #: Bumped when the cache's layout changes.
 FORMAT = "pdf-cache-1"
 #: An entry not used for this long is removed when a build prunes the cache.
@@ -52,15 +57,27 @@ MEMORY_PER_HTML_BYTE = 250
 
 @dataclass(frozen=True)
 class PdfJob:
-    """One PDF to make: its file name in the site's pdf/ folder and its print HTML (document.plan_html)."""
+    """One PDF to make: its file name in the site's pdf/ folder, its print HTML (document.plan_html) or the function
+    that makes it, and a text naming everything that function reads beyond the code (None: the HTML is always
+    made, and the PDF looked up by it)."""
 
     name: str
-    html: str
+    html: str | Callable[[], str]
+    inputs: str | None = None
+
+    def made(self) -> PdfJob:
+        """This job with its HTML made."""
+        return self if isinstance(self.html, str) else PdfJob(self.name, self.html(), self.inputs)
+
+    @property
+    def text(self) -> str:
+        assert isinstance(self.html, str), "the HTML is made first (PdfJob.made)"
+        return self.html
 
     @property
     def memory(self) -> int:
         """The estimated peak memory of rendering it, in bytes."""
-        return BASE_MEMORY + MEMORY_PER_HTML_BYTE * len(self.html)
+        return BASE_MEMORY + MEMORY_PER_HTML_BYTE * len(self.text)
 
 
 @dataclass(frozen=True)
@@ -82,7 +99,7 @@ class PdfCache:
 
     def __init__(self, folder: Path | None) -> None:
         self.folder = folder
-        self._version: str | None = None
+        self._versions: dict[str, str] = {}
 
     @classmethod
     def of_plan(cls, folder: Path) -> PdfCache:
@@ -90,25 +107,42 @@ class PdfCache:
         repository = Repository.of(folder)
         return cls((repository.root if repository is not None else REPOSITORY) / CACHE)
 
-    def version(self) -> str:
-        """The hash of the code, fonts and libraries every PDF depends on (computed once per cache object)."""
-        if self._version is None:
-            digest = hashlib.sha256(FORMAT.encode())
-            for folder in CODE:
-                for path in sorted(p for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts):
-                    digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-            for name in LIBRARIES:
-                digest.update(f"{name}={_version_of(name)}\n".encode())
-            self._version = digest.hexdigest()
-        return self._version
+    def version(self, of: str = "pdf") -> str:
+        """The hash of the code, fonts and libraries every PDF («pdf») or every HTML («html») depends on, computed
+        once per cache object."""
+        if of not in self._versions:
+            places, libraries = (CODE, LIBRARIES) if of == "pdf" else (HTML_CODE, HTML_LIBRARIES)
+            self._versions[of] = _code_hash(places, libraries)
+        return self._versions[of]
 
     def key(self, job: PdfJob) -> str:
         digest = hashlib.sha256(self.version().encode())
-        digest.update(document.portable(job.html).encode("utf-8"))
+        digest.update(document.portable(job.text).encode("utf-8"))
         return digest.hexdigest()
 
     def path(self, job: PdfJob) -> Path | None:
         return None if self.folder is None else self.folder / f"{self.key(job)}.pdf"
+
+    def _inputs_file(self, job: PdfJob) -> Path | None:
+        if self.folder is None or job.inputs is None:
+            return None
+        digest = hashlib.sha256(f"{self.version('html')}\0{job.name}\0{job.inputs}".encode())
+        return self.folder / "inputs" / digest.hexdigest()
+
+    def known(self, job: PdfJob) -> Path | None:
+        """The kept PDF these inputs gave before with today's code, if it is still there."""
+        remembered = self._inputs_file(job)
+        if remembered is None or not remembered.is_file():
+            return None
+        kept = remembered.parent.parent / f"{remembered.read_text(encoding='ascii').strip()}.pdf"
+        return kept if kept.is_file() else None
+
+    def remember(self, job: PdfJob) -> None:
+        """Note which PDF the job's inputs give, so that the next build need not make its HTML."""
+        remembered = self._inputs_file(job)
+        if remembered is not None:
+            remembered.parent.mkdir(parents=True, exist_ok=True)
+            _write_atomically(remembered, self.key(job).encode("ascii"))
 
     def prune(self, keep_seconds: float = KEEP_SECONDS, now: float | None = None) -> int:
         """Remove entries not used for `keep_seconds` (their time of last use is their modification time, which a
@@ -116,10 +150,28 @@ class PdfCache:
         if self.folder is None or not self.folder.is_dir():
             return 0
         limit = (time.time() if now is None else now) - keep_seconds
-        old = [p for p in self.folder.glob("*.pdf") if p.stat().st_mtime < limit]
+        entries = [*self.folder.glob("*.pdf"), *self.folder.glob("inputs/*")]
+        old = [p for p in entries if p.stat().st_mtime < limit]
         for path in old:
             path.unlink(missing_ok=True)
         return len(old)
+
+
+def _code_hash(places: Sequence[Path], libraries: Sequence[str]) -> str:
+    digest = hashlib.sha256(FORMAT.encode())
+    for place in places:
+        files = [place] if place.is_file() else sorted(place.rglob("*"))
+        for path in (p for p in files if p.is_file() and "__pycache__" not in p.parts):
+            digest.update(path.relative_to(place.parent).as_posix().encode() + b"\0" + path.read_bytes())
+    for name in libraries:
+        digest.update(f"{name}={_version_of(name)}\n".encode())
+    return digest.hexdigest()
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    partial.write_bytes(data)
+    partial.replace(path)
 
 
 def _version_of(name: str) -> str:
@@ -143,10 +195,14 @@ def make_pdfs(
     made = Made()
     missing: list[tuple[PdfJob, Path]] = []
     for job in jobs:
-        kept = cache.path(job)
+        kept = cache.known(job)  # the inputs are those of a PDF made before: no HTML to make
+        if kept is None:
+            job = job.made()
+            kept = cache.path(job)
+            if kept is not None and kept.is_file():
+                cache.remember(job)
         if kept is not None and kept.is_file():
-            os.utime(kept)  # used now: pruning keeps it
-            shutil.copyfile(kept, out / job.name)
+            _use(kept, out / job.name)
             made.cached.append(job.name)
             done()
         else:
@@ -154,8 +210,15 @@ def make_pdfs(
     for job, target in _render_all(missing, workers, done):
         if target != out / job.name:
             shutil.copyfile(target, out / job.name)
+        cache.remember(job)
         made.rendered.append(job.name)
     return made
+
+
+def _use(kept: Path, target: Path) -> None:
+    """Copy a kept PDF into the site, and mark it used now (pruning keeps it)."""
+    os.utime(kept)
+    shutil.copyfile(kept, target)
 
 
 def worker_count(jobs: int, requested: int | None = None) -> int:
@@ -183,18 +246,18 @@ def _render_all(
     count = worker_count(len(missing), workers)
     if count <= 1:
         for job, target in missing:
-            _render(job.html, target)
+            _render(job.text, target)
             done()
         return missing
     budget = available_memory() * 3 // 4
-    largest_first = sorted(missing, key=lambda item: -len(item[0].html))
+    largest_first = sorted(missing, key=lambda item: -len(item[0].text))
     # fork: the workers start at once with the modules already imported (WeasyPrint takes a second to import).
     with futures.ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
         running: dict[futures.Future[None], int] = {}
         for job, target in largest_first:
             while running and (len(running) >= count or sum(running.values()) + job.memory > budget):
                 _wait_one(running, done)
-            running[pool.submit(_render, job.html, target)] = job.memory
+            running[pool.submit(_render, job.text, target)] = job.memory
         while running:
             _wait_one(running, done)
     return missing

@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
+import hashlib
 import os
 import subprocess
 from collections.abc import Iterable, Iterator, Mapping
@@ -299,10 +301,18 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
 
 
 def pdf_jobs(plan: Plan, options: SiteOptions, found: list[editions.Edition], day: dt.date) -> list[PdfJob]:
-    """The PDFs of a build, as print HTML: the plan, each year's status report, each adopted edition that reads."""
-    jobs = [PdfJob(pdf.PDF_NAME, pdf.plan_html(plan, options))]
-    jobs += [PdfJob(pdf.report_name(y), pdf.plan_html(plan, options, y, today=day)) for y in pdf.report_years(plan)]
-    jobs += [PdfJob(editions.pdf_name(e.revision.version), pdf.plan_html(e.plan)) for e in found if e.plan is not None]
+    """The PDFs of a build: the plan, each year's status report, each adopted edition that reads; each with what its
+    HTML is made from (the plan's data, the options, the year and, for a report, today's date)."""
+    data = hashlib.sha256(plan.model_dump_json().encode()).hexdigest()
+    inputs = f"{data}\0{options!r}"
+    jobs = [PdfJob(pdf.PDF_NAME, functools.partial(pdf.plan_html, plan, options), inputs)]
+    for year in pdf.report_years(plan):
+        html = functools.partial(pdf.plan_html, plan, options, year, today=day)
+        jobs.append(PdfJob(pdf.report_name(year), html, f"{inputs}\0{year}\0{day}"))
+    for edition in (e for e in found if e.plan is not None):
+        assert edition.plan is not None
+        html = functools.partial(pdf.plan_html, edition.plan)
+        jobs.append(PdfJob(editions.pdf_name(edition.revision.version), html, f"commit {edition.revision.commit}"))
     return jobs
 
 
