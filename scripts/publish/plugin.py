@@ -34,6 +34,7 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import clean_directory
 
 from schema import Plan
+from scripts import REPOSITORY
 from scripts.core.problems import Diagnostic, errors, sorted_unique
 from scripts.core.progress import Progress
 from scripts.core.queries import document_dates
@@ -47,12 +48,13 @@ from scripts.site.lookups import SiteOptions
 from scripts.site.open_data import data_files
 from scripts.site.pages import MemoryBytecodeCache, render_site
 from scripts.site.registry import REGISTRY, Registry
+from scripts.validate.commits import Repository
 from scripts.validate.validator import gc_paused, source_files, today, validate_files
 
 #: The open data's spreadsheet, which the live preview does not make (it takes a second).
 PREVIEW_WORKBOOK = "data/naeringsplan.xlsx"
-#: The theme's compiled templates (their own cache: compiled code depends on the environment's settings).
-THEME_CACHE = MemoryBytecodeCache()
+#: Where compiled templates are kept between builds, inside the repository of the plan (ignored by git).
+TEMPLATE_CACHE = Path(".cache", "jinja")
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,9 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         #: In the live preview: what the last successful build made, and what this one keeps of it.
         self.last: reuse.LastBuild | None = None
         self.kept_from: reuse.LastBuild | None = None
+        #: Compiled templates of the pages and of the theme (their own: compiled code depends on the environment's
+        #: settings), in memory and in .cache/jinja/ of the plan's repository (set at the first build).
+        self.compiled: dict[str, MemoryBytecodeCache] = {}
 
     @contextlib.contextmanager
     def given(self, build: BuildInput) -> Iterator[None]:
@@ -168,7 +173,8 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         found = self.editions.read(source.plan, source.folder)
         registry = providers.wired(self.input.registry, editions.history(found))
         with gc_paused():
-            generated: dict[str, str | bytes] = {**render_site(source.plan, options, registry)}
+            compiled = self._compiled("pages", source.folder)
+            generated: dict[str, str | bytes] = {**render_site(source.plan, options, registry, bytecode_cache=compiled)}
             generated.update(data_files(source.plan, config["site_url"], workbook=self.command != "serve"))
             if self.command == "serve":  # links find it; the preview answers with a note (publish/serve.py)
                 generated.setdefault(PREVIEW_WORKBOOK, b"")
@@ -196,6 +202,14 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         if self.kept_from is None:
             clean_directory(config["site_dir"])
         self.state.frame = frame
+
+    def _compiled(self, which: str, folder: Path) -> MemoryBytecodeCache:
+        """The compiled templates of the pages or the theme, kept on disk in the plan's repository."""
+        if which not in self.compiled:
+            repository = Repository.of(folder)
+            root = repository.root if repository is not None else REPOSITORY
+            self.compiled[which] = MemoryBytecodeCache(root / TEMPLATE_CACHE / which)
+        return self.compiled[which]
 
     def _plan_dir(self, config: Any) -> Path:
         return Path(config["config_file_path"]).parent / self.config.plan_dir
@@ -238,7 +252,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         assert self.state is not None
         env.globals["plan_footer"] = footer(self.state.source.plan, self.state.registry)
         env.globals["plan_not_found_links"] = not_found_links(self.state.registry)
-        env.bytecode_cache = THEME_CACHE  # MkDocs makes a new environment for every build of the preview
+        env.bytecode_cache = self._compiled("theme", self.state.source.folder)  # MkDocs makes one for every build
         if self.kept_from is not None:  # kept pages were not read: the title they had (for the menu), their date
             for page in reuse.restore_titles(files, self.kept_from):
                 self.on_pre_page(page, config=config, files=files)

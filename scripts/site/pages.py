@@ -9,6 +9,7 @@ lookups computed once in :class:`scripts.site.lookups.Site`. Nothing here knows 
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -48,25 +49,40 @@ def figure(kind: str, chart_id: str, *args: Any) -> Figure:
 
 
 class MemoryBytecodeCache(jinja2.BytecodeCache):
-    """Compiled templates kept for the life of the process (Jinja2 checks each against its source), so that the
-    live preview, which makes new environments for every rebuild, compiles each template once."""
+    """Compiled templates kept for the life of the object (Jinja2 checks each against its source's checksum and
+    compiles again when it changed), so that the live preview, which makes new environments for every rebuild,
+    compiles each template once; with a `folder`, also kept on disk between processes, so that `plan build` does
+    not compile the theme and the page templates every time. Files are written whole or not at all."""
 
-    def __init__(self) -> None:
+    def __init__(self, folder: Path | None = None) -> None:
         self.compiled: dict[str, bytes] = {}
+        self.folder = folder
 
     def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        if bucket.key in self.compiled:
-            bucket.bytecode_from_string(self.compiled[bucket.key])
+        code = self.compiled.get(bucket.key)
+        kept = self.folder / f"{bucket.key}.cache" if self.folder is not None else None
+        if code is None and kept is not None and kept.is_file():
+            code = kept.read_bytes()
+        if code is not None:
+            bucket.bytecode_from_string(code)
 
     def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self.compiled[bucket.key] = bucket.bytecode_to_string()
+        code = self.compiled[bucket.key] = bucket.bytecode_to_string()
+        if self.folder is not None:
+            self.folder.mkdir(parents=True, exist_ok=True)
+            partial = self.folder / f".{bucket.key}.{os.getpid()}.tmp"
+            partial.write_bytes(code)
+            partial.replace(self.folder / f"{bucket.key}.cache")
 
 
+#: The page templates' compiled code when the caller gives no cache of its own (tests, the benchmark).
 TEMPLATE_CACHE = MemoryBytecodeCache()
 
 
 def markdown_environment(
-    extra: Sequence[Path] = (), filters: Mapping[str, Callable[..., Any]] | None = None
+    extra: Sequence[Path] = (),
+    filters: Mapping[str, Callable[..., Any]] | None = None,
+    bytecode_cache: jinja2.BytecodeCache = TEMPLATE_CACHE,
 ) -> jinja2.Environment:
     """The Jinja2 environment for Markdown page templates (from `extra` folders first, then the package's), with
     the filters of scripts/core/filters.py and `filters` (those the registry's wired providers add)."""
@@ -77,7 +93,7 @@ def markdown_environment(
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
-        bytecode_cache=TEMPLATE_CACHE,
+        bytecode_cache=bytecode_cache,
     )
     env.filters.update(FILTERS)
     env.filters.update(filters or {})
@@ -107,10 +123,17 @@ def budget_row(row: tuple[Any, int, int], *, short: bool = True) -> tuple[str | 
     return label, secured, planned
 
 
-def render_site(plan: Plan, options: SiteOptions | None = None, registry: Registry = REGISTRY) -> dict[str, str]:
-    """Every generated page of the registry, as Markdown source path → Markdown text."""
+def render_site(
+    plan: Plan,
+    options: SiteOptions | None = None,
+    registry: Registry = REGISTRY,
+    *,
+    bytecode_cache: jinja2.BytecodeCache = TEMPLATE_CACHE,
+) -> dict[str, str]:
+    """Every generated page of the registry, as Markdown source path → Markdown text (templates compiled once into
+    `bytecode_cache`)."""
     site = Site(plan, options or SiteOptions())
-    env = markdown_environment(site.options.templates, registry.filters())
+    env = markdown_environment(site.options.templates, registry.filters(), bytecode_cache)
     shared: dict[Any, Mapping[str, Any]] = {}
     pages: dict[str, str] = {}
     for page in registry.pages(plan):
