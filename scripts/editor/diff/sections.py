@@ -4,26 +4,28 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import replace
+from typing import Any
 
 from schema import Actor, Indicator, Plan, Revision
 from scripts.core.filters import nb_date
 from scripts.editor.diff.change import Change
 from scripts.editor.diff.fields import Subject, field_changes, list_changes, value_changes
 from scripts.editor.diff.measures import period_path
-from scripts.editor.diff.structure import Item, pairs, text_changes
+from scripts.editor.diff.structure import Item, Listing, list_changes_by_id, text_changes
 from scripts.editor.diff.text import md, quote, word_diff
 from scripts.editor.diff.values import Names
 
 
 def actor_changes(old: Plan, new: Plan, names: Names) -> Iterator[Change]:
-    for ident, a, b in pairs(old.actors, new.actors):
-        if a is None and b is not None:
-            yield Change("actors", "actor_added", ident, f"Ny aktør: {md(b.name)} ({md(ident)})", path="actors")
-        elif b is None and a is not None:
-            text = f"Fjernet aktør: {md(a.name)} ({md(ident)})"
-            yield Change("actors", "actor_removed", ident, text, path="actors")
-        elif a is not None and b is not None and a != b:
-            yield _actor_changed(ident, a, b, names)
+    actors = Listing[Actor](
+        "actors",
+        "actor",
+        "actors",
+        lambda ident, actor: f"Ny aktør: {md(actor.name)} ({md(ident)})",
+        lambda ident, actor: f"Fjernet aktør: {md(actor.name)} ({md(ident)})",
+        lambda ident, a, b: [_actor_changed(ident, a, b, names)] if a != b else [],
+    )
+    yield from list_changes_by_id(old.actors, new.actors, actors)
     yield from _order("actors", "aktørene", old.actors, new.actors)
 
 
@@ -52,14 +54,15 @@ def _actor_changed(ident: str, a: Actor, b: Actor, names: Names) -> Change:
 
 
 def indicator_changes(old: Plan, new: Plan, names: Names) -> Iterator[Change]:
-    for ident, a, b in pairs(old.indicators, new.indicators):
-        if a is None and b is not None:
-            yield Change("indicators", "indicator_added", ident, f"Ny indikator: {md(b.title)}", path="indicators")
-        elif b is None and a is not None:
-            text = f"Fjernet indikator: {md(a.title)}"
-            yield Change("indicators", "indicator_removed", ident, text, path="indicators")
-        elif a is not None and b is not None and a != b:
-            yield from _indicator_changed(ident, a, b, names)
+    indicators = Listing[Indicator](
+        "indicators",
+        "indicator",
+        "indicators",
+        lambda ident, indicator: f"Ny indikator: {md(indicator.title)}",
+        lambda ident, indicator: f"Fjernet indikator: {md(indicator.title)}",
+        lambda ident, a, b: _indicator_changed(ident, a, b, names) if a != b else [],
+    )
+    yield from list_changes_by_id(old.indicators, new.indicators, indicators)
     yield from _order("indicators", "indikatorene", old.indicators, new.indicators)
 
 
@@ -86,18 +89,26 @@ def vocabulary_changes(old: Plan, new: Plan, names: Names) -> Iterator[Change]:
     lists = {"role_types": "rolletype", "statuses": "status"}
     for key, word in lists.items():
         before, after = getattr(old.vocabulary, key), getattr(new.vocabulary, key)
-        for ident, a, b in pairs(before, after):
-            if a is None and b is not None:
-                text = f"Ny {word}: {md(b.label)} ({md(ident)})"
-                yield Change("vocabulary", f"{word}_added", ident, text, path=key)
-            elif b is None and a is not None:
-                text = f"Fjernet {word}: {md(a.label)} ({md(ident)})"
-                yield Change("vocabulary", f"{word}_removed", ident, text, path=key)
-            elif a is not None and b is not None:
-                subject = Subject("vocabulary", ident, f"{word.capitalize()} {quote(b.label)} ({md(ident)})")
-                yield from field_changes(subject, a, b, names, {"id"})
+        yield from list_changes_by_id(before, after, _vocabulary_listing(key, word, names))
         yield from _order("vocabulary", f"{word}ene" if word == "status" else "rolletypene", before, after)
     yield from field_changes(Subject("vocabulary", "", "Ordlisten"), old.vocabulary, new.vocabulary, names, set(lists))
+
+
+def _vocabulary_listing(key: str, word: str, names: Names) -> Listing[Any]:
+    """The role types («rolletype») or the statuses («status») of the vocabulary."""
+
+    def changed(ident: str, a: Any, b: Any) -> Iterator[Change]:
+        subject = Subject("vocabulary", ident, f"{word.capitalize()} {quote(b.label)} ({md(ident)})")
+        return field_changes(subject, a, b, names, {"id"})
+
+    return Listing(
+        "vocabulary",
+        word,
+        key,
+        lambda ident, item: f"Ny {word}: {md(item.label)} ({md(ident)})",
+        lambda ident, item: f"Fjernet {word}: {md(item.label)} ({md(ident)})",
+        changed,
+    )
 
 
 def _order(section: str, what: str, old: Sequence[Item], new: Sequence[Item]) -> Iterator[Change]:

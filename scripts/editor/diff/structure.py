@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
-from typing import Any, Protocol, TypeVar
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, TypeVar
 
 from pydantic import BaseModel
 
@@ -42,6 +43,31 @@ def pairs(old: Sequence[Item], new: Sequence[Item]) -> Iterator[tuple[str, Item 
         yield ident, before.get(ident), after.get(ident)
 
 
+@dataclass(frozen=True)
+class Listing(Generic[Item]):
+    """How the changes to one list of items with ids are said: the section and the kind («actor» gives the kinds
+    «actor_added» and «actor_removed»), the field the list is (`path`), the sentence for an item added and for one
+    removed, and the changes of an item both versions have."""
+
+    section: str
+    kind: str
+    path: str
+    added: Callable[[str, Item], str]
+    removed: Callable[[str, Item], str]
+    changed: Callable[[str, Item, Item], Iterable[Change]]
+
+
+def list_changes_by_id(old: Sequence[Item], new: Sequence[Item], how: Listing[Item]) -> Iterator[Change]:
+    """Each item added, removed or changed, in the order of the ids."""
+    for ident, before, after in pairs(old, new):
+        if before is None and after is not None:
+            yield Change(how.section, f"{how.kind}_added", ident, how.added(ident, after), path=how.path)
+        elif after is None and before is not None:
+            yield Change(how.section, f"{how.kind}_removed", ident, how.removed(ident, before), path=how.path)
+        elif before is not None and after is not None:
+            yield from how.changed(ident, before, after)
+
+
 def text_changes(subject: Subject, before: BaseModel, after: BaseModel, fields: tuple[str, ...]) -> Iterator[Change]:
     """The hand-written sentences for a new title («har fått ny tittel») and a changed text (a word diff)."""
     for name in fields:
@@ -56,24 +82,25 @@ def text_changes(subject: Subject, before: BaseModel, after: BaseModel, fields: 
 
 
 def structure_changes(old: Plan, new: Plan, names: Names) -> Iterator[Change]:
-    for ident, before, after in pairs(old.focus_areas, new.focus_areas):
-        if before is None and after is not None:
-            text = f"Nytt satsingsområde {ident} {quote(after.title)}"
-            yield Change("structure", "focus_area_added", ident, text, path="focus_areas")
-        elif after is None and before is not None:
-            text = f"Fjernet satsingsområde {ident} {quote(before.title)}"
-            yield Change("structure", "focus_area_removed", ident, text, path="focus_areas")
-        elif before is not None and after is not None:
-            yield from _area_changes(before, after, names)
+    areas = Listing[FocusArea](
+        "structure",
+        "focus_area",
+        "focus_areas",
+        lambda ident, fa: f"Nytt satsingsområde {ident} {quote(fa.title)}",
+        lambda ident, fa: f"Fjernet satsingsområde {ident} {quote(fa.title)}",
+        lambda ident, a, b: _area_changes(a, b, names),
+    )
+    yield from list_changes_by_id(old.focus_areas, new.focus_areas, areas)
+    goals = Listing[Goal](
+        "structure",
+        "goal",
+        "goals",
+        lambda ident, goal: f"Nytt mål {ident} {quote(goal.title)}",
+        lambda ident, goal: f"Fjernet mål {ident} {quote(goal.title)}",
+        lambda ident, a, b: _goal_changes(a, b, names),
+    )
     old_goals = [g for fa in old.focus_areas for g in fa.goals]
-    new_goals = [g for fa in new.focus_areas for g in fa.goals]
-    for ident, gb, ga in pairs(old_goals, new_goals):
-        if gb is None and ga is not None:
-            yield Change("structure", "goal_added", ident, f"Nytt mål {ident} {quote(ga.title)}", path="goals")
-        elif ga is None and gb is not None:
-            yield Change("structure", "goal_removed", ident, f"Fjernet mål {ident} {quote(gb.title)}", path="goals")
-        elif gb is not None and ga is not None:
-            yield from _goal_changes(gb, ga, names)
+    yield from list_changes_by_id(old_goals, [g for fa in new.focus_areas for g in fa.goals], goals)
 
 
 def _area_changes(a: FocusArea, b: FocusArea, names: Names) -> Iterator[Change]:
