@@ -19,16 +19,20 @@ depend on which process made them.
 
 from __future__ import annotations
 
-import concurrent.futures as futures
+import functools
 import hashlib
 import importlib.metadata
 import multiprocessing
 import os
 import shutil
+import signal
+import tempfile
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from scripts import REPOSITORY, TEMPLATES
 from scripts.pdf import document
@@ -181,38 +185,187 @@ def _version_of(name: str) -> str:
         return "-"
 
 
+def _nothing() -> None:
+    pass
+
+
+class PdfBatch:
+    """The PDFs of one build, under way. :meth:`start` (once the plan's pages are rendered) takes what it can from
+    the cache and hands the rest to worker processes, which render while MkDocs builds the site in this process;
+    :meth:`finish` (once the site folder is there) waits for them and puts every PDF into it; :meth:`cancel` stops
+    the workers of a build that failed. With one core (or `workers` 1) the PDFs are rendered in :meth:`finish`."""
+
+    def __init__(
+        self,
+        jobs: Sequence[PdfJob],
+        cache: PdfCache,
+        *,
+        workers: int | None = None,
+        done: Callable[[], None] = _nothing,
+    ) -> None:
+        self.jobs, self.cache, self.workers, self.done = list(jobs), cache, workers, done
+        self.kept: dict[str, Path] = {}
+        self.missing: list[tuple[PdfJob, Path]] = []
+        self.scratch: Path | None = None
+        self.pool: Any = None
+        self.driver: _Driver | None = None
+
+    def start(self) -> PdfBatch:
+        for job in self.jobs:
+            kept = self.cache.known(job)  # the inputs are those of a PDF made before: no HTML to make
+            if kept is None:
+                job = job.made()
+                kept = self.cache.path(job)
+                if kept is not None and kept.is_file():
+                    self.cache.remember(job)
+            if kept is not None and kept.is_file():
+                self.kept[job.name] = kept
+            else:
+                self.missing.append((job, kept or self._scratch() / job.name))
+        count = worker_count(len(self.missing), self.workers)
+        if self.missing and count > 1:
+            # fork, now, before MkDocs or any thread runs here: the workers start at once with WeasyPrint imported
+            self.pool = multiprocessing.get_context("fork").Pool(count, initializer=_quiet_worker)
+            self.driver = _Driver(self.pool, count, self.missing)
+        return self
+
+    def finish(self, out: Path) -> Made:
+        """Wait for the renders, then every PDF into `out`; a render's failure is raised here."""
+        out.mkdir(parents=True, exist_ok=True)
+        made = Made()
+        for name, kept in self.kept.items():
+            _use(kept, out / name)
+            made.cached.append(name)
+            self.done()
+        try:
+            self._render_rest()
+        finally:
+            self.cancel()
+        for job, target in self.missing:
+            shutil.copyfile(target, out / job.name)
+            self.cache.remember(job)
+            made.rendered.append(job.name)
+        if self.scratch is not None:
+            shutil.rmtree(self.scratch, ignore_errors=True)
+        return made
+
+    def cancel(self) -> None:
+        """Stop the workers (a build that failed or was interrupted leaves none running)."""
+        if self.driver is not None:
+            self.driver.stop()
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+    def _render_rest(self) -> None:
+        if self.driver is None:
+            for job, target in self.missing:
+                _render(job.text, target)
+                self.done()
+            return
+        self.driver.wait(self.done)
+
+    def _scratch(self) -> Path:
+        """Where PDFs are rendered when there is no cache to render them into."""
+        if self.scratch is None:
+            self.scratch = Path(tempfile.mkdtemp(prefix="pdf-"))
+        return self.scratch
+
+
+class _Driver:
+    """Hands the jobs to the pool, largest first, as many at a time as there are workers and as the memory
+    allows (their estimates summed stay under three quarters of the memory available); runs in a thread of its
+    own, so that this process goes on building the site."""
+
+    def __init__(self, pool: Any, count: int, missing: list[tuple[PdfJob, Path]]) -> None:
+        self.pool, self.count = pool, count
+        self.budget = available_memory() * 3 // 4
+        self.changed = threading.Condition()
+        self.running: dict[int, int] = {}
+        self.finished = 0
+        self.submitted = False
+        self.failure: BaseException | None = None
+        order = sorted(missing, key=lambda item: -len(item[0].text))
+        self.thread = threading.Thread(target=self._submit_all, args=(order,), daemon=True)
+        self.thread.start()
+
+    def _may_start(self, memory: int) -> bool:
+        return self.failure is not None or self._fits(memory)
+
+    def _fits(self, memory: int) -> bool:
+        busy = sum(self.running.values())
+        return not self.running or (len(self.running) < self.count and busy + memory <= self.budget)
+
+    def _submit_all(self, order: list[tuple[PdfJob, Path]]) -> None:
+        try:
+            self._submit_each(order)
+        finally:
+            with self.changed:
+                self.submitted = True
+                self.changed.notify_all()
+
+    def _submit_each(self, order: list[tuple[PdfJob, Path]]) -> None:
+        for index, (job, target) in enumerate(order):
+            with self.changed:
+                self.changed.wait_for(functools.partial(self._may_start, job.memory))
+                if self.failure is not None:
+                    return
+                self.running[index] = job.memory
+            ended = functools.partial(self._ended, index)
+            self.pool.apply_async(_render, (job.text, target), callback=ended, error_callback=ended)
+
+    def _ended(self, index: int, result: object) -> None:
+        with self.changed:
+            del self.running[index]
+            self.finished += 1
+            if isinstance(result, BaseException) and self.failure is None:
+                self.failure = result
+            self.changed.notify_all()
+
+    def wait(self, done: Callable[[], None]) -> None:
+        """Until every job has ended (calling `done` for each), or the first failure, which is raised."""
+        reported = 0
+        while True:
+            with self.changed:
+                self.changed.wait_for(functools.partial(self._news, reported))
+                failure, finished, idle = self.failure, self.finished, self._idle()
+            for _ in range(finished - reported):
+                done()
+            reported = finished
+            if failure is not None:
+                raise failure
+            if idle:
+                return
+
+    def stop(self) -> None:
+        """No more jobs are handed out."""
+        with self.changed:
+            self.failure = self.failure or InterruptedError("PDF-ene ble ikke laget ferdig")
+            self.changed.notify_all()
+
+    def _news(self, reported: int) -> bool:
+        return self.finished > reported or self.failure is not None or self._idle()
+
+    def _idle(self) -> bool:
+        return not self.running and self.submitted
+
+
 def make_pdfs(
     jobs: Sequence[PdfJob],
     out: Path,
     cache: PdfCache,
     *,
     workers: int | None = None,
-    done: Callable[[], None] = lambda: None,
+    done: Callable[[], None] = _nothing,
 ) -> Made:
     """Every job's PDF into `out`: copied from the cache when it is there, else rendered (in up to `workers`
     processes; None: one per core, as memory allows) and kept in the cache. `done` is called once per PDF."""
-    out.mkdir(parents=True, exist_ok=True)
-    made = Made()
-    missing: list[tuple[PdfJob, Path]] = []
-    for job in jobs:
-        kept = cache.known(job)  # the inputs are those of a PDF made before: no HTML to make
-        if kept is None:
-            job = job.made()
-            kept = cache.path(job)
-            if kept is not None and kept.is_file():
-                cache.remember(job)
-        if kept is not None and kept.is_file():
-            _use(kept, out / job.name)
-            made.cached.append(job.name)
-            done()
-        else:
-            missing.append((job, kept or out / job.name))
-    for job, target in _render_all(missing, workers, done):
-        if target != out / job.name:
-            shutil.copyfile(target, out / job.name)
-        cache.remember(job)
-        made.rendered.append(job.name)
-    return made
+    batch = PdfBatch(jobs, cache, workers=workers, done=done).start()
+    try:
+        return batch.finish(out)
+    finally:
+        batch.cancel()
 
 
 def _use(kept: Path, target: Path) -> None:
@@ -238,37 +391,12 @@ def available_memory() -> int:
     return os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES")
 
 
-def _render_all(
-    missing: list[tuple[PdfJob, Path]], workers: int | None, done: Callable[[], None]
-) -> list[tuple[PdfJob, Path]]:
-    """Render each job to its target; in this process when one process is enough, else in a pool of worker
-    processes with the memory bound. Returns the jobs in the order they were given."""
-    count = worker_count(len(missing), workers)
-    if count <= 1:
-        for job, target in missing:
-            _render(job.text, target)
-            done()
-        return missing
-    budget = available_memory() * 3 // 4
-    largest_first = sorted(missing, key=lambda item: -len(item[0].text))
-    # fork: the workers start at once with the modules already imported (WeasyPrint takes a second to import).
-    with futures.ProcessPoolExecutor(count, mp_context=multiprocessing.get_context("fork")) as pool:
-        running: dict[futures.Future[None], int] = {}
-        for job, target in largest_first:
-            while running and (len(running) >= count or sum(running.values()) + job.memory > budget):
-                _wait_one(running, done)
-            running[pool.submit(_render, job.text, target)] = job.memory
-        while running:
-            _wait_one(running, done)
-    return missing
-
-
-def _wait_one(running: dict[futures.Future[None], int], done: Callable[[], None]) -> None:
-    finished, _ = futures.wait(running, return_when=futures.FIRST_COMPLETED)
-    for future in finished:
-        del running[future]
-        future.result()  # a failure in a worker fails the build here
-        done()
+def _quiet_worker() -> None:
+    """A worker leaves Ctrl+C to the build (which stops the workers) and ends quietly when it is stopped, instead
+    of running the build's own signal handlers that it inherited."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    for stop in (signal.SIGTERM, signal.SIGHUP):
+        signal.signal(stop, signal.SIG_DFL)
 
 
 def _render(html: str, target: Path) -> None:

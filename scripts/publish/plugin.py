@@ -41,7 +41,7 @@ from scripts.core.queries import document_dates
 from scripts.load.folder import load_plan
 from scripts.pdf import document as pdf
 from scripts.publish import csp, editions, providers, reuse, search
-from scripts.publish.pdfs import Made, PdfCache, PdfJob, make_pdfs
+from scripts.publish.pdfs import Made, PdfBatch, PdfCache, PdfJob
 from scripts.site.feeds import feed_files
 from scripts.site.footer import footer, not_found_links
 from scripts.site.lookups import SiteOptions
@@ -120,7 +120,8 @@ class BuildState:
     #: In the live preview: the frame around the pages and the pages' titles (publish/reuse.py).
     frame: reuse.Frame | None = None
     titles: dict[str, str] = field(default_factory=dict)
-    #: The PDFs made and taken from the cache.
+    #: The PDFs under way (started with the pages, rendered while MkDocs builds), then what was made.
+    batch: PdfBatch | None = None
     pdfs: Made = field(default_factory=Made)
 
 
@@ -148,6 +149,8 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
             yield
         finally:
             self.input = BuildInput()
+            if self.state is not None and self.state.batch is not None:
+                self.state.batch.cancel()  # a build that stopped before its PDFs were collected leaves no worker
 
     @property
     def progress(self) -> Progress:
@@ -180,9 +183,10 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
                 generated.setdefault(PREVIEW_WORKBOOK, b"")
             generated.update(feed_files(source.plan, config["site_url"], registry.page_path))
         config["nav"] = registry.navigation(source.plan)
-        self.state = BuildState(
-            source, options, registry, found, generated, self._page_dates(source.plan, options, registry)
-        )
+        dates = self._page_dates(source.plan, options, registry)
+        self.state = BuildState(source, options, registry, found, generated, dates)
+        if self.command != "serve" and self.config.pdf:
+            self.state.batch = self._start_pdfs()
         self.progress.end()
         return config
 
@@ -303,15 +307,27 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         if self.command != "serve" and self.config.pdf:
             self._write_pdfs(Path(config["site_dir"]) / "pdf")
 
-    def _write_pdfs(self, out: Path) -> None:
-        """The plan, every year's status report and every adopted edition, from the cache when unchanged."""
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build (a plain `mkdocs build` too) leaves no PDF worker running."""
+        if self.state is not None and self.state.batch is not None:
+            self.state.batch.cancel()
+
+    def _start_pdfs(self) -> PdfBatch:
+        """The plan, every year's status report and every adopted edition: from the cache when unchanged, the rest
+        rendered by worker processes while MkDocs builds the site."""
         assert self.state is not None
         jobs = pdf_jobs(self.state.source.plan, self.state.options, self.state.found, self.input.today or today())
         cache = self.input.pdf_cache or PdfCache.of_plan(self.state.source.folder)
-        self.progress.begin("Lager PDF-ene", total=len(jobs), unit="PDF-er")
-        self.state.pdfs = make_pdfs(jobs, out, cache, workers=self.input.workers, done=self.progress.advance)
+        return PdfBatch(jobs, cache, workers=self.input.workers, done=self.progress.advance).start()
+
+    def _write_pdfs(self, out: Path) -> None:
+        """The PDFs under way, waited for and put into the site."""
+        assert self.state is not None and self.state.batch is not None
+        batch = self.state.batch
+        self.progress.begin("Lager PDF-ene", total=len(batch.jobs), unit="PDF-er")
+        self.state.pdfs = batch.finish(out)
         self.progress.end(self.state.pdfs.summary())
-        cache.prune()
+        batch.cache.prune()
 
 
 def pdf_jobs(plan: Plan, options: SiteOptions, found: list[editions.Edition], day: dt.date) -> list[PdfJob]:
