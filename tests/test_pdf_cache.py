@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import itertools
+import multiprocessing
 import os
 import time
 from pathlib import Path
@@ -18,7 +19,7 @@ from scripts.core.progress import Progress
 from scripts.pdf import document
 from scripts.publish import pdfs
 from scripts.publish.build import build_site
-from scripts.publish.pdfs import PdfCache, PdfJob, make_pdfs
+from scripts.publish.pdfs import PdfBatch, PdfCache, PdfJob, make_pdfs
 from scripts.publish.plugin import pdf_jobs, read_plan, site_options
 
 TODAY = dt.date(2026, 12, 1)
@@ -165,3 +166,14 @@ def test_the_same_html_from_other_inputs_is_still_taken_from_the_cache(tmp_path:
     assert made.cached == ["naeringsplan.pdf"]
     assert cache.known(job) == kept, "and the inputs are remembered for the next build"
     assert cache.known(PdfJob("naeringsplan.pdf", lambda: "<p>x</p>", inputs="dag 2")) is None
+
+
+def test_a_cancelled_batch_stops_its_workers_and_keeps_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pdfs, "_render", _slow_render)
+    jobs = [PdfJob(f"{n}.pdf", f"<p>{n}</p>") for n in range(4)]
+    batch = PdfBatch(jobs, PdfCache(tmp_path / "cache"), workers=2).start()
+    workers = [child.pid for child in multiprocessing.active_children()]
+    assert len(workers) == 2, "the renders run in two worker processes while this one goes on"
+    batch.cancel()
+    assert all(pid not in {c.pid for c in multiprocessing.active_children()} for pid in workers)
+    assert list((tmp_path / "cache").glob("*.pdf")) == []
