@@ -60,43 +60,13 @@ from scripts.model.fields import (
 )
 from scripts.model.fields import NONBLANK as NONBLANK
 from scripts.model.fields import URL as URL
-
-# --------------------------------------------------------------------------------------------------------
-# Vocabulary that is fixed in code (what can vary per plan lives in plan/vocabulary.yaml)
-# --------------------------------------------------------------------------------------------------------
-
-ActorKind = Literal[
-    "kommune",
-    "fylkeskommune",
-    "regionråd",
-    "næringsforening",
-    "innovasjonsselskap",
-    "prosjektledelse",
-    "statlig",
-    "næringsliv",
-    "annet",
-]
-Stage = Literal["utkast", "høring", "vedtatt"]
-Priority = Literal["høy", "middels", "lav"]
-Direction = Literal["høyere", "lavere"]
-
-ALL_MUNICIPALITIES = "alle"
-MONTHS = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
-#: A place in a file: the path of keys and list indexes from its root.
-Loc = tuple[str | int, ...]
+from scripts.model.fixed import ALL_MUNICIPALITIES as ALL_MUNICIPALITIES
+from scripts.model.fixed import MONTHS as MONTHS
+from scripts.model.fixed import ActorKind as ActorKind
+from scripts.model.fixed import Direction as Direction
+from scripts.model.fixed import Loc as Loc
+from scripts.model.fixed import Priority as Priority
+from scripts.model.fixed import Stage as Stage
 
 
 class Model(BaseModel):

@@ -1,8 +1,12 @@
-"""The command line: ``plan validate``, ``plan schema`` (and, as later stages arrive, build, serve, pdf, diff).
+"""The command line: ``plan validate``, ``build``, ``serve``, ``pdf``, ``diff``, ``new``, ``status`` and ``schema``.
 
 Each command is a function ``(args) -> exit code`` registered in :data:`COMMANDS`; :func:`main` parses the
 arguments, runs the command and turns any unexpected failure into a one-line Norwegian message (never a
 traceback).
+
+A command imports what it needs when it runs, so that ``plan validate`` does not pay for the website, the PDFs
+or the workbooks (``tests/test_imports.py`` holds it to that). argparse's own words reach the editor in bokmål
+through :class:`NorwegianParser`, without changing anything in argparse itself.
 """
 
 from __future__ import annotations
@@ -10,33 +14,27 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import sys
 import time
 import typing
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from schema import ActorKind, Plan
-from scripts.core.files import describe_os_error, replacing
 from scripts.core.problems import Diagnostic, errors
-from scripts.core.progress import Progress, seconds_text
-from scripts.editor import schemas
-from scripts.publish import build as publish
-from scripts.publish import serve as preview
-from scripts.publish.plugin import read_plan
-from scripts.validate.validator import validate_folder
+from scripts.model.fixed import ActorKind
+
+if TYPE_CHECKING:
+    from schema import Plan
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
-#: argparse's own words (it looks each one up through gettext when it is used) in bokmål.
+#: argparse's own words in bokmål: the usage prefix, and the templates of its usage errors (the messages that
+#: :meth:`NorwegianParser.error` receives, English, are matched against them and rewritten).
 ARGPARSE_NORWEGIAN = {
     "usage: ": "bruk: ",
-    "options": "valg",
-    "positional arguments": "argumenter",
-    "show this help message and exit": "vis denne hjelpen",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: feil: %(message)s\n",
     "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
     "the following arguments are required: %s": "disse argumentene mangler: %s",
     "unrecognized arguments: %s": "ukjente argumenter: %s",
@@ -56,24 +54,63 @@ ARGPARSE_NORWEGIAN = {
     "can't open '%(filename)s': %(error)s": "kan ikke åpne «%(filename)s»: %(error)s",
 }
 
-
-def _norwegian(text: str) -> str:
-    return ARGPARSE_NORWEGIAN.get(text, text)
-
-
-def _norwegian_plural(singular: str, plural: str, count: int) -> str:
-    return _norwegian(singular if count == 1 else plural)
+#: A placeholder in an argparse template: «%(name)s», «%(name)r», «%s» or «%r».
+_PLACEHOLDER = re.compile(r"%(?:\((\w+)\))?[sr]")
 
 
-# Set once for the process: argparse reads its words through these two module functions (gettext's).
-argparse._ = _norwegian  # type: ignore[attr-defined]
-argparse.ngettext = _norwegian_plural  # type: ignore[attr-defined]
+def _placeholders(template: str) -> list[tuple[re.Match[str], str]]:
+    """Each placeholder of the template with its name (``_1``, ``_2``… for those argparse fills in order)."""
+    found = list(_PLACEHOLDER.finditer(template))
+    unnamed = iter(range(1, len(found) + 1))
+    return [(place, place.group(1) or f"_{next(unnamed)}") for place in found]
+
+
+def _template_pattern(template: str) -> re.Pattern[str]:
+    """The messages a template makes, each placeholder a group; a value takes as little as it can, so that
+    «argument X: …» splits at the first «: »."""
+    parts, end = [], 0
+    for place, name in _placeholders(template):
+        parts += [re.escape(template[end : place.start()]), f"(?P<{name}>.*?)"]
+        end = place.end()
+    return re.compile("".join([*parts, re.escape(template[end:])]), re.DOTALL)
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    """The template with each placeholder replaced by the text argparse put there (already quoted for «%r»)."""
+    parts, end = [], 0
+    for place, name in _placeholders(template):
+        parts += [template[end : place.start()], values[name]]
+        end = place.end()
+    return "".join([*parts, template[end:]])
+
+
+_ERRORS = [(_template_pattern(english), norwegian) for english, norwegian in ARGPARSE_NORWEGIAN.items()]
+
+
+def norwegian_message(message: str) -> str:
+    """argparse's English usage error in bokmål (a message in no known form is left as it is)."""
+    for pattern, norwegian in _ERRORS:
+        found = pattern.fullmatch(message)
+        if found:
+            values = found.groupdict()
+            if "message" in values:
+                values["message"] = norwegian_message(values["message"])
+            return _fill(norwegian, values)
+    return message
+
+
+class NorwegianFormatter(argparse.HelpFormatter):
+    """Help and usage that begin with «bruk: »."""
+
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, ARGPARSE_NORWEGIAN["usage: "] if prefix is None else prefix)
 
 
 class NorwegianParser(argparse.ArgumentParser):
-    """argparse with Norwegian headings and usage errors that exit with 2."""
+    """argparse with Norwegian headings, usage and usage errors, which exit with 2."""
 
     def __init__(self, *args: Any, add_help: bool = True, parents: Sequence[Any] = (), **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", NorwegianFormatter)
         super().__init__(*args, **{**kwargs, "add_help": False})
         self._positionals.title = "argumenter"
         self._optionals.title = "valg"
@@ -83,16 +120,8 @@ class NorwegianParser(argparse.ArgumentParser):
             self._add_container_actions(parent)
 
     def error(self, message: str) -> NoReturn:
-        translations = {
-            "the following arguments are required": "disse argumentene mangler",
-            "unrecognized arguments": "ukjente argumenter",
-            "invalid choice": "ugyldig valg",
-            "expected one argument": "venter én verdi",
-        }
-        for english, norwegian in translations.items():
-            message = message.replace(english, norwegian)
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: feil: {message}\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: feil: {norwegian_message(message)}\n")
 
 
 def github_annotation(problem: Diagnostic) -> str:
@@ -134,6 +163,8 @@ def print_warnings(problems: list[Diagnostic]) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from scripts.validate.validator import validate_folder
+
     started = time.perf_counter()
     plan, problems = validate_folder(args.plan)
     for problem in problems:
@@ -157,6 +188,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from scripts.editor import schemas
+
     for path in schemas.write_schemas(args.out):
         print(f"Skrev {path}")
     return EXIT_OK
@@ -174,6 +207,8 @@ def _iso_date(text: str) -> Any:
 
 def _valid_plan(folder: Path, consequence: str) -> Plan | None:
     """The validated plan; or None after printing every problem and what was therefore not done."""
+    from scripts.validate.validator import validate_folder
+
     plan, problems = validate_folder(folder)
     for problem in problems:
         print(problem, file=sys.stderr)
@@ -183,6 +218,10 @@ def _valid_plan(folder: Path, consequence: str) -> Plan | None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from scripts.core.progress import Progress, seconds_text
+    from scripts.publish import build as publish
+    from scripts.publish.plugin import read_plan
+
     unchanged = f"{args.out} er som før"
     progress = Progress(sys.stdout)
     try:
@@ -214,6 +253,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     plan = _valid_plan(args.plan, "PDF-en er ikke laget.")
     if plan is None:
         return EXIT_INVALID
+    from scripts.core.files import describe_os_error, replacing
     from scripts.pdf import document as pdf
 
     if args.report is not None and not plan.plan.period.start <= args.report <= plan.plan.period.end:
@@ -290,6 +330,9 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from scripts.publish import build as publish
+    from scripts.publish import serve as preview
+
     try:
         preview.serve(args.port, args.plan, verbose=args.verbose)
     except publish.BuildFailed as error:
@@ -390,7 +433,6 @@ def _status_parser(sub: Any, plan: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2 is not for editors
     args = build_parser().parse_args(argv)
     try:
         return COMMANDS[args.command](args)
