@@ -77,7 +77,11 @@ def test_new_imports_no_library_of_the_website_the_pdfs_or_markup(tmp_path: Path
     assert modules & (PRINT_AND_WEB | MARKUP) == set()
 
 
-@pytest.mark.parametrize("command", [[], ["validate"], ["build"], ["pdf"], ["diff"], ["new", "measure"], ["status"]])
+@pytest.mark.parametrize(
+    "command",
+    [[], ["validate"], ["build"], ["pdf"], ["diff"], ["new", "measure"], ["status"]],
+    ids=lambda command: " ".join(["plan", *command]),
+)
 def test_help_builds_no_model_and_imports_no_stage(tmp_path: Path, command: list[str]) -> None:
     """`--help` (and a usage error, which goes the same way) needs the parser only."""
     modules = imported_by(tmp_path, *command, "--help")
