@@ -33,7 +33,8 @@ def decimal_commas(node: MappingNode) -> list[Pair]:
     """The pairs of a mapping in braces, with «amount: 1,5 mill» read as one text value (see the module docs):
     a field without a value whose name starts with a digit right after the comma that follows a number."""
     if not node.flow_style:
-        return node.value
+        block: list[Pair] = node.value
+        return block
     pairs: list[Pair] = []
     for key, value in node.value:
         if pairs and _implicit_null(value) and isinstance(key, ScalarNode):

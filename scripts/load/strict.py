@@ -122,7 +122,7 @@ if getattr(yaml, "__with_libyaml__", False):
             character no implicit resolver looks at is a string, which is what PyYAML's loop finds too."""
             if kind is ScalarNode and implicit[0] and value and value[0] not in _RESOLVED_FIRST:
                 return self.DEFAULT_SCALAR_TAG
-            return super().resolve(kind, value, implicit)
+            return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
 
     #: The first characters of the scalars an implicit resolver may claim (no resolver claims any scalar: key
     #: None, and no path resolvers, as StrictLoader adds neither).
