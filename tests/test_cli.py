@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import gettext
 import inspect
+import os
 import re
 from pathlib import Path
 
@@ -162,3 +163,13 @@ def test_the_command_leaves_argparse_as_it_found_it() -> None:
     assert argparse._ is gettext.gettext  # type: ignore[attr-defined]
     assert argparse.ngettext is gettext.ngettext  # type: ignore[attr-defined]
     assert argparse.ArgumentParser(prog="x").format_usage() == "usage: x [-h]\n"
+
+
+def test_the_command_leaves_the_environment_as_it_found_it(workdir: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """No setting for a library through the environment (Material's notice about MkDocs 2 shows only under the
+    `mkdocs` command, never under `plan`)."""
+    monkeypatch.delenv("NO_MKDOCS_2_WARNING", raising=False)
+    before = dict(os.environ)
+    result = run_plan("validate", "--plan", "plan", cwd=workdir)
+    assert result.code == 0
+    assert dict(os.environ) == before
