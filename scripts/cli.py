@@ -12,6 +12,7 @@ through :class:`NorwegianParser`, without changing anything in argparse itself.
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import re
@@ -84,12 +85,15 @@ def _fill(template: str, values: dict[str, str]) -> str:
     return "".join([*parts, template[end:]])
 
 
-_ERRORS = [(_template_pattern(english), norwegian) for english, norwegian in ARGPARSE_NORWEGIAN.items()]
+@functools.cache
+def _error_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """Each English template as a pattern, with its Norwegian one (made at the first usage error, not at start)."""
+    return [(_template_pattern(english), norwegian) for english, norwegian in ARGPARSE_NORWEGIAN.items()]
 
 
 def norwegian_message(message: str) -> str:
     """argparse's English usage error in bokmål (a message in no known form is left as it is)."""
-    for pattern, norwegian in _ERRORS:
+    for pattern, norwegian in _error_patterns():
         found = pattern.fullmatch(message)
         if found:
             values = found.groupdict()
