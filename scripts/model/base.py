@@ -23,8 +23,11 @@ from pydantic_core import PydanticUndefined
 def _docstrings(filename: str) -> dict[str, dict[str, str]]:
     """For each top-level class of a module's source: each annotated attribute that has a string right under it,
     with that string cleaned as ``inspect.cleandoc`` cleans docstrings (as pydantic reads them)."""
-    with open(filename, encoding="utf-8") as source:
-        tree = ast.parse(source.read(), filename)
+    try:
+        with open(filename, encoding="utf-8") as source:
+            tree = ast.parse(source.read(), filename)
+    except (OSError, SyntaxError, ValueError):  # no source (an install of .pyc only): no descriptions, as pydantic
+        return {}
     found: dict[str, dict[str, str]] = {}
     for node in tree.body:
         if isinstance(node, ast.ClassDef):
