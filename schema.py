@@ -5,14 +5,16 @@ the JSON Schema that gives editors completion and hover help. Keys are English, 
 Norwegian bokmål.
 
 The models check each file on its own: types, required fields, allowed values, ``extra="forbid"``, and the
-rules inside one item (an adopted revision has a decision, a period does not end before it starts). They are
-built from two leaf modules that import nothing from the project:
+rules inside one item (an adopted revision has a decision, a period does not end before it starts). This module
+holds the models of the vocabulary, the actors, the focus areas with their goals and measures, plan.yaml and the
+whole plan; it is built from ``scripts/model``, whose modules import nothing from the project but each other:
 
-* ``scripts/model/fields.py``: the types of single values (text, Markdown, dates, URLs, ids) with their
-  patterns and Norwegian hints;
-* ``scripts/model/catalog.py``: the reference types (an actor, role type, status, indicator, municipality or
-  measure), checked when a :class:`~scripts.model.catalog.Catalog` of the whole plan is passed as
-  validation context.
+* ``fields.py``: the types of single values (text, Markdown, dates, URLs, ids) with their patterns and Norwegian
+  hints; ``fixed.py``: the vocabulary fixed in code (kinds of actor, stages, priorities, months);
+* ``catalog.py``: the reference types (an actor, role type, status, indicator, municipality or measure), checked
+  when a :class:`~scripts.model.catalog.Catalog` of the whole plan is passed as validation context;
+* ``base.py`` (:class:`Model`), ``indicators.py`` (plan/indikatorer.yaml), ``revisions.py`` (the plan's editions
+  and decisions) and ``licences.py`` (the licences the open data can have), all importable from here.
 
 The rules that need several items or files at once (unique ids, ids that match their parent, exactly one lead
 per measure, budget years inside the period, status updates in date order, replaced actors) are in
@@ -28,8 +30,6 @@ from datetime import date
 from typing import Annotated, Any, Literal
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Discriminator,
     Field,
     StrictBool,
@@ -40,9 +40,9 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from scripts.model.base import Model as Model
 from scripts.model.catalog import ActorRef, IndicatorRef, MeasureRef, MunicipalityRef, RoleRef, StatusRef
 from scripts.model.fields import (
-    COMMIT,
     FOCUS_AREA_ID,
     GOAL_ID,
     HEX_COLOUR,
@@ -50,7 +50,6 @@ from scripts.model.fields import (
     SLUG,
     Email,
     Markdown,
-    PlanDate,
     Slug,
     Symbol,
     Text,
@@ -60,57 +59,21 @@ from scripts.model.fields import (
 )
 from scripts.model.fields import NONBLANK as NONBLANK
 from scripts.model.fields import URL as URL
-
-# --------------------------------------------------------------------------------------------------------
-# Vocabulary that is fixed in code (what can vary per plan lives in plan/vocabulary.yaml)
-# --------------------------------------------------------------------------------------------------------
-
-ActorKind = Literal[
-    "kommune",
-    "fylkeskommune",
-    "regionråd",
-    "næringsforening",
-    "innovasjonsselskap",
-    "prosjektledelse",
-    "statlig",
-    "næringsliv",
-    "annet",
-]
-Stage = Literal["utkast", "høring", "vedtatt"]
-Priority = Literal["høy", "middels", "lav"]
-Direction = Literal["høyere", "lavere"]
-
-ALL_MUNICIPALITIES = "alle"
-MONTHS = (
-    "januar",
-    "februar",
-    "mars",
-    "april",
-    "mai",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "desember",
-)
-#: A place in a file: the path of keys and list indexes from its root.
-Loc = tuple[str | int, ...]
-
-
-class Model(BaseModel):
-    """Base of every model: unknown keys are errors, descriptions come from attribute docstrings."""
-
-    model_config = ConfigDict(
-        extra="forbid",
-        use_attribute_docstrings=True,
-        populate_by_name=False,
-        str_strip_whitespace=False,
-        frozen=True,
-        allow_inf_nan=False,
-    )
-
+from scripts.model.fixed import ALL_MUNICIPALITIES as ALL_MUNICIPALITIES
+from scripts.model.fixed import MONTHS as MONTHS
+from scripts.model.fixed import ActorKind as ActorKind
+from scripts.model.fixed import Direction as Direction
+from scripts.model.fixed import Loc as Loc
+from scripts.model.fixed import Priority as Priority
+from scripts.model.fixed import Stage as Stage
+from scripts.model.indicators import Indicator as Indicator
+from scripts.model.indicators import IndicatorsFile as IndicatorsFile
+from scripts.model.indicators import Observation as Observation
+from scripts.model.indicators import Point as Point
+from scripts.model.licences import LICENCES as LICENCES
+from scripts.model.licences import LicenceId
+from scripts.model.revisions import Decision as Decision
+from scripts.model.revisions import Revision as Revision
 
 # --------------------------------------------------------------------------------------------------------
 # plan/vocabulary.yaml
@@ -214,112 +177,6 @@ class ActorsFile(Model):
     actors: Annotated[list[Actor], Field(min_length=1)]
     """Organisasjonene som har en rolle i planen: kommunene, fylkeskommunen, regionrådet,
     næringsforeningene og andre."""
-
-
-# --------------------------------------------------------------------------------------------------------
-# plan/indikatorer.yaml
-# --------------------------------------------------------------------------------------------------------
-
-
-class Point(Model):
-    """En verdi et bestemt år."""
-
-    year: Year
-    """Året verdien gjelder."""
-    value: float
-    """Verdien, i indikatorens enhet."""
-
-
-class Observation(Model):
-    """En måling av indikatoren."""
-
-    year: Year
-    """Året målingen gjelder."""
-    value: float
-    """Målt verdi, i indikatorens enhet."""
-    note: Text | None = None
-    """Merknad til målingen, f.eks. om tallet er foreløpig."""
-
-
-class Indicator(Model):
-    """Et tall som viser om planen virker."""
-
-    id: Slug
-    """Kort, varig id, f.eks. «sysselsatte»."""
-    title: Text
-    """Navnet på indikatoren."""
-    description: Markdown | None = None
-    """Hva indikatoren måler og hvorfor den er valgt (Markdown)."""
-    unit: Text
-    """Enheten verdiene står i, f.eks. «antall», «%» eller «kr»."""
-    source: Text
-    """Hvem tallene kommer fra, f.eks. «Statistisk sentralbyrå (SSB)»."""
-    source_url: Url | None = None
-    """Nettadressen til kilden, helst rett til tabellen."""
-    source_table: Text | None = None
-    """Tabellen eller serien tallene er hentet fra, f.eks. «tabell 07984: Sysselsatte etter arbeidssted»."""
-    source_fetched: date | None = None
-    """Datoen tallene sist ble hentet fra kilden (ÅÅÅÅ-MM-DD). Kan ikke være fra et tidligere år enn den
-    siste målingen."""
-    better: Direction
-    """Retningen indikatoren skal gå: «høyere» når høyere verdier er bedre, «lavere» når lavere verdier er
-    bedre. Avgjør om nettsiden sier at indikatoren er «på vei mot målet» eller «går feil vei»."""
-    baseline: Point
-    """Utgangsverdien: år og verdi da planen startet."""
-    target: Point
-    """Målverdien: år og verdi planen sikter mot. Må være lik eller bedre enn utgangsverdien i retningen
-    «better» sier."""
-    observations: list[Observation] = []
-    """Målingene, ett år per linje, eldste først."""
-    illustrative: StrictBool = False
-    """true når indikatoren er et eksempel og ikke en del av den vedtatte planen."""
-
-    @field_validator("target")
-    @classmethod
-    def _target_in_direction(cls, target: Point, info: ValidationInfo) -> Point:
-        better, baseline = info.data.get("better"), info.data.get("baseline")
-        if baseline is None or better is None:
-            return target
-        worse = target.value < baseline.value if better == "høyere" else target.value > baseline.value
-        if worse:
-            than = "lavere" if better == "høyere" else "høyere"
-            raise PydanticCustomError(
-                "plan_rule",
-                "{melding}",
-                {
-                    "melding": f"målverdien ({_plain(target.value)}) er {than} enn utgangsverdien "
-                    f"({_plain(baseline.value)}), men «better: {better}» sier at {better} verdier er bedre: "
-                    "rett målverdien eller «better»"
-                },
-            )
-        return target
-
-    @model_validator(mode="after")
-    def _fetched_after_last_observation(self) -> Indicator:
-        if self.source_fetched is not None and self.observations:
-            last = self.observations[-1].year
-            if self.source_fetched.year < last:
-                raise PydanticCustomError(
-                    "plan_rule",
-                    "{melding}",
-                    {
-                        "melding": f"«source_fetched» er {self.source_fetched.isoformat()}, men den siste målingen "
-                        f"gjelder {last}: skriv datoen du hentet de nyeste tallene"
-                    },
-                )
-        return self
-
-
-def _plain(value: float) -> str:
-    """A value as an editor wrote it: «90», «21.5»."""
-    return str(int(value)) if value.is_integer() else str(value)
-
-
-class IndicatorsFile(Model):
-    """Indikatorene som følger med planen (plan/indikatorer.yaml)."""
-
-    indicators: list[Indicator]
-    """Indikatorene, hver med utgangsverdi, målverdi og målinger."""
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -511,54 +368,8 @@ class FocusArea(Model):
 
 
 # --------------------------------------------------------------------------------------------------------
-# plan/plan.yaml
+# plan/plan.yaml (its revisions and their decisions: scripts/model/revisions.py)
 # --------------------------------------------------------------------------------------------------------
-
-
-class Decision(Model):
-    """Et politisk vedtak."""
-
-    body: Text
-    """Vedtaksorganet, f.eks. «Styret i Gardermoregionen IPR»."""
-    date: PlanDate
-    """Datoen for vedtaket (ÅÅÅÅ-MM-DD), eller ÅÅÅÅ-MM når bare måneden er kjent."""
-    case_number: Text | None = None
-    """Saksnummeret, f.eks. «21/00123»."""
-    url: Url | None = None
-    """Lenke til vedtaket eller møteprotokollen."""
-    text: Markdown | None = None
-    """Vedtaksteksten eller et sammendrag av den (Markdown)."""
-
-
-class Revision(Model):
-    """En utgave (rullering) av planen."""
-
-    version: Text
-    """Versjonsnummer, f.eks. «2.0». Må være unikt."""
-    title: Text
-    """Hva utgaven heter, f.eks. «Handlingsprogram 2021»."""
-    date: PlanDate
-    """Datoen utgaven gjelder fra (ÅÅÅÅ-MM-DD), eller ÅÅÅÅ-MM når bare måneden er kjent."""
-    stage: Stage
-    """Hvor langt utgaven har kommet: utkast, høring eller vedtatt."""
-    changes: Markdown
-    """Hva som er endret fra forrige utgave (Markdown)."""
-    decision: Decision | None = None
-    """Vedtaket. Påkrevd når «stage» er vedtatt."""
-    illustrative: StrictBool = False
-    """true når utgaven er et eksempel og ikke har skjedd."""
-    commit: Annotated[str, Field(pattern=COMMIT)] | None = None
-    """Git-commiten (40 tegn) der planen ligger slik den ble vedtatt; nettstedet lager PDF-en av utgaven derfra."""
-
-    @model_validator(mode="after")
-    def _adopted_needs_decision(self) -> Revision:
-        if self.stage == "vedtatt" and self.decision is None:
-            raise PydanticCustomError(
-                "plan_rule",
-                "{melding}",
-                {"melding": "en vedtatt rullering må ha «decision» med vedtaksorgan (body) og dato (date)"},
-            )
-        return self
 
 
 class Contact(Model):
@@ -586,16 +397,6 @@ class Contact(Model):
         return self
 
 
-#: The licences the open data can be published under: SPDX id → (name, address).
-LICENCES: dict[str, tuple[str, str]] = {
-    "CC-BY-4.0": (
-        "Creative Commons Navngivelse 4.0 Internasjonal",
-        "https://creativecommons.org/licenses/by/4.0/deed.no",
-    ),
-    "NLOD-2.0": ("Norsk lisens for offentlige data (NLOD) 2.0", "https://data.norge.no/nlod/no/2.0"),
-}
-
-
 class PlanInfo(Model):
     """Planen selv: tittel, periode, visjon og utgaver (plan/plan.yaml)."""
 
@@ -619,7 +420,7 @@ class PlanInfo(Model):
     """Merknad som vises der innhold er merket «illustrative: true», f.eks. at teksten er et eksempel."""
     contact: Contact | None = None
     """Hvem leserne kan kontakte om planen. Uten den vises eieren av planen og nettstedet til eieren."""
-    licence: Literal["CC-BY-4.0", "NLOD-2.0"] = "CC-BY-4.0"
+    licence: LicenceId = "CC-BY-4.0"
     """Lisensen de åpne dataene publiseres under: «CC-BY-4.0» (Creative Commons Navngivelse 4.0) eller
     «NLOD-2.0» (Norsk lisens for offentlige data)."""
     revisions: Annotated[list[Revision], Field(min_length=1)]

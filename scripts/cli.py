@@ -1,42 +1,42 @@
-"""The command line: ``plan validate``, ``plan schema`` (and, as later stages arrive, build, serve, pdf, diff).
+"""The command line: ``plan validate``, ``build``, ``serve``, ``pdf``, ``diff``, ``new``, ``status`` and ``schema``.
 
 Each command is a function ``(args) -> exit code`` registered in :data:`COMMANDS`; :func:`main` parses the
 arguments, runs the command and turns any unexpected failure into a one-line Norwegian message (never a
 traceback).
+
+A command imports what it needs when it runs, so that ``plan validate`` does not pay for the website, the PDFs
+or the workbooks (``tests/test_imports.py`` holds it to that). argparse's own words reach the editor in bokmål
+through :class:`NorwegianParser`, without changing anything in argparse itself.
 """
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
+import functools
 import json
 import os
+import re
 import sys
 import time
 import typing
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
-from schema import ActorKind, Plan
-from scripts.core.files import describe_os_error, replacing
 from scripts.core.problems import Diagnostic, errors
-from scripts.core.progress import Progress, seconds_text
-from scripts.editor import schemas
-from scripts.publish import build as publish
-from scripts.publish import serve as preview
-from scripts.publish.plugin import read_plan
-from scripts.validate.validator import today, validate_folder
+from scripts.model.fixed import ActorKind
+
+if TYPE_CHECKING:
+    from schema import Plan
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
-#: argparse's own words (it looks each one up through gettext when it is used) in bokmål.
+#: argparse's own words in bokmål: the usage prefix, and the templates of its usage errors (the messages that
+#: :meth:`NorwegianParser.error` receives, English, are matched against them and rewritten).
 ARGPARSE_NORWEGIAN = {
     "usage: ": "bruk: ",
-    "options": "valg",
-    "positional arguments": "argumenter",
-    "show this help message and exit": "vis denne hjelpen",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: feil: %(message)s\n",
     "argument %(argument_name)s: %(message)s": "argument %(argument_name)s: %(message)s",
     "the following arguments are required: %s": "disse argumentene mangler: %s",
     "unrecognized arguments: %s": "ukjente argumenter: %s",
@@ -56,24 +56,66 @@ ARGPARSE_NORWEGIAN = {
     "can't open '%(filename)s': %(error)s": "kan ikke åpne «%(filename)s»: %(error)s",
 }
 
-
-def _norwegian(text: str) -> str:
-    return ARGPARSE_NORWEGIAN.get(text, text)
-
-
-def _norwegian_plural(singular: str, plural: str, count: int) -> str:
-    return _norwegian(singular if count == 1 else plural)
+#: A placeholder in an argparse template: «%(name)s», «%(name)r», «%s» or «%r».
+_PLACEHOLDER = re.compile(r"%(?:\((\w+)\))?[sr]")
 
 
-# Set once for the process: argparse reads its words through these two module functions (gettext's).
-argparse._ = _norwegian  # type: ignore[attr-defined]
-argparse.ngettext = _norwegian_plural  # type: ignore[attr-defined]
+def _placeholders(template: str) -> list[tuple[re.Match[str], str]]:
+    """Each placeholder of the template with its name (``_1``, ``_2``… for those argparse fills in order)."""
+    found = list(_PLACEHOLDER.finditer(template))
+    unnamed = iter(range(1, len(found) + 1))
+    return [(place, place.group(1) or f"_{next(unnamed)}") for place in found]
+
+
+def _template_pattern(template: str) -> re.Pattern[str]:
+    """The messages a template makes, each placeholder a group; a value takes as little as it can, so that
+    «argument X: …» splits at the first «: »."""
+    parts, end = [], 0
+    for place, name in _placeholders(template):
+        parts += [re.escape(template[end : place.start()]), f"(?P<{name}>.*?)"]
+        end = place.end()
+    return re.compile("".join([*parts, re.escape(template[end:])]), re.DOTALL)
+
+
+def _fill(template: str, values: dict[str, str]) -> str:
+    """The template with each placeholder replaced by the text argparse put there (already quoted for «%r»)."""
+    parts, end = [], 0
+    for place, name in _placeholders(template):
+        parts += [template[end : place.start()], values[name]]
+        end = place.end()
+    return "".join([*parts, template[end:]])
+
+
+@functools.cache
+def _error_patterns() -> list[tuple[re.Pattern[str], str]]:
+    """Each English template as a pattern, with its Norwegian one (made at the first usage error, not at start)."""
+    return [(_template_pattern(english), norwegian) for english, norwegian in ARGPARSE_NORWEGIAN.items()]
+
+
+def norwegian_message(message: str) -> str:
+    """argparse's English usage error in bokmål (a message in no known form is left as it is)."""
+    for pattern, norwegian in _error_patterns():
+        found = pattern.fullmatch(message)
+        if found:
+            values = found.groupdict()
+            if "message" in values:
+                values["message"] = norwegian_message(values["message"])
+            return _fill(norwegian, values)
+    return message
+
+
+class NorwegianFormatter(argparse.HelpFormatter):
+    """Help and usage that begin with «bruk: »."""
+
+    def add_usage(self, usage: str | None, actions: Any, groups: Any, prefix: str | None = None) -> None:
+        super().add_usage(usage, actions, groups, ARGPARSE_NORWEGIAN["usage: "] if prefix is None else prefix)
 
 
 class NorwegianParser(argparse.ArgumentParser):
-    """argparse with Norwegian headings and usage errors that exit with 2."""
+    """argparse with Norwegian headings, usage and usage errors, which exit with 2."""
 
     def __init__(self, *args: Any, add_help: bool = True, parents: Sequence[Any] = (), **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", NorwegianFormatter)
         super().__init__(*args, **{**kwargs, "add_help": False})
         self._positionals.title = "argumenter"
         self._optionals.title = "valg"
@@ -83,16 +125,8 @@ class NorwegianParser(argparse.ArgumentParser):
             self._add_container_actions(parent)
 
     def error(self, message: str) -> NoReturn:
-        translations = {
-            "the following arguments are required": "disse argumentene mangler",
-            "unrecognized arguments": "ukjente argumenter",
-            "invalid choice": "ugyldig valg",
-            "expected one argument": "venter én verdi",
-        }
-        for english, norwegian in translations.items():
-            message = message.replace(english, norwegian)
         self.print_usage(sys.stderr)
-        self.exit(EXIT_USAGE, f"{self.prog}: feil: {message}\n")
+        self.exit(EXIT_USAGE, f"{self.prog}: feil: {norwegian_message(message)}\n")
 
 
 def github_annotation(problem: Diagnostic) -> str:
@@ -134,8 +168,10 @@ def print_warnings(problems: list[Diagnostic]) -> None:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    from scripts.validate.validator import validate_folder
+
     started = time.perf_counter()
-    plan, problems = validate_folder(args.plan)
+    plan, problems = validate_folder(args.plan, args.today)
     for problem in problems:
         print(github_annotation(problem) if args.format == "github" else problem, file=sys.stderr)
     if args.format == "github":
@@ -157,6 +193,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
+    from scripts.editor import schemas
+
     for path in schemas.write_schemas(args.out):
         print(f"Skrev {path}")
     return EXIT_OK
@@ -172,9 +210,11 @@ def _iso_date(text: str) -> Any:
         raise argparse.ArgumentTypeError(f"«{text}» er ikke en dato; skriv ÅÅÅÅ-MM-DD, f.eks. 2026-11-12") from None
 
 
-def _valid_plan(folder: Path, consequence: str) -> Plan | None:
+def _valid_plan(folder: Path, consequence: str, on: dt.date) -> Plan | None:
     """The validated plan; or None after printing every problem and what was therefore not done."""
-    plan, problems = validate_folder(folder)
+    from scripts.validate.validator import validate_folder
+
+    plan, problems = validate_folder(folder, on)
     for problem in problems:
         print(problem, file=sys.stderr)
     if plan is None:
@@ -183,11 +223,15 @@ def _valid_plan(folder: Path, consequence: str) -> Plan | None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from scripts.core.progress import Progress, seconds_text
+    from scripts.publish import build as publish
+    from scripts.publish.plugin import read_plan
+
     unchanged = f"{args.out} er som før"
     progress = Progress(sys.stdout)
     try:
         progress.begin("Sjekker planen")
-        source, problems = read_plan(args.plan)
+        source, problems = read_plan(args.plan, args.today)
         for problem in problems:
             print(problem, file=sys.stderr)
         if source is None:
@@ -195,7 +239,7 @@ def cmd_build(args: argparse.Namespace) -> int:
             return EXIT_INVALID
         print_warnings(problems)
         progress.end()
-        seconds = publish.build_site(args.out, source, progress, offline=args.offline, today=today())
+        seconds = publish.build_site(args.out, source, progress, offline=args.offline, today=args.today)
     except publish.BuildFailed as error:
         print(f"plan: byggingen feilet, og {unchanged}:\n{error}", file=sys.stderr)
         return EXIT_INVALID
@@ -211,9 +255,10 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_pdf(args: argparse.Namespace) -> int:
-    plan = _valid_plan(args.plan, "PDF-en er ikke laget.")
+    plan = _valid_plan(args.plan, "PDF-en er ikke laget.", args.today)
     if plan is None:
         return EXIT_INVALID
+    from scripts.core.files import describe_os_error, replacing
     from scripts.pdf import document as pdf
 
     if args.report is not None and not plan.plan.period.start <= args.report <= plan.plan.period.end:
@@ -229,7 +274,7 @@ def cmd_pdf(args: argparse.Namespace) -> int:
     try:
         with replacing(out) as partial:  # a failure leaves the previous PDF as it was
             choices = pdf.PrintChoices(args.as_of, args.meeting, args.case)
-            pdf.write_pdf(plan, partial, report=args.report, choices=choices, today=today())
+            pdf.write_pdf(plan, partial, report=args.report, choices=choices, today=args.today)
     except OSError as error:
         print(f"plan: kunne ikke skrive {out}: {describe_os_error(error)} {out} er som før.", file=sys.stderr)
         return EXIT_INVALID
@@ -285,11 +330,14 @@ def cmd_status(args: argparse.Namespace) -> int:
     from scripts.editor.status import commands
 
     if args.action == "export":
-        return commands.export(args.plan, args.out, args.year, args.actor)
-    return commands.import_(args.plan, args.workbooks, dry_run=args.dry_run, pr_body=args.pr_body)
+        return commands.export(args.plan, args.out, args.year, args.actor, today=args.today)
+    return commands.import_(args.plan, args.workbooks, dry_run=args.dry_run, pr_body=args.pr_body, today=args.today)
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
+    from scripts.publish import build as publish
+    from scripts.publish import serve as preview
+
     try:
         preview.serve(args.port, args.plan, verbose=args.verbose)
     except publish.BuildFailed as error:
@@ -390,8 +438,10 @@ def _status_parser(sub: Any, plan: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")  # Material's notice about MkDocs 2 is not for editors
+    from scripts.core.dates import today
+
     args = build_parser().parse_args(argv)
+    args.today = today()  # the clock, read once: every command gets the day from here
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:

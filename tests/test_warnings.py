@@ -15,10 +15,11 @@ import pytest
 
 from conftest import replace_once, run_plan
 from scripts.cli import github_annotation
+from scripts.core.dates import today
 from scripts.core.problems import WARNING, Diagnostic, errors, warnings
 from scripts.editor import new
 from scripts.validate import rules
-from scripts.validate.validator import today, validate_folder
+from scripts.validate.validator import validate_folder
 
 TODAY = dt.date(2026, 12, 1)
 AREA = "satsingsomrader/1-nettverk.yaml"

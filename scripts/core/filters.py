@@ -3,7 +3,6 @@ filters in one place: :data:`FILTERS`). Logic lives here, not in the templates."
 
 from __future__ import annotations
 
-import datetime as dt
 import functools
 import html
 import math
@@ -15,7 +14,8 @@ from typing import Any
 import markdown
 import nh3
 
-from schema import MONTHS, Actor, Period
+from schema import Actor, Period
+from scripts.core.dates import nb_date as nb_date
 from scripts.core.queries import abbreviates, plain_name
 
 NBSP = "\u00a0"
@@ -45,16 +45,6 @@ def nok(amount: float) -> str:
 def percent(value: float) -> str:
     """«45 %» (with a non-breaking space, as Norwegian style guides ask)."""
     return f"{number(value)}{NBSP}%"
-
-
-def nb_date(value: dt.date | str) -> str:
-    """«23. april 2021»; «januar 2020» for a date known only to the month."""
-    if isinstance(value, str):
-        parts = [int(p) for p in value.split("-")]
-        if len(parts) == 2:
-            return f"{MONTHS[parts[1] - 1]} {parts[0]}"
-        value = dt.date(*parts)
-    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
 
 
 def year_span(start: int, end: int | None) -> str:

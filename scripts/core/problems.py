@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from schema import Loc
+from scripts.model.fixed import Loc
 
 __all__ = ["ERROR", "WARNING", "Diagnostic", "Loc", "Severity", "errors", "sorted_unique", "warnings"]
 

@@ -23,9 +23,10 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 from PIL import Image, ImageChops
 
 from scripts import REPOSITORY
+from scripts.core.dates import today
 from scripts.editor.status.export import export_workbook
 from scripts.editor.status.layout import GUIDE_SHEET, META_SHEET
-from scripts.validate.validator import today, validate_folder
+from scripts.validate.validator import validate_folder
 
 PICTURE = REPOSITORY / "docs" / "assets" / "veiledning" / "statusrunden-arbeidsbok.png"
 WIDTH = 1200

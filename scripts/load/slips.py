@@ -32,9 +32,12 @@ def _implicit_null(node: Node) -> bool:
 def decimal_commas(node: MappingNode) -> list[Pair]:
     """The pairs of a mapping in braces, with «amount: 1,5 mill» read as one text value (see the module docs):
     a field without a value whose name starts with a digit right after the comma that follows a number."""
+    if not node.flow_style:
+        block: list[Pair] = node.value
+        return block
     pairs: list[Pair] = []
     for key, value in node.value:
-        if pairs and node.flow_style and _implicit_null(value) and isinstance(key, ScalarNode):
+        if pairs and _implicit_null(value) and isinstance(key, ScalarNode):
             before_key, before = pairs[-1]
             glued = (
                 isinstance(before, ScalarNode)
@@ -79,6 +82,8 @@ def duplicate_key_problem(key_node: ScalarNode, first: Node, loc: Loc, first_key
 
 def check_key(key: ScalarNode) -> None:
     """A key with a space in it that is not an ordinary space («role\u00a0: x»): name the character."""
+    if key.value.isascii():  # every odd space is outside ASCII; most keys are ASCII
+        return
     index = next((i for i, char in enumerate(key.value) if char in ODD_SPACES), None)
     if index is not None:
         raise FileProblem(

@@ -66,13 +66,19 @@ class StrictLoader(yaml.SafeLoader):
 _ANCHOR = re.compile(r"(?:^|[\s\[{,])&[^\s]", re.MULTILINE)
 
 
+def _may_have_anchors(text: str) -> bool:
+    """Whether the text may hold an anchor; the search for «&» first, as it is many times faster than the
+    pattern's and most files have none."""
+    return "&" in text and _ANCHOR.search(text) is not None
+
+
 def _compose_fast(text: str) -> Node | None:
     """The node graph composed by libyaml (C), about twenty times faster than PyYAML's Python parser, or None
     when the text must go through :class:`StrictLoader`: when libyaml is missing, when the file may use
     anchors and aliases (which the Python loader counts) and when the text is not valid YAML, so that every
     problem is reported exactly as the Python loader reports it. Both build the same nodes, with the same
     tags from the same resolvers and the same line and column for every node."""
-    if _FastLoader is None or _ANCHOR.search(text):
+    if _FastLoader is None or _may_have_anchors(text):
         return None
     loader = _FastLoader(text)
     try:
@@ -111,6 +117,18 @@ if getattr(yaml, "__with_libyaml__", False):
             SafeConstructor.__init__(self)
             Resolver.__init__(self)
 
+        def resolve(self, kind: type[Node], value: Any, implicit: Any) -> Any:
+            """PyYAML's, with a shortcut for most scalars (called for every one): a plain scalar whose first
+            character no implicit resolver looks at is a string, which is what PyYAML's loop finds too."""
+            if kind is ScalarNode and implicit[0] and value and value[0] not in _RESOLVED_FIRST:
+                return self.DEFAULT_SCALAR_TAG
+            return super().resolve(kind, value, implicit)  # type: ignore[no-untyped-call]
+
+    #: The first characters of the scalars an implicit resolver may claim (no resolver claims any scalar: key
+    #: None, and no path resolvers, as StrictLoader adds neither).
+    _RESOLVED_FIRST = frozenset(StrictLoader.yaml_implicit_resolvers)
+    assert None not in _RESOLVED_FIRST and not StrictLoader.yaml_path_resolvers
+
 
 def compose(text: str) -> Node | None:
     """The node graph of valid YAML text, by libyaml when it can (:func:`_compose_fast`), else by
@@ -121,7 +139,7 @@ def compose(text: str) -> Node | None:
 
 def load_data(text: str) -> Any:
     """The plain data of valid YAML text with StrictLoader's resolvers (libyaml when there is no anchor)."""
-    if _FastLoader is None or _ANCHOR.search(text):
+    if _FastLoader is None or _may_have_anchors(text):
         return yaml.load(text, Loader=StrictLoader)  # StrictLoader is a SafeLoader
     loader = _FastLoader(text)
     try:

@@ -27,6 +27,7 @@ from markupsafe import Markup
 
 from schema import Plan
 from scripts import TEMPLATES
+from scripts.core.collector import gc_paused
 from scripts.core.filters import FILTERS, markdown_html
 from scripts.core.queries import document_dates, plain_name, reader_contact, report_years
 from scripts.pdf import report as status
@@ -34,7 +35,6 @@ from scripts.site import charts, indicators
 from scripts.site.lookups import Site, SiteOptions
 from scripts.site.open_data import licence
 from scripts.site.pages import budget_row
-from scripts.validate.validator import gc_paused
 
 __all__ = ["PDF_NAME", "PrintChoices", "plan_html", "render_pdf", "report_name", "report_years", "write_pdf"]
 

@@ -35,6 +35,8 @@ from mkdocs.utils import clean_directory
 
 from schema import Plan
 from scripts import REPOSITORY
+from scripts.core.collector import gc_paused
+from scripts.core.dates import today
 from scripts.core.problems import Diagnostic, errors, sorted_unique
 from scripts.core.progress import Progress
 from scripts.core.queries import document_dates
@@ -49,7 +51,7 @@ from scripts.site.open_data import data_files
 from scripts.site.pages import MemoryBytecodeCache, render_site
 from scripts.site.registry import REGISTRY, Registry
 from scripts.validate.commits import Repository
-from scripts.validate.validator import gc_paused, source_files, today, validate_files
+from scripts.validate.validator import source_files, validate_files
 
 #: The open data's spreadsheet, which the live preview does not make (it takes a second).
 PREVIEW_WORKBOOK = "data/naeringsplan.xlsx"
@@ -67,11 +69,12 @@ class PlanSource:
     files: dict[str, str]
 
 
-def read_plan(folder: Path) -> tuple[PlanSource | None, list[Diagnostic]]:
-    """Load and validate a plan folder; the source is returned only when there is no error (with the warnings)."""
+def read_plan(folder: Path, on: dt.date | None = None) -> tuple[PlanSource | None, list[Diagnostic]]:
+    """Load and validate a plan folder on a day (None: today); the source is returned only when there is no error
+    (with the warnings)."""
     with gc_paused():
         files, problems = load_plan(folder)
-        plan, more = validate_files(files)
+        plan, more = validate_files(files, on)
     diagnostics = sorted_unique(problems + more)
     if errors(diagnostics) or plan is None:
         return None, diagnostics
@@ -102,7 +105,7 @@ class BuildInput:
     pdf_cache: PdfCache | None = None
     #: How many processes render PDFs at most; None: one per core, as memory allows.
     workers: int | None = None
-    #: Today's date (is a status report's year over?); None: the clock's, in Norway (validator.today).
+    #: Today's date (is a status report's year over?); None: the clock's, in Norway (core/dates.today).
     today: dt.date | None = None
 
 

@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from schema import MONTHS, ActorsFile, IndicatorsFile, Loc, Measure, PlanInfo, Vocabulary
+from schema import ActorsFile, IndicatorsFile, Loc, Measure, PlanInfo, Vocabulary
+from scripts.core.dates import nb_date
 from scripts.core.problems import ERROR, WARNING, Severity
 from scripts.model.catalog import Catalog
 
@@ -60,10 +61,6 @@ class Checked:
 
     catalog: Catalog
     today: date
-
-
-def _nb_date(value: date) -> str:
-    return f"{value.day}. {MONTHS[value.month - 1]} {value.year}"
 
 
 def measure_problems(measure: Measure, checked: Checked) -> Iterator[Problem]:
@@ -181,7 +178,7 @@ def _update_date_problems(measure: Measure, checked: Checked) -> Iterator[Proble
         if update.date > today:
             yield Problem(
                 ("status_updates", i, "date"),
-                f"statusoppdateringen er datert {update.date}, etter dagens dato ({_nb_date(today)}). En "
+                f"statusoppdateringen er datert {update.date}, etter dagens dato ({nb_date(today)}). En "
                 "statusoppdatering forteller hva som har skjedd: rett datoen (skrivefeil i året?), eller vent "
                 "med å legge den inn til dagen er kommet",
             )
@@ -222,7 +219,7 @@ def _replaced_problem(catalog: Catalog, actor_id: str, year: int | None, what: s
     successor_name = successor.name if successor else actor.replaced_by
     when = f"{what} {year}" if year is not None else "tiltaket har ingen sluttår"
     return (
-        f"{actor.name} fantes bare til {_nb_date(actor.active_to)} og ble erstattet av {successor_name}, "
+        f"{actor.name} fantes bare til {nb_date(actor.active_to)} og ble erstattet av {successor_name}, "
         f"men {when}: bruk «{actor.replaced_by}»"
     )
 
@@ -234,7 +231,7 @@ def _early_problem(catalog: Catalog, actor_id: str, year: int | None, what: str)
         return None
     before = [a.id for a in catalog.actors.values() if a.replaced_by == actor_id]
     fix = f"bruk «{before[0]}», som fantes da" if before else "bruk aktøren som fantes da"
-    return f"{actor.name} ble opprettet {_nb_date(actor.active_from)}, men {what} {year}: {fix}"
+    return f"{actor.name} ble opprettet {nb_date(actor.active_from)}, men {what} {year}: {fix}"
 
 
 @dataclass(frozen=True)
@@ -357,14 +354,14 @@ def actor_problems(actors: ActorsFile, catalog: Catalog) -> Iterator[Problem]:
         if successor.active_to and successor.active_to <= actor.active_to:
             yield Problem(
                 ("actors", i, "replaced_by"),
-                f"«{actor.replaced_by}» fantes bare til {_nb_date(successor.active_to)} og kan ikke ta "
-                f"over etter {_nb_date(actor.active_to)}",
+                f"«{actor.replaced_by}» fantes bare til {nb_date(successor.active_to)} og kan ikke ta "
+                f"over etter {nb_date(actor.active_to)}",
             )
         if successor.active_from and successor.active_from > actor.active_to + timedelta(days=1):
             yield Problem(
                 ("actors", i, "replaced_by"),
-                f"«{actor.replaced_by}» ble opprettet {_nb_date(successor.active_from)}, så den kan ikke ta over "
-                f"dagen etter {_nb_date(actor.active_to)}: sett «active_to: "
+                f"«{actor.replaced_by}» ble opprettet {nb_date(successor.active_from)}, så den kan ikke ta over "
+                f"dagen etter {nb_date(actor.active_to)}: sett «active_to: "
                 f"{successor.active_from - timedelta(days=1)}» eller rett «active_from» for «{actor.replaced_by}»",
             )
 

@@ -76,9 +76,9 @@ def _validate(timed: _Timer, plan_dir: Path, out: Path) -> None:
 
 
 def _render(timed: _Timer, plan_dir: Path, out: Path) -> None:
+    from scripts.core.collector import gc_paused
     from scripts.site.open_data import data_files
     from scripts.site.pages import render_site
-    from scripts.validate.validator import gc_paused
 
     plan, options = _valid(plan_dir), _options(plan_dir)
     with gc_paused():  # as in the MkDocs hook
@@ -123,10 +123,11 @@ def _edition(timed: _Timer, plan_dir: Path, out: Path) -> None:
 def _ours(timed: _Timer, plan_dir: Path, out: Path) -> None:
     """Everything our own code does in `plan build`: what the MkDocs hook does (validate, git dates, render, open
     data) and the print HTML of every PDF. The rest of the build is MkDocs and WeasyPrint."""
+    from scripts.core.collector import gc_paused
     from scripts.pdf import document as pdf
     from scripts.site.open_data import data_files
     from scripts.site.pages import render_site
-    from scripts.validate.validator import gc_paused, validate_folder
+    from scripts.validate.validator import validate_folder
 
     plan, _ = timed("validate", lambda: validate_folder(plan_dir))
     options = timed("git", lambda: _options(plan_dir, git_dates=True))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 import time
 from pathlib import Path
@@ -11,19 +12,20 @@ from scripts.editor.history import head_commit
 from scripts.editor.status.apply import ImportFailed, ImportResult, import_status
 from scripts.editor.status.export import ExportError, export_workbook
 from scripts.editor.status.pr_body import describe
-from scripts.validate.validator import PlanNotValid, require_valid, today
+from scripts.validate.validator import PlanNotValid, require_valid
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
-def export(folder: Path, out: Path, year: int | None, actor: str | None) -> int:
+def export(folder: Path, out: Path, year: int | None, actor: str | None, *, today: dt.date) -> int:
+    """Write the workbook of the year (None: the year of `today`, the day of export)."""
     started = time.perf_counter()
-    day = today()
+    day = today
     if out.suffix.lower() != ".xlsx":
         print(f"plan: arbeidsboken må ha et navn som slutter på .xlsx, f.eks. {out.stem}.xlsx", file=sys.stderr)
         return EXIT_USAGE
     try:
-        plan, _files = require_valid(folder)
+        plan, _files = require_valid(folder, today)
         period = plan.plan.period
         if year is not None and not period.start <= year <= period.end:
             print(f"plan: {year} er utenfor planperioden ({period.start}–{period.end})", file=sys.stderr)
@@ -48,10 +50,10 @@ def export(folder: Path, out: Path, year: int | None, actor: str | None) -> int:
     return EXIT_OK
 
 
-def import_(folder: Path, workbooks: list[Path], *, dry_run: bool, pr_body: Path | None) -> int:
+def import_(folder: Path, workbooks: list[Path], *, dry_run: bool, pr_body: Path | None, today: dt.date) -> int:
     started = time.perf_counter()
     try:
-        result = import_status(folder, workbooks, today=today(), write=not dry_run)
+        result = import_status(folder, workbooks, today=today, write=not dry_run)
     except ImportFailed as error:
         print(f"plan: {error}. Ingenting er lest inn.", file=sys.stderr)
         return EXIT_FAILED
