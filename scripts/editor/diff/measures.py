@@ -9,7 +9,8 @@ from dataclasses import replace
 from typing import Any
 
 from schema import BudgetLine, Goal, Measure, Plan, StatusUpdate
-from scripts.core.filters import nb_date, nok, years
+from scripts.core.dates import nb_date
+from scripts.core.numbers import nok, years
 from scripts.core.queries import secured_and_planned
 from scripts.editor.diff.change import Change
 from scripts.editor.diff.fields import Subject, field_changes, list_changes, pair, value_changes

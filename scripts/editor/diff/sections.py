@@ -7,7 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from schema import Actor, Indicator, Plan, Revision
-from scripts.core.filters import nb_date
+from scripts.core.dates import nb_date
 from scripts.editor.diff.change import Change
 from scripts.editor.diff.fields import Subject, field_changes, list_changes, value_changes
 from scripts.editor.diff.measures import period_path

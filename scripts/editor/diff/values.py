@@ -13,7 +13,8 @@ from typing import Any
 from pydantic import BaseModel
 
 from schema import ALL_MUNICIPALITIES, Actor, Period, Plan
-from scripts.core.filters import nb_date, nok, years
+from scripts.core.dates import nb_date
+from scripts.core.numbers import nok, years
 from scripts.editor.diff.text import md, quote
 
 #: Norwegian names of the fields, by key (the same key means the same thing in every model).
