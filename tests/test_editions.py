@@ -12,9 +12,9 @@ from playwright.sync_api import Browser
 from test_browser import page_failures
 
 from conftest import replace_once, run_plan, serving
+from scripts.present.lookups import SiteOptions
 from scripts.publish import editions
 from scripts.site.editions import site_text
-from scripts.site.lookups import SiteOptions
 from scripts.site.pages import render_site
 from scripts.validate.validator import validate_folder
 

@@ -26,7 +26,8 @@ from scripts.editor import guide, skeleton
 from scripts.editor.guide import errors, new_measure, revision, status, workflow
 from scripts.editor.guide.sources import SourceFiles
 from scripts.load.strict import StrictLoader
-from scripts.site.pages import SiteOptions, render_site
+from scripts.present.lookups import SiteOptions
+from scripts.site.pages import render_site
 from scripts.validate.validator import validate_folder
 
 EDIT_BASE = "https://github.com/eksempel/plan/edit/main/"

@@ -12,7 +12,8 @@ from conftest import ROOT, VALID_PLAN
 from schema import Plan
 from scripts.editor.guide import status_round
 from scripts.editor.status.layout import COLUMNS
-from scripts.site.pages import SiteOptions, render_site
+from scripts.present.lookups import SiteOptions
+from scripts.site.pages import render_site
 from scripts.validate.validator import validate_folder
 
 PATH = "veiledning/statusrunden.md"

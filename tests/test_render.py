@@ -19,7 +19,7 @@ import pytest
 
 from conftest import ROOT, VALID_PLAN
 from schema import Plan
-from scripts.site.lookups import SiteOptions
+from scripts.present.lookups import SiteOptions
 from scripts.site.pages import render_site
 from scripts.site.registry import REGISTRY, page_path
 from scripts.site.urls import html_href, url_of

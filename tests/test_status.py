@@ -19,8 +19,9 @@ import schema
 from conftest import ROOT, VALID_PLAN, replace_once
 from scripts.editor import schemas
 from scripts.editor.skeleton import measure_skeleton
+from scripts.present.lookups import SiteOptions
 from scripts.site.open_data import data_files
-from scripts.site.pages import SiteOptions, render_site
+from scripts.site.pages import render_site
 from scripts.validate.validator import validate_folder
 
 TODAY = dt.date(2026, 12, 1)

@@ -27,10 +27,10 @@ from scripts import TEMPLATES
 from scripts.core.filters import FILTERS, markdown_html
 from scripts.core.queries import document_dates, plain_name, reader_contact, report_years
 from scripts.pdf import report as status
-from scripts.site import charts, indicators
-from scripts.site.lookups import Site, SiteOptions
-from scripts.site.open_data import licence
-from scripts.site.pages import budget_row
+from scripts.present import charts, indicators
+from scripts.present.budget import budget_row
+from scripts.present.licence import licence
+from scripts.present.lookups import Lookups, SiteOptions
 from scripts.validate.validator import gc_paused, today
 
 __all__ = ["PDF_NAME", "PrintChoices", "plan_html", "report_name", "report_years", "write_pdf"]
@@ -124,7 +124,7 @@ def plan_html(
     as_of = status.as_of_date(plan, choices.as_of)
     summary = status.build_report(plan, report, today(), choices.as_of) if report is not None else None
     plan = status.plan_as_of(plan, summary.as_of if summary is not None else as_of)
-    site = Site(plan, options or SiteOptions())
+    site = Lookups(plan)  # print reads nothing of the options
     env = _environment()
     created, modified = document_dates(plan)
     css = (PRINT / "print.css").read_text(encoding="utf-8").replace("url(fonts/", f"url({(PRINT / 'fonts').as_uri()}/")

@@ -35,7 +35,7 @@ def _options(plan_dir: Path, *, git_dates: bool = False) -> Any:
     import yaml
 
     from scripts.load.folder import load_plan
-    from scripts.site.lookups import SiteOptions
+    from scripts.present.lookups import SiteOptions
     from scripts.validate.validator import source_files
 
     files, _ = load_plan(plan_dir)

@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from schema import Indicator, Observation
-from scripts.site.charts.layout import Box, Candidate, Labeller, Segment, labelled_years, nice_ticks, text_box
-from scripts.site.charts.style import ACCENT, BASELINE, FONT, MUTED, SMALL, TARGET, WIDTH
-from scripts.site.charts.svg import Text, check_chart, coord, diamond, line, points, render, text_at
-from scripts.site.charts.text import number, quantity, sentence, text_width
+from scripts.present.charts.layout import Box, Candidate, Labeller, Segment, labelled_years, nice_ticks, text_box
+from scripts.present.charts.style import ACCENT, BASELINE, FONT, MUTED, SMALL, TARGET, WIDTH
+from scripts.present.charts.svg import Text, check_chart, coord, diamond, line, points, render, text_at
+from scripts.present.charts.text import number, quantity, sentence, text_width
 
 #: The baseline of the axis title above the plot.
 _AXIS_TITLE_Y = 16.0
