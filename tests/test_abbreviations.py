@@ -35,8 +35,9 @@ from schema import Actor, Plan
 from scripts.core.filters import short_html, short_md
 from scripts.core.queries import abbreviates, plain_name
 from scripts.pdf.document import plan_html
-from scripts.site.charts import Label, budget_chart
-from scripts.site.pages import budget_row, render_site
+from scripts.present.budget import budget_row
+from scripts.present.charts import Label, budget_chart
+from scripts.site.pages import render_site
 from scripts.site.registry import REGISTRY
 from scripts.validate.validator import validate_folder
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from conftest import ROOT
 
 #: The stages, lowest first: a module may import its own stage and those before it.
-LAYERS = ["scripts", "core", "load", "validate", "editor", "site", "pdf", "publish", "cli", "dev"]
+LAYERS = ["scripts", "core", "load", "validate", "editor", "present", "site", "pdf", "publish", "cli", "dev"]
 
 
 def module_name(path: Path) -> str:
@@ -56,6 +56,21 @@ def test_every_stage_imports_only_the_stages_below_it() -> None:
     assert upwards == []
 
 
+def test_print_imports_nothing_of_the_website() -> None:
+    """What the website and the print edition both need lives in scripts/present, below both: the PDF stage
+    reads none of the website's internals (its lookups with page links, its registry, its open data)."""
+    edges = graph()
+    into_site = [
+        f"{module} → {target}"
+        for module, targets in edges.items()
+        if module.startswith("scripts.pdf")
+        for target in targets
+        if target == "scripts.site" or target.startswith("scripts.site.")
+    ]
+    assert [module for module in edges if module.startswith("scripts.pdf.")]  # the stage is there to check
+    assert into_site == []
+
+
 def test_schema_imports_only_modules_that_import_nothing_of_the_project() -> None:
     """The models are built from scripts/model (field types, the catalog, the models beside schema.py); those
     import nothing of the project but each other, or schema.py would sit on top of the stages that import it."""
@@ -89,7 +104,8 @@ def test_the_checks_above_would_see_an_import_circle(tmp_path: Path) -> None:
     module = tmp_path / "a.py"
     module.write_text("from scripts.site import pages\nimport schema\n", encoding="utf-8")
     assert imports(module) == {"scripts.site", "scripts.site.pages", "schema"}
-    assert layer("scripts.pdf.document") > layer("scripts.site.pages") > layer("scripts.editor.new")
+    assert layer("scripts.pdf.document") > layer("scripts.site.pages") > layer("scripts.present.charts")
+    assert layer("scripts.present.charts") > layer("scripts.editor.new")
 
 
 def test_the_website_imports_nothing_of_the_editors_package() -> None:

@@ -12,7 +12,8 @@ from playwright.sync_api import Browser, Page
 
 from conftest import WIDTHS
 from schema import Plan
-from scripts.site.lookups import Site, SiteOptions
+from scripts.present.lookups import SiteOptions
+from scripts.site.lookups import Site
 from scripts.site.municipality import summarise
 from scripts.site.registry import page_path
 from scripts.site.urls import url_of

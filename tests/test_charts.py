@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from schema import Indicator, Observation, Plan, Point
-from scripts.site import charts
-from scripts.site.charts import TimelineRow, budget_chart, indicator_chart, nok, number, status_chart, timeline_chart
-from scripts.site.charts.layout import Labeller, labelled_years, nice_ticks, segment_hits_box
-from scripts.site.charts.style import check_colour, outline, text_on
-from scripts.site.charts.svg import coord
-from scripts.site.charts.text import lower_first, sentence, text_width, truncate, wrap
+from scripts.present import charts
+from scripts.present.charts import TimelineRow, budget_chart, indicator_chart, nok, number, status_chart, timeline_chart
+from scripts.present.charts.layout import Labeller, labelled_years, nice_ticks, segment_hits_box
+from scripts.present.charts.style import check_colour, outline, text_on
+from scripts.present.charts.svg import coord
+from scripts.present.charts.text import lower_first, sentence, text_width, truncate, wrap
 
 SVG = "{http://www.w3.org/2000/svg}"
 XLINK = "{http://www.w3.org/1999/xlink}"

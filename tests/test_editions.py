@@ -13,11 +13,11 @@ from test_browser import page_failures
 
 from conftest import replace_once, run_plan, serving
 from scripts.pdf.document import plan_html
+from scripts.present.lookups import SiteOptions
 from scripts.publish import editions, providers
 from scripts.publish.editions import site_text
 from scripts.publish.pdfs import PdfCache, PdfJob, make_pdfs
 from scripts.site.history import History
-from scripts.site.lookups import SiteOptions
 from scripts.site.pages import render_site
 from scripts.site.registry import REGISTRY
 from scripts.validate.validator import validate_folder

@@ -21,10 +21,11 @@ from conftest import ROOT
 from schema import Plan
 from scripts.core.filters import nb_date, nok
 from scripts.pdf.document import css_string, plan_html
+from scripts.present.lookups import SiteOptions
 from scripts.publish.links import broken_links
 from scripts.publish.providers import render_pages
 from scripts.publish.search import readable_tables
-from scripts.site.lookups import Site, SiteOptions
+from scripts.site.lookups import Site
 from scripts.site.registry import page_path
 
 

@@ -26,9 +26,9 @@ from scripts.editor import skeleton
 from scripts.editor.guide import errors, new_measure, revision, status, workflow
 from scripts.editor.guide.sources import SourceFiles
 from scripts.load.strict import StrictLoader
+from scripts.present.lookups import SiteOptions
 from scripts.publish.providers import render_pages
 from scripts.site import registry
-from scripts.site.pages import SiteOptions
 from scripts.validate.validator import validate_folder
 
 EDIT_BASE = "https://github.com/eksempel/plan/edit/main/"

@@ -12,8 +12,8 @@ from conftest import ROOT, VALID_PLAN
 from schema import Plan
 from scripts.editor.guide import status_round
 from scripts.editor.status.layout import COLUMNS
+from scripts.present.lookups import SiteOptions
 from scripts.publish.providers import render_pages
-from scripts.site.pages import SiteOptions
 from scripts.validate.validator import validate_folder
 
 PATH = "veiledning/statusrunden.md"

@@ -1,5 +1,5 @@
 """How an indicator is going: the verdict rule, the latest value against the target, one row per year, and the
-pages that show them (scripts/site/indicators.py)."""
+pages that show them (scripts/present/indicators.py)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,8 @@ from typing import Literal
 import pytest
 
 from schema import Indicator, Observation, Plan, Point
-from scripts.site import indicators
-from scripts.site.indicators import ON_THE_WAY, TOO_EARLY, WRONG_WAY, YearRow, progress, verdict, year_rows
+from scripts.present import indicators
+from scripts.present.indicators import ON_THE_WAY, TOO_EARLY, WRONG_WAY, YearRow, progress, verdict, year_rows
 from scripts.site.pages import render_site
 
 

@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 import pytest
 
 from schema import Plan, Status
+from scripts.present.charts import WIDTH, contrast, status_bar
 from scripts.site.badges import DEFAULT_SYMBOL, MIN_CONTRAST, badge_colours, status_badge
-from scripts.site.charts import WIDTH, contrast, status_bar
 
 SVG = "{http://www.w3.org/2000/svg}"
 ROWS = [("Planlagt", 3, "#4a5560"), ("Pågår", 24, "#1a5e9a"), ("Fullført", 0, "#2b6e31"), ("Utsatt", 13, "#8f4a00")]

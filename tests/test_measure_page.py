@@ -9,8 +9,8 @@ from pathlib import Path
 from test_indicators import with_measure
 
 from schema import Plan
+from scripts.present.lookups import SiteOptions
 from scripts.publish.links import broken_links
-from scripts.site.lookups import SiteOptions
 from scripts.site.pages import render_site
 
 CHANGED = SiteOptions(

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from schema import Plan
-from scripts.site.lookups import Site, SiteOptions
+from scripts.present.lookups import SiteOptions
+from scripts.site.lookups import Site
 from scripts.site.municipality import ActorSummary, MeasureRow, summarise
 from scripts.validate.validator import validate_folder
 

@@ -22,7 +22,8 @@ from conftest import VALID_PLAN, replace_once
 from schema import Plan
 from scripts.core.filters import nok
 from scripts.pdf.document import PRINT, WHOLE_TABLE_ROWS, _environment, plan_html
-from scripts.site.lookups import Site, SiteOptions
+from scripts.present.lookups import SiteOptions
+from scripts.site.lookups import Site
 from scripts.site.pages import render_site
 from scripts.site.registry import page_path
 from scripts.validate.validator import validate_folder

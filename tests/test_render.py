@@ -19,9 +19,9 @@ import pytest
 
 from conftest import ROOT, VALID_PLAN
 from schema import Plan
+from scripts.present.lookups import SiteOptions
 from scripts.publish.providers import render_pages, wired
 from scripts.site.history import History
-from scripts.site.lookups import SiteOptions
 from scripts.site.registry import REGISTRY, page_path
 from scripts.site.urls import html_href, url_of
 from scripts.validate.validator import validate_folder

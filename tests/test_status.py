@@ -19,9 +19,9 @@ import schema
 from conftest import ROOT, VALID_PLAN, replace_once
 from scripts.editor import schemas
 from scripts.editor.skeleton import measure_skeleton
+from scripts.present.lookups import SiteOptions
 from scripts.publish.providers import render_pages
 from scripts.site.open_data import data_files
-from scripts.site.pages import SiteOptions
 from scripts.validate.validator import validate_folder
 
 TODAY = dt.date(2026, 12, 1)

@@ -16,6 +16,8 @@ import datetime as dt
 import functools
 import gc
 import hashlib
+import re
+import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -31,10 +33,10 @@ from scripts.core.collector import gc_paused
 from scripts.core.filters import FILTERS, markdown_html
 from scripts.core.queries import document_dates, plain_name, reader_contact, report_years
 from scripts.pdf import report as status
-from scripts.site import charts, indicators
-from scripts.site.lookups import Site, SiteOptions
-from scripts.site.open_data import licence
-from scripts.site.pages import budget_row
+from scripts.present import charts, indicators
+from scripts.present.budget import budget_row
+from scripts.present.licence import licence
+from scripts.present.lookups import Lookups, SiteOptions
 
 __all__ = ["PDF_NAME", "PrintChoices", "plan_html", "render_pdf", "report_name", "report_years", "write_pdf"]
 
@@ -58,6 +60,60 @@ def css_string(text: str) -> Markup:
     every character but letters, digits and spaces written as a CSS escape («<» as «\\3c »), so that no text
     can end the string, the rule or the style element."""
     return Markup("".join(c if c.isalnum() or c == " " else f"\\{ord(c):x} " for c in " ".join(text.split())))
+
+
+#: A run of text without a space longer than this is cut into pieces of this many characters for WeasyPrint.
+LONG_RUN = 80
+_TAG = re.compile(r"(<[^>]*>)")
+#: An ordinary space (where WeasyPrint looks for a line break) or the start of an entity («&amp;»).
+_SPACE = re.compile(r"[ \t\r\n\f]")
+_RUN = re.compile(rf"(?:&#?\w+;|[^ \t\r\n\f&]){{{LONG_RUN + 1},}}")
+_ENTITY = re.compile(r"&#?\w+;|.", re.S)
+
+
+def _pieces(run: re.Match[str]) -> str:
+    """A long run cut into pieces of LONG_RUN characters (an entity counts as one, a combining mark stays with
+    the letter before it), each in its own <span>."""
+    pieces: list[list[str]] = [[]]
+    for unit in _ENTITY.findall(run.group(0)):
+        if len(pieces[-1]) >= LONG_RUN and not unicodedata.combining(unit[0]) and unit not in _JOINERS:
+            pieces.append([])
+        pieces[-1].append(unit)
+    return "".join(f'<span class="piece">{"".join(piece)}</span>' for piece in pieces)
+
+
+#: Characters that belong to the one before them (zero-width joiner, variation selectors).
+_JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}
+
+
+def breakable(html: str) -> str:
+    """The print HTML with every long run of text in its body (a word, an address) cut into pieces by empty
+    <span>s, which change neither the text nor where a line may break (print.css lets a line break anywhere in
+    a word too long for it): WeasyPrint measures the narrowest width of a text (a table's columns) by laying out
+    the rest of the run once for every letter, so a word of 5 000 letters took minutes, and a piece of
+    LONG_RUN letters takes no time. Only text between tags is touched, never the head, attributes or styles."""
+    head, body = html.split("<body", 1)
+    parts = _TAG.split(body)
+    for index in range(2, len(parts), 2):  # the text between tags (0 is the rest of the <body> tag)
+        if len(parts[index]) > LONG_RUN:
+            parts[index] = _RUN.sub(_pieces, parts[index])
+    return head + "<body" + "".join(parts)
+
+
+#: The most characters the running header and footer show of a text from the plan (a chapter's title, the
+#: plan's short title): they name the page, and the whole text stands on it.
+RUNNING = 60
+
+
+def running(text: str) -> str:
+    """A text for the running header or footer: on one line, and at most RUNNING characters, shortened at a space
+    where there is one in its second half, with «…»."""
+    text = " ".join(text.split())
+    if len(text) <= RUNNING:
+        return text
+    kept = text[: RUNNING - 1]
+    space = kept.rfind(" ")
+    return (kept[:space] if space > RUNNING // 2 else kept).rstrip(" ,.:;–-") + "…"
 
 
 #: Words that end a focus area's short name: «Samarbeid på tvers av …» is «Samarbeid».
@@ -87,6 +143,7 @@ def _environment() -> jinja2.Environment:
     # Print explains no abbreviation: full names, or a short name that is the name's first words («Eidsvoll»).
     env.filters["budget_row"] = functools.partial(budget_row, short=False)
     env.filters["css_string"] = css_string
+    env.filters["running"] = running
     env.filters["area_short"] = area_short
     env.filters["actor_short"] = lambda ident, site: plain_name(site.actors[ident])
     env.filters.update(indicators.FILTERS)
@@ -136,12 +193,12 @@ def plan_html(
             raise TypeError("en statusrapport trenger dagens dato (today)")
         summary = status.build_report(plan, report, today, choices.as_of)
     plan = status.plan_as_of(plan, summary.as_of if summary is not None else as_of)
-    site = Site(plan, options or SiteOptions())
+    site = Lookups(plan)  # print reads nothing of the options
     env = _environment()
     created, modified = document_dates(plan)
     css = (PRINT / "print.css").read_text(encoding="utf-8").replace("url(fonts/", f"url({(PRINT / 'fonts').as_uri()}/")
     template = "report.html.jinja" if report is not None else "plan.html.jinja"
-    return env.get_template(template).render(
+    html = env.get_template(template).render(
         site=site,
         plan=plan,
         info=plan.plan,
@@ -156,6 +213,7 @@ def plan_html(
         choices=choices,
         contact=reader_contact(plan),
     )
+    return breakable(html)
 
 
 @contextlib.contextmanager

@@ -12,8 +12,8 @@ import datetime as dt
 from dataclasses import dataclass
 
 from schema import Indicator, Measure, Observation, Plan, StatusUpdate
-from scripts.site import indicators
-from scripts.site.indicators import Verdict
+from scripts.present import indicators
+from scripts.present.indicators import Verdict
 
 __all__ = ["Report", "YearState", "as_of_date", "build_report", "plan_as_of", "status_on"]
 

@@ -42,11 +42,11 @@ from scripts.core.progress import Progress
 from scripts.core.queries import document_dates
 from scripts.load.folder import load_plan
 from scripts.pdf import document as pdf
+from scripts.present.lookups import SiteOptions
 from scripts.publish import csp, editions, providers, reuse, search
 from scripts.publish.pdfs import Made, PdfBatch, PdfCache, PdfJob
 from scripts.site.feeds import feed_files
 from scripts.site.footer import footer, not_found_links
-from scripts.site.lookups import SiteOptions
 from scripts.site.open_data import data_files
 from scripts.site.pages import MemoryBytecodeCache, render_site
 from scripts.site.registry import REGISTRY, Registry

@@ -11,8 +11,8 @@ from schema import Plan
 from scripts import REPOSITORY
 from scripts.core.queries import report_years
 from scripts.editor import guide
+from scripts.present.lookups import SiteOptions
 from scripts.site.history import History
-from scripts.site.lookups import SiteOptions
 from scripts.site.pages import render_site
 from scripts.site.registry import EDITIONS, GUIDE, REGISTRY, Provider, Registry
 

@@ -1,8 +1,8 @@
 """Stage 3, the website's content: the validated plan as Markdown pages and open data files.
 
-In: a validated :class:`schema.Plan`, :class:`~scripts.site.lookups.SiteOptions` (edit links, file dates, the
+In: a validated :class:`schema.Plan`, :class:`~scripts.present.lookups.SiteOptions` (edit links, file dates, the
 plan folder) and the page registry. Out: ``{path: markdown}`` from :func:`~scripts.site.pages.render_site` and
 ``{path: text or bytes}`` from :func:`~scripts.site.open_data.data_files`. :mod:`~scripts.site.registry` is the one table
-of page kinds (paths, templates, menu, items); :mod:`~scripts.site.charts` draws the SVG charts. Nothing here
-knows about MkDocs: :mod:`scripts.publish.plugin` hands the pages over.
+of page kinds (paths, templates, menu, items); the charts, budget rows, indicator verdicts, the licence and the
+plan's lookups it shares with print come from :mod:`scripts.present`. Nothing here knows about MkDocs: :mod:`scripts.publish.plugin` hands the pages over.
 """

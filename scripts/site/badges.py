@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from schema import Status
-from scripts.site.charts.style import WHITE, check_colour, contrast
+from scripts.present.charts.style import WHITE, check_colour, contrast
 
 #: The symbol of a status that names none in the vocabulary.
 DEFAULT_SYMBOL = "●"

@@ -1,110 +1,26 @@
-"""Lookups over the validated plan that several pages (and the print edition) need, computed once: :class:`Site`,
-and :class:`SiteOptions`, what the pages need to know beyond the plan itself."""
+"""The website's lookups: :class:`Site`, the plan's lookups of :mod:`scripts.present.lookups` with what only
+pages need: the options (edit links, file dates), links between pages and an actor's summary."""
 
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
-from functools import cached_property
-from pathlib import Path
-from typing import Any
 
-from schema import Actor, BudgetLine, FocusArea, Goal, Measure, Plan
-from scripts.core.queries import lead_actor, lead_role, municipality_ids, secured_and_planned
-from scripts.site import charts, municipality
+from schema import Actor, FocusArea, Measure, Plan
+from scripts.present import charts
+from scripts.present.lookups import Lookups, SiteOptions
+from scripts.site import municipality
 from scripts.site.registry import page_path
 from scripts.site.urls import html_href
 
-
-@dataclass(frozen=True)
-class SiteOptions:
-    """What the pages need to know beyond the plan itself."""
-
-    #: Address that opens a file of the repository in the web editor, ending in «/», e.g.
-    #: «https://github.com/gardermoregionen/naeringsplan/edit/main/». None: no «Foreslå endring» links.
-    edit_base: str | None = None
-    #: Focus area id → the file it is written in, relative to the repository root.
-    sources: Mapping[str, str] = field(default_factory=dict)
-    #: File relative to the repository root → date of its last change (from git).
-    changed: Mapping[str, dt.date] = field(default_factory=dict)
-    #: Path of the plan's PDF inside the site, when one is built.
-    pdf: str | None = None
-    #: The folder the plan was read from (the editors' guide quotes its files); None: plan/ in the repository.
-    plan_dir: Path | None = None
-    #: Folders searched for page templates before the package's own (a page kind added outside the package).
-    templates: tuple[Path, ...] = ()
+__all__ = ["Site"]
 
 
-@dataclass(frozen=True)
-class RoleEntry:
-    focus_area: FocusArea
-    goal: Goal
-    measure: Measure
-    role: str
-    note: str | None
-
-
-def _lines(measures: Iterable[Measure]) -> Iterator[BudgetLine]:
-    return (line for measure in measures for line in measure.budget)
-
-
-class Site:
-    """Lookups over the plan that several pages need, computed once."""
+class Site(Lookups):
+    """Lookups over the plan that several pages need, computed once, and the options the pages were made with."""
 
     def __init__(self, plan: Plan, options: SiteOptions) -> None:
-        self.plan = plan
+        super().__init__(plan)
         self.options = options
-        self.actors = {a.id: a for a in plan.actors}
-        self.statuses = {s.id: s for s in plan.vocabulary.statuses}
-        self.role_types = {r.id: r for r in sorted(plan.vocabulary.role_types, key=lambda r: r.order)}
-        self.indicators = {i.id: i for i in plan.indicators}
-        self.measures = {m.id: (fa, goal, m) for fa, goal, m in plan.measures()}
-        self.goals = {g.id: (fa, g) for fa in plan.focus_areas for g in fa.goals}
-        self.lead_role = lead_role(plan.vocabulary)
-        self.municipality_ids = [a.id for a in plan.actors if a.kind == "kommune"]
-        #: Measure id → the id of its lead actor (asked for on every row of every table of measures).
-        self.leads = {m.id: lead_actor(m, self.lead_role) for m in self.all_measures()}
-
-    # -- measures ------------------------------------------------------------------------------------------
-
-    def all_measures(self) -> list[Measure]:
-        return [m for _, _, m in self.measures.values()]
-
-    def lead(self, measure: Measure) -> Actor:
-        return self.actors[self.leads[measure.id]]
-
-    def municipalities(self, measure: Measure) -> list[Actor]:
-        return [self.actors[i] for i in municipality_ids(self.plan, measure)]
-
-    def status_label(self, status_id: str) -> str:
-        return self.statuses[status_id].label
-
-    def budget_totals(self, measures: Iterable[Measure]) -> tuple[int, int]:
-        """(secured, planned) for the measures together."""
-        return secured_and_planned(_lines(measures), lambda line: None).get(None, (0, 0))
-
-    def measure_budget_by_year(self, measure: Measure) -> list[tuple[int, int, int]]:
-        return self._by_year([measure])
-
-    def measure_budget_by_funder(self, measure: Measure) -> list[tuple[Actor, int, int]]:
-        return self._by_funder([measure])
-
-    def _by_year(self, measures: Iterable[Measure], span: tuple[int, int] | None = None) -> list[tuple[int, int, int]]:
-        """(year, secured, planned) for every year from the first to the last, a year without budget as zeros, so
-        that a chart or table never skips a year; `span` (first, last) widens the run of years, e.g. to the plan
-        period."""
-        totals = secured_and_planned(_lines(measures), lambda line: line.year)
-        known = [*totals, *(span or ())]
-        if not known:
-            return []
-        return [(year, *totals.get(year, (0, 0))) for year in range(min(known), max(known) + 1)]
-
-    def _by_funder(self, measures: Iterable[Measure]) -> list[tuple[Actor, int, int]]:
-        totals = secured_and_planned(_lines(measures), lambda line: line.funder)
-        rows = [(self.actors[a], s, p) for a, (s, p) in totals.items()]
-        return sorted(rows, key=lambda r: (-(r[1] + r[2]), r[0].name))
 
     def source(self, measure: Measure) -> str | None:
         fa, _, _ = self.measures[measure.id]
@@ -120,77 +36,9 @@ class Site:
         source = self.source(measure)
         return self.options.changed.get(source) if source else None
 
-    # -- actors --------------------------------------------------------------------------------------------
-
-    @cached_property
-    def roles_by_actor(self) -> dict[str, list[RoleEntry]]:
-        result: dict[str, list[RoleEntry]] = defaultdict(list)
-        for fa, goal, measure in self.measures.values():
-            for role in measure.roles:
-                result[role.actor].append(RoleEntry(fa, goal, measure, role.role, role.note))
-        return result
-
     def summary(self, actor: Actor) -> municipality.ActorSummary:
         """What the actor does in the plan, for the top of its page (see :mod:`scripts.site.municipality`)."""
         return municipality.summarise(self, actor)
-
-    @cached_property
-    def funding_by_actor(self) -> dict[str, tuple[int, int]]:
-        return secured_and_planned(_lines(self.all_measures()), lambda line: line.funder)
-
-    def actor_funding(self, actor_id: str) -> tuple[int, int]:
-        return self.funding_by_actor.get(actor_id, (0, 0))
-
-    def matrix(self) -> list[tuple[Actor, list[tuple[FocusArea, int, int]]]]:
-        """Actors × focus areas: the number of lead and partner roles (actors without roles left out)."""
-        rows = []
-        for actor in self.plan.actors:
-            entries = self.roles_by_actor.get(actor.id, [])
-            if not entries:
-                continue
-            cells = []
-            for fa in self.plan.focus_areas:
-                in_area = [e for e in entries if e.focus_area.id == fa.id]
-                leads = sum(1 for e in in_area if e.role == self.lead_role)
-                cells.append((fa, leads, len(in_area) - leads))
-            rows.append((actor, cells))
-        return rows
-
-    # -- economy -------------------------------------------------------------------------------------------
-
-    def budget_by_focus_area(self) -> list[tuple[FocusArea, int, int]]:
-        return [(fa, *self.budget_totals(m for g in fa.goals for m in g.measures)) for fa in self.plan.focus_areas]
-
-    def budget_by_funder(self) -> list[tuple[Actor, int, int]]:
-        return self._by_funder(self.all_measures())
-
-    def budget_by_year(self) -> list[tuple[int, int, int]]:
-        """Every year of the plan period (and any budget year outside it), a year without budget as zeros."""
-        return self._by_year(self.all_measures(), self.years())
-
-    # -- status --------------------------------------------------------------------------------------------
-
-    def status_counts(self, measures: Iterable[Measure] | None = None) -> list[tuple[str, int, str]]:
-        chosen = list(self.all_measures() if measures is None else measures)
-        ordered = sorted(self.statuses.values(), key=lambda s: s.order)
-        return [(s.label, sum(1 for m in chosen if m.status == s.id), s.colour) for s in ordered]
-
-    def latest_updates(self, count: int, measures: Iterable[Measure] | None = None) -> list[tuple[Measure, Any]]:
-        """The newest status updates, newest first, of the given measures (default: all)."""
-        chosen = self.all_measures() if measures is None else measures
-        updates = [(m, u) for m in chosen for u in m.status_updates]
-        updates.sort(key=lambda mu: (mu[1].date, mu[0].id), reverse=True)
-        return updates[:count]
-
-    def revisions_newest_first(self) -> list[Any]:
-        return sorted(self.plan.plan.revisions, key=lambda r: r.date, reverse=True)
-
-    def current_revision(self) -> Any:
-        adopted = [r for r in self.plan.plan.revisions if r.stage == "vedtatt"]
-        return max(adopted or self.plan.plan.revisions, key=lambda r: r.date)
-
-    def years(self) -> tuple[int, int]:
-        return self.plan.plan.period.start, self.plan.plan.period.end
 
     def timeline_rows(self, fa: FocusArea, page: str) -> list[charts.TimelineRow]:
         rows = []
@@ -204,4 +52,3 @@ class Site:
                     )
                 )
         return rows
-

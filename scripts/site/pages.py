@@ -18,17 +18,18 @@ from typing import Any
 
 import jinja2
 
-from schema import Actor, FocusArea, Plan
+from schema import Plan
 from scripts import TEMPLATES
 from scripts.core.filters import FILTERS
-from scripts.core.queries import abbreviates, plain_name
-from scripts.site import charts, indicators
+from scripts.present import charts, indicators
+from scripts.present.budget import budget_row
+from scripts.present.lookups import SiteOptions
 from scripts.site.badges import status_badge
-from scripts.site.lookups import Site, SiteOptions
+from scripts.site.lookups import Site
 from scripts.site.registry import REGISTRY, Registry
 from scripts.site.urls import html_href, relpath, url_of
 
-__all__ = ["Site", "SiteOptions", "html_href", "render_site", "url_of"]
+__all__ = ["Site", "html_href", "render_site", "url_of"]
 
 
 @dataclass(frozen=True)
@@ -102,25 +103,6 @@ def markdown_environment(
     env.globals["verdict_rule"] = indicators.RULE
     env.filters["status_badge"] = status_badge
     return env
-
-
-def budget_row(row: tuple[Any, int, int], *, short: bool = True) -> tuple[str | charts.Label, int, int]:
-    """(focus area, actor or year, secured, planned) → (label, secured, planned) for a budget chart. An actor
-    whose short name is an abbreviation is drawn short with its full name in the text alternative («GRIP»,
-    «Gardermoregionen IPR (GRIP)»); with `short` False (print) every actor gets its full name."""
-    item, secured, planned = row
-    label: str | charts.Label
-    if isinstance(item, FocusArea):
-        label = f"{item.id} {item.title}"
-    elif isinstance(item, Actor) and not short:
-        label = item.name
-    elif isinstance(item, Actor) and item.short_name and abbreviates(item.short_name, item.name):
-        label = charts.Label(item.short_name, f"{item.name} ({item.short_name})")
-    elif isinstance(item, Actor):
-        label = plain_name(item)
-    else:
-        label = str(item)
-    return label, secured, planned
 
 
 def render_site(

@@ -9,7 +9,7 @@ import schema
 from schema import Plan
 from scripts.site.open_data.csv_files import csv_text, spreadsheet_safe
 from scripts.site.open_data.dcat import dcat_turtle
-from scripts.site.open_data.licence import Licence, licence
+from scripts.present.licence import Licence, licence
 from scripts.site.open_data.package import PACKAGE, datapackage_json
 from scripts.site.open_data.tables import TABLES, TYPE_NAMES, Column, Table
 from scripts.site.open_data.workbook import workbook_bytes

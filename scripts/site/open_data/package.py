@@ -13,7 +13,7 @@ from typing import Any
 
 from schema import Plan
 from scripts.site.open_data.csv_files import DECIMAL_CHAR, DIALECT, FALSE, TRUE
-from scripts.site.open_data.licence import Licence, licence
+from scripts.present.licence import Licence, licence
 from scripts.site.open_data.tables import TABLES, Column, Table
 
 PACKAGE = "data/datapackage.json"

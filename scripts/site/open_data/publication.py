@@ -9,7 +9,7 @@ from urllib.parse import quote
 
 from schema import Actor, Plan
 from scripts.core.queries import ReaderContact, document_dates, reader_contact
-from scripts.site.open_data.licence import Licence, licence
+from scripts.present.licence import Licence, licence
 
 #: Characters allowed in an address as they are (RFC 3987's reserved and unreserved characters and «%»); any other
 #: (space, quotes, angle brackets, braces, non-ASCII letters…) is percent-encoded.

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scripts.site.charts.style import FONT, MUTED, WIDTH, check_colour, outline
-from scripts.site.charts.svg import Rect, Text, check_chart, line, rect, render, text_at
-from scripts.site.charts.text import lower_first, number, text_width, truncate
+from scripts.present.charts.style import FONT, MUTED, WIDTH, check_colour, outline
+from scripts.present.charts.svg import Rect, Text, check_chart, line, rect, render, text_at
+from scripts.present.charts.text import lower_first, number, text_width, truncate
 
 
 @dataclass(frozen=True)

@@ -81,10 +81,16 @@ def truncate(text: str, size: float, max_width: float, *, bold: bool = False) ->
     """The text, shortened with «…» when it is wider than max_width."""
     if text_width(text, size, bold=bold) <= max_width:
         return text
-    kept = text
-    while kept and text_width(kept.rstrip() + ELLIPSIS, size, bold=bold) > max_width:
-        kept = kept[:-1]
-    return kept.rstrip(" ,.:;–-") + ELLIPSIS
+    # The longest beginning that fits with «…» after it. Its width only grows with its length, so it is found by
+    # halving (a few measurements, not one per letter: a word of 5 000 letters took seconds).
+    fits, too_wide = 0, len(text) + 1
+    while too_wide - fits > 1:
+        middle = (fits + too_wide) // 2
+        if text_width(text[:middle].rstrip() + ELLIPSIS, size, bold=bold) > max_width:
+            too_wide = middle
+        else:
+            fits = middle
+    return text[:fits].rstrip(" ,.:;–-") + ELLIPSIS
 
 
 def wrap(text: str, size: float, max_width: float, *, bold: bool = False, max_lines: int = 2) -> list[str]:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from scripts.site.charts.layout import labelled_years
-from scripts.site.charts.style import (
+from scripts.present.charts.layout import labelled_years
+from scripts.present.charts.style import (
     ACCENT,
     FONT,
     MUTED,
@@ -18,8 +18,8 @@ from scripts.site.charts.style import (
     outline,
     text_on,
 )
-from scripts.site.charts.svg import Rect, Text, check_chart, coord, points, rect, render, text_at
-from scripts.site.charts.text import lower_first, number, text_width, truncate, years
+from scripts.present.charts.svg import Rect, Text, check_chart, coord, points, rect, render, text_at
+from scripts.present.charts.text import lower_first, number, text_width, truncate, years
 
 _UNSAFE_SCHEMES = ("javascript:", "data:", "vbscript:")
 

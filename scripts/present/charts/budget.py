@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from scripts.site.charts.style import ACCENT, FONT, MUTED, SMALL, WIDTH
-from scripts.site.charts.svg import Rect, Text, check_chart, rect, render, text_at
-from scripts.site.charts.text import nok, text_width, wrap
+from scripts.present.charts.style import ACCENT, FONT, MUTED, SMALL, WIDTH
+from scripts.present.charts.svg import Rect, Text, check_chart, rect, render, text_at
+from scripts.present.charts.text import nok, text_width, wrap
 
 # Vertical rhythm, in viewBox units: the legend on top, then per row a label, a bar and the amounts under it.
 _LEGEND_HEIGHT = 34.0
@@ -41,9 +41,7 @@ class _BudgetRow:
     breakdown: list[Text]
 
 
-def budget_chart(
-    chart_id: str, rows: Sequence[tuple[str | Label, int, int]], title: str, *, width: int = WIDTH
-) -> str:
+def budget_chart(chart_id: str, rows: Sequence[tuple[str | Label, int, int]], title: str, *, width: int = WIDTH) -> str:
     """Stacked horizontal bars, one per category: rows are (label, secured_nok, planned_nok); a :class:`Label`
     draws a short form and names the full one in the text alternative.
 

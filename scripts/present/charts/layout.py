@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from scripts.site.charts.style import SMALL
-from scripts.site.charts.svg import Text, text_at
-from scripts.site.charts.text import text_width
+from scripts.present.charts.style import SMALL
+from scripts.present.charts.svg import Text, text_at
+from scripts.present.charts.text import text_width
 
 #: A rectangle as (left, top, right, bottom).
 Box = tuple[float, float, float, float]

@@ -29,10 +29,10 @@ Accessibility, the same for every chart:
 Numbers are written the Norwegian way: :func:`number` and :func:`nok`.
 """
 
-from scripts.site.charts.budget import Label, budget_chart
-from scripts.site.charts.indicator import indicator_chart
-from scripts.site.charts.status import status_bar, status_chart
-from scripts.site.charts.style import (
+from scripts.present.charts.budget import Label, budget_chart
+from scripts.present.charts.indicator import indicator_chart
+from scripts.present.charts.status import status_bar, status_chart
+from scripts.present.charts.style import (
     ACCENT,
     BASELINE,
     FONT,
@@ -51,9 +51,9 @@ from scripts.site.charts.style import (
     WIDTH,
     contrast,
 )
-from scripts.site.charts.svg import CHART_TEMPLATES, font_family
-from scripts.site.charts.text import ELLIPSIS, NBSP, nok, number, quantity, text_width, truncate, wrap, years
-from scripts.site.charts.timeline import TimelineRow, timeline_chart
+from scripts.present.charts.svg import CHART_TEMPLATES, font_family
+from scripts.present.charts.text import ELLIPSIS, NBSP, nok, number, quantity, text_width, truncate, wrap, years
+from scripts.present.charts.timeline import TimelineRow, timeline_chart
 
 __all__ = [
     "ACCENT",
@@ -64,7 +64,6 @@ __all__ = [
     "FONT_FAMILY",
     "GRAPHIC_COLOURS",
     "GRID",
-    "Label",
     "MIN_WIDTH",
     "MUTED",
     "NBSP",
@@ -76,6 +75,7 @@ __all__ = [
     "TEXT_COLOURS",
     "WHITE",
     "WIDTH",
+    "Label",
     "TimelineRow",
     "budget_chart",
     "contrast",

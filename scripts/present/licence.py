@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from schema import LICENCES, Plan
 
-
 #: The licences in the EU's licence vocabulary, which DCAT-AP and data.norge.no use (SPDX id → URI).
 EU_LICENCES = {
     "CC-BY-4.0": "http://publications.europa.eu/resource/authority/licence/CC_BY_4_0",

@@ -16,7 +16,7 @@ from typing import Any
 
 from schema import Indicator, Observation
 from scripts.core.filters import inline
-from scripts.site.charts.text import lower_first, quantity, sentence
+from scripts.present.charts.text import lower_first, quantity, sentence
 
 #: Measurements needed after the baseline year before a verdict is given: one could be a bump.
 MIN_MEASUREMENTS = 2

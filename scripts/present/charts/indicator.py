@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from schema import Indicator, Observation
-from scripts.site.charts.layout import Box, Candidate, Labeller, Segment, labelled_years, nice_ticks, text_box
-from scripts.site.charts.style import ACCENT, BASELINE, FONT, MUTED, SMALL, TARGET, WIDTH
-from scripts.site.charts.svg import Text, check_chart, coord, diamond, line, points, render, text_at
-from scripts.site.charts.text import number, quantity, sentence, text_width
+from scripts.present.charts.layout import Box, Candidate, Labeller, Segment, labelled_years, nice_ticks, text_box
+from scripts.present.charts.style import ACCENT, BASELINE, FONT, MUTED, SMALL, TARGET, WIDTH
+from scripts.present.charts.svg import Text, check_chart, coord, diamond, line, points, render, text_at
+from scripts.present.charts.text import number, quantity, sentence, text_width, truncate
 
 #: The baseline of the axis title above the plot.
 _AXIS_TITLE_Y = 16.0
@@ -82,13 +82,15 @@ def indicator_chart(chart_id: str, indicator: Indicator, *, width: int = WIDTH) 
     plot = _plot(indicator, width)
     spots = [(plot.x_of(o.year), plot.y_of(o.value)) for o in observations]
     baseline_y, target_y, target_x = plot.y_of(baseline.value), plot.y_of(target.value), plot.x_of(target.year)
-    axis_title = text_at(0, _AXIS_TITLE_Y, _axis_title(unit), fill=MUTED, size=SMALL)
+    # The texts drawn are shortened to the chart's width (a unit of plan text may be a long word); the
+    # description says them whole.
+    axis_title = text_at(0, _AXIS_TITLE_Y, truncate(_axis_title(unit), SMALL, width), fill=MUTED, size=SMALL)
     labeller = _labeller(plot, spots, (baseline_y, target_y), target_x, axis_title, width)
     point_labels = _point_labels(labeller, spots, observations)
     target_text = f"Mål {target.year}: {quantity(target.value, unit)}"
     baseline_text = f"Utgangsverdi {baseline.year}: {quantity(baseline.value, unit)}"
-    target_label = _target_label(labeller, plot, target_text, target_x, target_y)
-    baseline_label = _baseline_label(labeller, plot, baseline_text, baseline_y)
+    target_label = _target_label(labeller, plot, truncate(target_text, SMALL, width, bold=True), target_x, target_y)
+    baseline_label = _baseline_label(labeller, plot, truncate(baseline_text, SMALL, width, bold=True), baseline_y)
     empty = None if observations else _empty_label(labeller, plot)
     note = _axis_note(plot, unit)
     legend, height = _legend(plot.bottom + (70 if note else 48), width)
@@ -104,7 +106,7 @@ def indicator_chart(chart_id: str, indicator: Indicator, *, width: int = WIDTH) 
         width,
         height,
         **_axes(plot, (baseline_y, target_y)),
-        axis_note=text_at(0, plot.bottom + 44, note, fill=MUTED, size=SMALL) if note else None,
+        axis_note=text_at(0, plot.bottom + 44, truncate(note, SMALL, width), fill=MUTED, size=SMALL) if note else None,
         axis_title=axis_title,
         polyline=points(spots) if len(spots) > 1 else "",
         points=[_Point(coord(x), coord(y), t) for (x, y), t in zip(spots, point_titles, strict=True)],

@@ -17,7 +17,7 @@ from typing import Any
 import jinja2
 
 from scripts import TEMPLATES
-from scripts.site.charts.style import FONT, FONT_FAMILY, GRID, MIN_WIDTH, MUTED, SMALL, TEXT
+from scripts.present.charts.style import FONT, FONT_FAMILY, GRID, MIN_WIDTH, MUTED, SMALL, TEXT
 
 CHART_TEMPLATES = TEMPLATES / "charts"
 
