@@ -1,8 +1,9 @@
 """The command line: ``plan validate``, ``build``, ``serve``, ``pdf``, ``diff``, ``new``, ``status`` and ``schema``.
 
 Each command is a function ``(args) -> exit code`` registered in :data:`COMMANDS`; :func:`main` parses the
-arguments, runs the command and turns any unexpected failure into a one-line Norwegian message (never a
-traceback).
+arguments, reads the clock once (:func:`scripts.core.dates.today`, handed to the commands as ``args.today``;
+``validate``, ``build``, ``pdf`` and ``status`` pass it on), runs the command and turns any unexpected failure into a
+one-line Norwegian message (never a traceback).
 
 A command imports what it needs when it runs, so that ``plan validate`` does not pay for the website, the PDFs
 or the workbooks (``tests/test_imports.py`` holds it to that). argparse's own words reach the editor in bokmål

@@ -1,4 +1,4 @@
-"""Stage 1, load: read a YAML file of the plan strictly, keeping the position of every value.
+"""Stage 2, load: read a YAML file of the plan strictly, keeping the position of every value.
 
 PyYAML's own loaders are too forgiving for files people edit by hand: they keep the last of two equal keys
 (the first is silently lost) and read ``no``, ``yes``, ``on`` and ``off`` as booleans (YAML 1.1). This

@@ -1,4 +1,4 @@
-"""What the website and the print edition both present: the pieces the two stages draw alike, below both.
+"""Stage 5, what the website and the print edition both present: the pieces the two stages draw alike, below both.
 
 In: a validated :class:`schema.Plan` (and plain numbers and labels for the charts). Out: values, never pages or
 files: :mod:`~scripts.present.lookups` (:class:`~scripts.present.lookups.Lookups`, the plan's lookups computed

@@ -1,4 +1,4 @@
-"""Stage 4, publish: build the whole site into a temporary folder and put it in place only when every step
+"""Stage 8, publish: build the whole site into a temporary folder and put it in place only when every step
 succeeded, so that a failed build leaves the previous site as it was."""
 
 from __future__ import annotations

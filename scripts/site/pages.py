@@ -1,4 +1,4 @@
-"""Stage 3, render: the validated plan as Markdown pages, ``{path: markdown}``.
+"""Stage 6, render: the validated plan as Markdown pages, ``{path: markdown}``.
 
 In: a validated :class:`schema.Plan`, :class:`SiteOptions` and the page registry. Out: Markdown text by source
 path. One Jinja2 template per kind of page (``templates/pages/measure.md.jinja``), rows of

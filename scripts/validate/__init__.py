@@ -1,4 +1,4 @@
-"""Stage 2, validate: check a loaded plan against schema.py and the rules that span files.
+"""Stage 3, validate: check a loaded plan against schema.py and the rules that span files.
 
 Comes in: a plan folder (:func:`~scripts.validate.validator.validate_folder` loads it with
 :mod:`scripts.load`) or its already loaded :class:`~scripts.load.folder.PlanFiles`

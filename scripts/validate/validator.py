@@ -1,4 +1,4 @@
-"""Stage 2, validate: check the loaded files against schema.py and report every problem at its line.
+"""Stage 3, validate: check the loaded files against schema.py and report every problem at its line.
 
 Each file is validated on its own, with a :class:`~scripts.model.catalog.Catalog` of the whole plan as
 context, so that one broken file does not hide the problems in the others and references across files are
