@@ -288,7 +288,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     from scripts.editor.diff import versions
 
     try:
-        changes, problems = versions.compare(args.old, args.new, args.repo)
+        changes, problems = versions.compare(args.old, args.new, args.repo, args.today)
     except versions.PlanSourceError as error:
         print(f"plan: {error}", file=sys.stderr)
         return EXIT_INVALID
@@ -309,11 +309,11 @@ def cmd_new(args: argparse.Namespace) -> int:
 
     try:
         if args.kind == "measure":
-            added = new.new_measure(args.plan, args.goal)
+            added = new.new_measure(args.plan, args.goal, args.today)
         elif args.kind == "goal":
-            added = new.new_goal(args.plan, args.focus_area)
+            added = new.new_goal(args.plan, args.focus_area, args.today)
         else:
-            added = new.new_actor(args.plan, args.id, args.name, args.actor_kind)
+            added = new.new_actor(args.plan, args.id, args.name, args.actor_kind, args.today)
     except new.NewError as error:
         print(f"plan: {error}", file=sys.stderr)
         return EXIT_INVALID

@@ -80,9 +80,7 @@ def test_a_reader_reads_each_commit_once_and_keeps_only_the_plans_own_editions(
     assert plan is not None
     reads: list[str] = []
     real = editions._plan_at
-    monkeypatch.setattr(
-        editions, "_plan_at", lambda repository, commit: reads.append(commit) or real(repository, commit)
-    )
+    monkeypatch.setattr(editions, "_plan_at", lambda repo, commit, on: reads.append(commit) or real(repo, commit, on))
     reader = editions.EditionReader()
     reader.read(plan, repo / "plan")
     reader.read(plan, repo / "plan")

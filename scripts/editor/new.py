@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from schema import Plan
+from scripts.core import dates
 from scripts.core.files import replacing
 from scripts.editor.history import ids_in, used_ids
 from scripts.editor.listedit import LayoutError, Where, append_item
@@ -81,7 +82,9 @@ def _next_number(path: Path, prefix: str, current: list[str]) -> tuple[str, list
 
 
 def new_measure(folder: Path, goal_id: str, today: dt.date | None = None) -> Added:
-    plan, files = valid_plan(folder)
+    """A measure under the goal, starting in the year of `today` (None: the clock's, in Norway)."""
+    today = today or dates.today()
+    plan, files = valid_plan(folder, today)
     found = [(fa, goal) for fa in plan.focus_areas for goal in fa.goals if goal.id == goal_id]
     if not found:
         goals = ", ".join(g.id for fa in plan.focus_areas for g in fa.goals)
@@ -90,7 +93,7 @@ def new_measure(folder: Path, goal_id: str, today: dt.date | None = None) -> Add
     path = Path(files.focus_areas[source_files(files)[fa.id]].path)
     ident, notes = _next_number(path, goal_id + ".", [m.id for m in goal.measures])
     owner = next(a for a in plan.actors if a.id == plan.plan.owner)
-    item = measure_skeleton(plan, ident, owner, (today or dt.date.today()).year, 0)
+    item = measure_skeleton(plan, ident, owner, today.year, 0)
     where = ("goals", fa.goals.index(goal))
     first, last = _append(path, where, "measures", item, f"tiltakene under mål {goal_id}")
     fill_in = [
@@ -104,8 +107,8 @@ def new_measure(folder: Path, goal_id: str, today: dt.date | None = None) -> Add
     return Added(path, ident, first, last, fill_in, notes)
 
 
-def new_goal(folder: Path, focus_area_id: str) -> Added:
-    plan, files = valid_plan(folder)
+def new_goal(folder: Path, focus_area_id: str, today: dt.date | None = None) -> Added:
+    plan, files = valid_plan(folder, today)
     areas = {fa.id: fa for fa in plan.focus_areas}
     if focus_area_id not in areas:
         raise NewError(f"satsingsområdet «{focus_area_id}» finnes ikke. Satsingsområdene er: {', '.join(areas)}")
@@ -122,8 +125,8 @@ def new_goal(folder: Path, focus_area_id: str) -> Added:
     return Added(path, ident, first, last, fill_in, notes)
 
 
-def new_actor(folder: Path, ident: str, name: str, kind: str) -> Added:
-    plan, files = valid_plan(folder)
+def new_actor(folder: Path, ident: str, name: str, kind: str, today: dt.date | None = None) -> Added:
+    plan, files = valid_plan(folder, today)
     if not re.fullmatch(r"[a-z0-9]+(-[a-z0-9]+)*", ident):
         raise NewError(f"id-en «{ident}» må bestå av små bokstaver a–z, sifre og bindestrek, som «nes-kommune»")
     if ident in {a.id for a in plan.actors}:

@@ -12,6 +12,7 @@ validate with today's schema gets no PDF; the history page says why, and the bui
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import subprocess
@@ -67,8 +68,9 @@ class EditionReader:
     def __init__(self) -> None:
         self._read: dict[tuple[Path, str], Read] = {}
 
-    def read(self, plan: Plan, folder: Path | None) -> list[Edition]:
-        """Every kept edition of the plan read from `folder` (None: plan/ of the repository), oldest first."""
+    def read(self, plan: Plan, folder: Path | None, on: dt.date | None = None) -> list[Edition]:
+        """Every kept edition of the plan read from `folder` (None: plan/ of the repository), oldest first, each
+        validated on the day `on` (None: today)."""
         repository = Repository.of(folder or REPOSITORY / "plan")
         kept: dict[tuple[Path, str], Read] = {}
         found: list[Edition] = []
@@ -79,7 +81,7 @@ class EditionReader:
             note: str | None = "planmappen ligger ikke i et git-repositorium"
             if repository is not None:
                 key = (repository.root, revision.commit)
-                old, note = kept[key] = self._read.get(key) or _plan_at(repository, revision.commit)
+                old, note = kept[key] = self._read.get(key) or _plan_at(repository, revision.commit, on)
             changes = diff_plans(previous, old) if previous is not None and old is not None else None
             found.append(Edition(revision, old, note, changes))
             previous = old
@@ -87,7 +89,7 @@ class EditionReader:
         return found
 
 
-def _plan_at(repository: Repository, commit: str) -> Read:
+def _plan_at(repository: Repository, commit: str, on: dt.date | None = None) -> Read:
     """The plan folder at a commit, validated with today's schema."""
     archive = subprocess.run(
         ["git", "archive", "--format=tar", f"{commit}:{repository.plan_path}"],
@@ -100,7 +102,7 @@ def _plan_at(repository: Repository, commit: str) -> Read:
     with tempfile.TemporaryDirectory(prefix="utgave-") as workdir:
         with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
             tar.extractall(workdir, filter="data")
-        plan, problems = validate_folder(Path(workdir), commits=False)
+        plan, problems = validate_folder(Path(workdir), on, commits=False)
     if plan is None:
         count = len(errors(problems))
         return None, f"planen slik den ble vedtatt, er ikke gyldig etter dagens regler ({count} feil)"

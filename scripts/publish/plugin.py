@@ -176,7 +176,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         self.progress.begin("Lager sidene og de åpne dataene")
         source = self.input.source or self._validated(self._plan_dir(config))
         options = self._options(source, root, config)
-        found = self.editions.read(source.plan, source.folder)
+        found = self.editions.read(source.plan, source.folder, self.input.today)
         registry = providers.wired(self.input.registry, editions.history(found))
         with gc_paused():
             compiled = self._compiled("pages", source.folder)

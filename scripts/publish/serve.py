@@ -42,6 +42,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.livereload import LiveReloadServer, _serve_url
 
 from scripts import TEMPLATES
+from scripts.core import dates
 from scripts.core.problems import Diagnostic
 from scripts.core.progress import seconds_text
 from scripts.publish.build import CONFIG, BuildFailed, our_plugin
@@ -190,8 +191,19 @@ def _build_log(captured: _Captured) -> Iterator[None]:
 class Preview:
     """One run of `plan serve`: the configuration, the server and what the terminal shows."""
 
-    def __init__(self, plan_dir: Path, port: int, site_dir: Path, *, out: Any = None, err: Any = None) -> None:
+    def __init__(
+        self,
+        plan_dir: Path,
+        port: int,
+        site_dir: Path,
+        *,
+        out: Any = None,
+        err: Any = None,
+        clock: Callable[[], dt.date] = dates.today,
+    ) -> None:
         self.plan_dir = plan_dir
+        #: The day each build validates on and makes its pages for (a preview may run past midnight).
+        self.clock = clock
         self.out, self.err = out or sys.stdout, err or sys.stderr
         self.site_dir = site_dir
         self.templates = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True)
@@ -262,7 +274,8 @@ class Preview:
         Ctrl+C: the server must go on answering."""
         changed = self.server.take_changed()
         started = time.perf_counter()
-        source, problems = read_plan(self.plan_dir)
+        day = self.clock()
+        source, problems = read_plan(self.plan_dir, day)
         what = _changed_text(changed)
         if source is None:
             self._show_problems(problems, what)
@@ -271,7 +284,7 @@ class Preview:
         reuse = self.built and bool(changed) and all(Path(p).is_relative_to(plan_folder) for p in changed)
         if not reuse:
             self.config = self._load_config()
-        given = BuildInput(source, reuse=reuse)
+        given = BuildInput(source, reuse=reuse, today=day)
         self.captured.lines.clear()
         try:
             from mkdocs.commands.build import build

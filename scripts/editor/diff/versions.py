@@ -4,6 +4,7 @@ repository the tool is installed from."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import subprocess
 import tarfile
@@ -33,11 +34,14 @@ def repository_root(folder: Path) -> Path | None:
     return Path(found.stdout.strip()) if found.returncode == 0 and found.stdout.strip() else None
 
 
-def load_version(spec: str, repository: Path | None, workdir: Path) -> tuple[Plan | None, list[Diagnostic]]:
-    """A plan folder as it is, or plan/ as it was at a git revision (extracted into workdir)."""
+def load_version(
+    spec: str, repository: Path | None, workdir: Path, on: dt.date | None = None
+) -> tuple[Plan | None, list[Diagnostic]]:
+    """A plan folder as it is, or plan/ as it was at a git revision (extracted into workdir), validated on a day
+    (None: today)."""
     folder = Path(spec)
     if folder.is_dir():
-        return validate_folder(folder)
+        return validate_folder(folder, on)
     if repository is None:
         raise PlanSourceError(
             f"«{spec}» er verken en mappe eller en git-revisjon: mappen du står i, er ikke i et git-repositorium. "
@@ -54,13 +58,13 @@ def load_version(spec: str, repository: Path | None, workdir: Path) -> tuple[Pla
     target = workdir / str(len(list(workdir.iterdir())))
     with tarfile.open(fileobj=io.BytesIO(archive.stdout)) as tar:
         tar.extractall(target, filter="data")
-    plan, problems = validate_folder(target, commits=False)
+    plan, problems = validate_folder(target, on, commits=False)
     shown = [Diagnostic(p.file.replace(str(target), f"{spec}:{PLAN}"), p.line, p.col, p.message) for p in problems]
     return plan, shown
 
 
 def compare(
-    old_spec: str, new_spec: str | None, repository: Path | None
+    old_spec: str, new_spec: str | None, repository: Path | None, on: dt.date | None = None
 ) -> tuple[list[Change] | None, list[Diagnostic]]:
     """The changes from OLD to NEW (NEW left out: the plan folder in the repository's working tree as it is now).
     `repository` is where revisions are read: any folder inside the repository, or None outside one."""
@@ -72,8 +76,8 @@ def compare(
             )
         new_spec = str(root / PLAN)
     with tempfile.TemporaryDirectory() as workdir:
-        old, old_problems = load_version(old_spec, root, Path(workdir))
-        new, new_problems = load_version(new_spec, root, Path(workdir))
+        old, old_problems = load_version(old_spec, root, Path(workdir), on)
+        new, new_problems = load_version(new_spec, root, Path(workdir), on)
     problems = old_problems + new_problems
     if old is None or new is None:
         return None, problems
