@@ -38,7 +38,7 @@ def _build(synthetic: bool, state: str, seconds: list[float], pdfs: str = "10 ny
         "1 000 tiltak (syntetisk)" if synthetic else "Levert plan (46 tiltak)",
         synthetic,
         state,
-        Runs(seconds=seconds, peak_kb=512 * 1024),
+        Runs(seconds=seconds, cpu=[s * 1.5 for s in seconds], peak_kb=512 * 1024),
         loads=[1.25] * len(seconds),
         pdfs=[pdfs] * len(seconds),
     )
@@ -112,7 +112,7 @@ def test_the_section_has_a_row_per_build_and_the_stage_table_shows_the_cold_buil
     rows = [line for line in build_section(builds) if line.startswith("| Levert") or line.startswith("| 1 000")]
     assert len(rows) == 3
     assert rows[0].startswith(f"| Levert plan (46 tiltak) | {BUILD_STATES['cold']} | 3 | 21,00 s | 20,00 · 22,00 · ")
-    assert "| 512 MB | 1,25 · 1,25 · 1,25 | 10 nye |" in rows[0]
+    assert "· 21,00 s | 31,50 s | 512 MB | 1,25 · 1,25 · 1,25 | 10 nye |" in rows[0]
     assert rows[1].endswith("| 10 fra hurtigbufferen |")
     assert cold_build(builds) is cold.runs
     assert cold_build(builds[1:]) is None

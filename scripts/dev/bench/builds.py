@@ -117,7 +117,8 @@ def time_builds(repo: Repo, state: str, runs: int, before: Callable[[int], None]
         result.runs.cpu.append(cpu)
         result.runs.peak_kb = max(result.runs.peak_kb, peak)
         result.pdfs.append(pdf_note(output))
-        print(f"  {nb(wall)} s, PDF-er: {result.pdfs[-1]}, load {nb(result.loads[-1])}", flush=True)
+        print(f"  {nb(wall)} s (CPU {nb(cpu)} s), load {nb(result.loads[-1])}, hvert steg:", flush=True)
+        print("\n".join(f"    {line.strip()}" for line in output.splitlines() if line.strip()), flush=True)
     return result
 
 

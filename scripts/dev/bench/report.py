@@ -159,18 +159,22 @@ def build_section(builds: list[BuildRuns]) -> list[str]:
         "depotet. «Kald» er med `.cache/` og målmappen fjernet før hver kjøring; «uten endringer» er kjøringene "
         "rett etter; «etter endret tekst i ett tiltak» har ny tekst først i beskrivelsen av tiltak 1.1.1 før hver "
         "kjøring (en ny tekst hver gang). Minnet er den største enkeltprosessen av `plan build` og PDF-prosessene "
-        "den startet (`ru_maxrss` fra `wait4`), ikke summen av prosessene som går samtidig. Belastningen "
+        "den startet (`ru_maxrss` fra `wait4`), ikke summen av prosessene som går samtidig. CPU-tiden er "
+        "medianen av summen for dem alle (bruker- og systemtid); den påvirkes mindre enn veggklokketiden av "
+        "andre prosesser på maskinen. Belastningen "
         f"(load average over 1 minutt, {os.cpu_count()} kjerner) er lest rett etter hver kjøring, så minuttet den "
         "dekker er mest kjøringen selv. «PDF-er» er det `plan build` skrev om PDF-ene («Lager PDF-ene (…)»).",
         "",
-        "| Plan | Hurtigbuffer | Kjøringer | Median | Hver kjøring | Høyeste minne | Load etter hver | PDF-er |",
-        "|---|---|--:|--:|--:|--:|--:|---|",
+        "| Plan | Hurtigbuffer | Kjøringer | Median | Hver kjøring | CPU-tid | Høyeste minne | Load etter hver "
+        "| PDF-er |",
+        "|---|---|--:|--:|--:|--:|--:|--:|---|",
     ]
     for b in builds:
         pdfs = b.pdfs[0] if len(set(b.pdfs)) == 1 else " · ".join(b.pdfs)
         lines.append(
             f"| {b.plan} | {BUILD_STATES[b.state]} | {len(b.runs.seconds)} | {nb(b.runs.median)} s | "
-            f"{' · '.join(nb(s) for s in b.runs.seconds)} s | {nb(b.runs.peak_kb / 1024, 0)} MB | "
+            f"{' · '.join(nb(s) for s in b.runs.seconds)} s | {nb(statistics.median(b.runs.cpu))} s | "
+            f"{nb(b.runs.peak_kb / 1024, 0)} MB | "
             f"{' · '.join(nb(load) for load in b.loads)} | {pdfs} |"
         )
     return [*lines, ""]
