@@ -19,3 +19,11 @@ def nb(value: float, decimals: int = 2) -> str:
 
 def kb(size: int) -> str:
     return f"{nb(size / 1024, 1)} KB"
+
+
+def count_measures(folder: Path) -> int:
+    """The number of measures in a valid plan folder (0 when it is not valid)."""
+    from scripts.validate.validator import validate_folder
+
+    plan, _ = validate_folder(folder)
+    return sum(1 for _ in plan.measures()) if plan else 0

@@ -61,6 +61,30 @@ class Serve:
     load: float
 
 
+#: The states of the cache a `plan build` is timed in (scripts/dev/bench/builds.py), with their Norwegian names.
+BUILD_STATES = {
+    "cold": "kald (uten `.cache/`)",
+    "unchanged": "uten endringer",
+    "edited": "etter endret tekst i ett tiltak",
+}
+
+
+@dataclass
+class BuildRuns:
+    """Several runs of the whole `plan build` of one plan, each with the cache in the same state (BUILD_STATES)."""
+
+    plan: str
+    synthetic: bool
+    state: str
+    #: Wall and CPU time and the highest peak memory of the runs (the CPU time and the memory cover the PDF
+    #: workers too: see builds.py).
+    runs: Runs = field(default_factory=Runs)
+    #: The machine's load average (1 minute) read right after each run: the minute it covers is mostly the run.
+    loads: list[float] = field(default_factory=list)
+    #: What `plan build` said of its PDFs in each run: «3 nye, 7 fra hurtigbufferen».
+    pdfs: list[str] = field(default_factory=list)
+
+
 @dataclass
 class Plan:
     name: str

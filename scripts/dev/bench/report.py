@@ -13,9 +13,9 @@ from importlib import metadata
 from pathlib import Path
 
 from scripts.dev.bench.browser import MEASURE_PAGE, SEARCH_WORD
-from scripts.dev.bench.budgets import budgets, pdf_note
+from scripts.dev.bench.budgets import budgets, cold_build, pdf_note
 from scripts.dev.bench.common import ROOT, kb, nb
-from scripts.dev.bench.figures import Plan, Runs, Serve, SiteFigures
+from scripts.dev.bench.figures import BUILD_STATES, BuildRuns, Plan, Runs, Serve, SiteFigures
 
 #: The stages whose figures are compared across plan sizes, with their Norwegian names.
 STAGES = {
@@ -31,21 +31,30 @@ STAGES = {
 
 
 def report(
-    plans: list[Plan], build: Runs, ours: Runs, serve: Serve | None, profile: str, started: dt.datetime, total: float
+    plans: list[Plan],
+    builds: list[BuildRuns],
+    ours: Runs,
+    serve: Serve | None,
+    profile: str,
+    started: dt.datetime,
+    total: float,
 ) -> str:
-    """The whole of BENCHMARKS.md. ``plans[0]`` is the shipped plan, the others synthetic plans by size;
-    ``profile`` is the profile section's text (:func:`profile_section`)."""
+    """The whole of BENCHMARKS.md. ``plans[0]`` is the shipped plan, the others synthetic plans by size; ``builds``
+    are `plan build` in each state of its cache (builds.py); ``profile`` is the profile section's text
+    (:func:`profile_section`)."""
     lines = [
         *_introduction(started, total),
         *_machine_section(),
-        *_stage_section(plans, build),
+        *_stage_section(plans, cold_build(builds)),
+        *build_section(builds),
+        "",
         *_site_section(plans),
         *_visit_section(plans),
         *serve_section(serve),
         *growth_section(plans),
         "",
         *pdf_note(plans),
-        *budgets(plans, build, ours, serve),
+        *budgets(plans, builds, ours, serve),
         "",
         "## Profil",
         "",
@@ -114,7 +123,7 @@ def cell(runs: Runs | None) -> str:
     return f"{nb(runs.median)} s · {nb(runs.peak_kb / 1024, 0)} MB ({len(runs.seconds)}×)"
 
 
-def _stage_section(plans: list[Plan], build: Runs) -> list[str]:
+def _stage_section(plans: list[Plan], build: Runs | None) -> list[str]:
     lines = [
         "## Tid og minne per steg",
         "",
@@ -127,7 +136,8 @@ def _stage_section(plans: list[Plan], build: Runs) -> list[str]:
         lines.append(f"| {label} | " + " | ".join(cell(p.stages.get(stage)) for p in plans) + " |")
     return [
         *lines,
-        f"| `plan build` med PDF-er (hele kommandoen) | {cell(build)} |" + " – |" * (len(plans) - 1),
+        f"| `plan build` med PDF-er, kald (uten `.cache/`; hele kommandoen) | {cell(build)} |"
+        + " – |" * (len(plans) - 1),
         "",
         "«Last inn + valider» er `scripts.validate.validator.validate_folder`; «Render» er `render_site` og "
         "`data_files`, slik MkDocs-utvidelsen kaller dem; «MkDocs build» er `mkdocs build --strict` med `pdf: false` "
@@ -136,6 +146,38 @@ def _stage_section(plans: list[Plan], build: Runs) -> list[str]:
         "",
         *status_note(plans),
     ]
+
+
+def build_section(builds: list[BuildRuns]) -> list[str]:
+    """`plan build` of each plan in each state of its cache: the runs, the memory, the load and the PDFs."""
+    lines = [
+        "## `plan build` med hurtigbuffer",
+        "",
+        "Hele `plan build --plan PLAN --out UT`, med PDF-ene, i et git-depot for seg under målemappen: den leverte "
+        "planen i en klone av verktøyets depot (`git clone --local`, med `plan/` fra arbeidsmappen kopiert over), "
+        "den syntetiske i et nytt depot med én commit. PDF-ene og de kompilerte malene ligger i `.cache/` i "
+        "depotet. «Kald» er med `.cache/` og målmappen fjernet før hver kjøring; «uten endringer» er kjøringene "
+        "rett etter; «etter endret tekst i ett tiltak» har ny tekst først i beskrivelsen av tiltak 1.1.1 før hver "
+        "kjøring (en ny tekst hver gang). Minnet er den største enkeltprosessen av `plan build` og PDF-prosessene "
+        "den startet (`ru_maxrss` fra `wait4`), ikke summen av prosessene som går samtidig. CPU-tiden er "
+        "medianen av summen for dem alle (bruker- og systemtid); den påvirkes mindre enn veggklokketiden av "
+        "andre prosesser på maskinen. Belastningen "
+        f"(load average over 1 minutt, {os.cpu_count()} kjerner) er lest rett etter hver kjøring, så minuttet den "
+        "dekker er mest kjøringen selv. «PDF-er» er det `plan build` skrev om PDF-ene («Lager PDF-ene (…)»).",
+        "",
+        "| Plan | Hurtigbuffer | Kjøringer | Median | Hver kjøring | CPU-tid | Høyeste minne | Load etter hver "
+        "| PDF-er |",
+        "|---|---|--:|--:|--:|--:|--:|--:|---|",
+    ]
+    for b in builds:
+        pdfs = b.pdfs[0] if len(set(b.pdfs)) == 1 else " · ".join(b.pdfs)
+        lines.append(
+            f"| {b.plan} | {BUILD_STATES[b.state]} | {len(b.runs.seconds)} | {nb(b.runs.median)} s | "
+            f"{' · '.join(nb(s) for s in b.runs.seconds)} s | {nb(statistics.median(b.runs.cpu))} s | "
+            f"{nb(b.runs.peak_kb / 1024, 0)} MB | "
+            f"{' · '.join(nb(load) for load in b.loads)} | {pdfs} |"
+        )
+    return [*lines, ""]
 
 
 def status_note(plans: list[Plan]) -> list[str]:

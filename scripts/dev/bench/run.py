@@ -1,5 +1,6 @@
 """The whole benchmark: make the synthetic plans, time every stage for every plan, measure the built site, `plan
-build` and `plan serve` for the shipped plan, profile one plan, and write the report."""
+serve` for the shipped plan and `plan build` in each state of its cache (builds.py), profile one plan, and write
+the report."""
 
 from __future__ import annotations
 
@@ -11,10 +12,20 @@ from functools import partial
 from pathlib import Path
 
 from scripts.dev.bench.browser import site_figures
-from scripts.dev.bench.budgets import serve_budget, status_budget
-from scripts.dev.bench.common import BIN, ROOT, nb
+from scripts.dev.bench.budgets import build_budgets, serve_budget, status_budget
+from scripts.dev.bench.builds import measure_builds
+from scripts.dev.bench.common import BIN, ROOT, count_measures, nb
 from scripts.dev.bench.figures import Plan, Runs, Serve
-from scripts.dev.bench.report import STAGES, cell, growth_section, profile_section, report, serve_section, status_note
+from scripts.dev.bench.report import (
+    STAGES,
+    build_section,
+    cell,
+    growth_section,
+    profile_section,
+    report,
+    serve_section,
+    status_note,
+)
 from scripts.dev.bench.serve import measure_serve
 from scripts.dev.bench.stages import bench_config, command_stage, environment, python_stage, run_child, stage_command
 
@@ -27,7 +38,8 @@ def bench(sizes: list[int], runs: int, out: Path, *, large_runs: int, pdf_limit:
         for p in plans:
             mkdocs_runs = runs if p.measures < 5000 else large_runs
             _measure_plan(p, work, runs=runs, mkdocs_runs=mkdocs_runs, pdf_limit=pdf_limit)
-        build, ours, serve = _measure_shipped(work, runs, serve_edits)
+        ours, serve = _measure_shipped(work, runs, serve_edits)
+        builds = measure_builds(work, runs, large_runs)
 
         profile_plan = next((p for p in plans if p.measures == 1000), plans[-1])
         print(f"profil av {profile_plan.name}", flush=True)
@@ -35,9 +47,16 @@ def bench(sizes: list[int], runs: int, out: Path, *, large_runs: int, pdf_limit:
         profile = (work / "profile.txt").read_text(encoding="utf-8")
 
     elapsed = time.perf_counter() - started
-    text = report(plans, build, ours, serve, profile_section(profile, profile_plan.name), started_at, elapsed)
+    text = report(plans, builds, ours, serve, profile_section(profile, profile_plan.name), started_at, elapsed)
     out.write_text(text, encoding="utf-8")
     print(f"Skrev {out} ({nb(elapsed / 60, 1)} min)")
+
+
+def builds_only(runs: int, large_runs: int) -> str:
+    """Only `plan build` in each state of its cache: its section of the report and its budgets, as Markdown."""
+    with tempfile.TemporaryDirectory(prefix="bench-builds-") as temp:
+        builds = measure_builds(Path(temp), runs, large_runs)
+    return "\n".join([*build_section(builds), *build_budgets(builds)])
 
 
 def serve_only(edits: int) -> str:
@@ -76,7 +95,8 @@ def _plans(sizes: list[int], work: Path) -> list[Plan]:
     """The shipped plan, then a synthetic plan of each size, written under ``work``."""
     from scripts.dev import synth
 
-    plans = [Plan(f"Levert plan ({_count(ROOT / 'plan')} tiltak)", ROOT / "plan", _count(ROOT / "plan"))]
+    shipped = count_measures(ROOT / "plan")
+    plans = [Plan(f"Levert plan ({shipped} tiltak)", ROOT / "plan", shipped)]
     for n in sizes:
         folder = work / f"plan-{n}"
         synth.write(n, folder)
@@ -110,27 +130,16 @@ def _measure_plan(p: Plan, work: Path, *, runs: int, mkdocs_runs: int, pdf_limit
         p.stages["edition"] = python_stage("edition", p.folder, runs, work)
 
 
-def _measure_shipped(work: Path, runs: int, serve_edits: int) -> tuple[Runs, Runs, Serve | None]:
-    """The whole `plan build` of the shipped plan, our own steps in it, and `plan serve` (when ``serve_edits``)."""
-    print("plan build av den leverte planen", flush=True)
-    build_out = work / "plan-build"
-    build = command_stage(
-        [str(BIN / "plan"), "build", "--out", str(build_out)], environment(), runs, partial(_remove, build_out)
-    )
+def _measure_shipped(work: Path, runs: int, serve_edits: int) -> tuple[Runs, Serve | None]:
+    """Our own steps in `plan build` of the shipped plan, and `plan serve` (when ``serve_edits``)."""
+    print("våre egne steg i plan build av den leverte planen", flush=True)
     ours = python_stage("ours", ROOT / "plan", runs, work)
     serve = None
     if serve_edits:
         print(f"plan serve: {serve_edits} endringer i den leverte planen", flush=True)
         serve = measure_serve(ROOT / "plan", work, serve_edits)
-    return build, ours, serve
+    return ours, serve
 
 
 def _remove(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
-
-
-def _count(folder: Path) -> int:
-    from scripts.validate.validator import validate_folder
-
-    plan, _ = validate_folder(folder)
-    return sum(1 for _ in plan.measures()) if plan else 0

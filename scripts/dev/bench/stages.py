@@ -187,12 +187,13 @@ def run_stage(stage: str, plan_dir: Path, out: Path) -> dict[str, float]:
 # --------------------------------------------------------------------------------------------------------
 
 
-def run_child(command: list[str], env: dict[str, str] | None = None) -> tuple[float, float, int, str]:
-    """Run a command in the repository root; return its wall time, CPU time, peak memory (kB) and standard
-    output."""
+def run_child(command: list[str], env: dict[str, str] | None = None, cwd: Path = ROOT) -> tuple[float, float, int, str]:
+    """Run a command (in the repository root unless ``cwd``); return its wall time, CPU time, peak memory (kB) and
+    standard output. The CPU time and the peak memory are :func:`os.wait4`'s: the child's own and those of the
+    children it waited for (the CPU time summed, the peak memory that of the largest single process)."""
     with tempfile.TemporaryFile() as stdout, tempfile.TemporaryFile() as stderr:
         started = time.perf_counter()
-        process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=stdout, stderr=stderr)
+        process = subprocess.Popen(command, cwd=cwd, env=env, stdout=stdout, stderr=stderr)
         _, status, usage = os.wait4(process.pid, 0)
         wall = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
