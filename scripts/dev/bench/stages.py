@@ -81,8 +81,8 @@ def _validate(timed: _Timer, plan_dir: Path, out: Path) -> None:
 
 def _render(timed: _Timer, plan_dir: Path, out: Path) -> None:
     from scripts.core.collector import gc_paused
-    from scripts.site.open_data import data_files
     from scripts.publish.providers import render_pages as render_site
+    from scripts.site.open_data import data_files
 
     plan, options = _valid(plan_dir), _options(plan_dir)
     with gc_paused():  # as in the MkDocs hook
@@ -129,8 +129,8 @@ def _ours(timed: _Timer, plan_dir: Path, out: Path) -> None:
     data) and the print HTML of every PDF. The rest of the build is MkDocs and WeasyPrint."""
     from scripts.core.collector import gc_paused
     from scripts.pdf import document as pdf
-    from scripts.site.open_data import data_files
     from scripts.publish.providers import render_pages as render_site
+    from scripts.site.open_data import data_files
     from scripts.validate.validator import validate_folder
 
     plan, _ = timed("validate", lambda: validate_folder(plan_dir))
@@ -146,8 +146,8 @@ def _ours(timed: _Timer, plan_dir: Path, out: Path) -> None:
 
 def _profile(timed: _Timer, plan_dir: Path, out: Path) -> None:
     """Not timed: a cProfile of loading, validating and rendering, written to ``out/profile.txt``."""
-    from scripts.site.open_data import data_files
     from scripts.publish.providers import render_pages as render_site
+    from scripts.site.open_data import data_files
     from scripts.validate.validator import validate_folder
 
     options = _options(plan_dir)
