@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from tools import program
 
 from conftest import VALID_PLAN, run_plan
 from scripts.editor import new
@@ -19,7 +20,7 @@ AREA = "plan/satsingsomrader/1-nettverk.yaml"
 
 
 def git(folder: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, check=True).stdout
+    return subprocess.run([program("git"), *args], cwd=folder, capture_output=True, text=True, check=True).stdout
 
 
 def commit(folder: Path, message: str) -> None:
@@ -132,7 +133,7 @@ def test_a_history_of_a_thousand_commits_is_read_in_well_under_a_second(tmp_path
             + b"\n"
         )
     git(tmp_path, "init", "-q", "-b", "main")
-    subprocess.run(["git", "fast-import", "--quiet"], cwd=tmp_path, input=stream, check=True)
+    subprocess.run([program("git"), "fast-import", "--quiet"], cwd=tmp_path, input=stream, check=True)
     git(tmp_path, "checkout", "-q", "main")
     assert git(tmp_path, "rev-list", "--count", "HEAD").strip() == "1000"
 

@@ -15,7 +15,6 @@ import logging
 import re
 import shlex
 import subprocess
-import sys
 from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
@@ -25,6 +24,7 @@ import jsonschema
 import pytest
 from pre_commit.clientlib import load_config
 from ruamel.yaml import YAML
+from tools import venv_program
 
 from conftest import ROOT
 from scripts.cli import build_parser
@@ -34,7 +34,7 @@ PR_WORKFLOW = ROOT / ".github" / "workflows" / "pr.yml"
 DEPLOY_WORKFLOW = ROOT / ".github" / "workflows" / "deploy.yml"
 PRE_COMMIT_CONFIG = ROOT / ".pre-commit-config.yaml"
 DEPENDABOT = ROOT / ".github" / "dependabot.yml"
-ZIZMOR = Path(sys.executable).parent / "zizmor"
+ZIZMOR = venv_program("zizmor")
 
 # `uses: owner/repo[/path]@<full commit SHA> # v1.2.3`: a tag or branch can be moved to other code, a commit cannot;
 # the comment says which release it is (and Dependabot updates both).
