@@ -176,6 +176,29 @@ def test_the_tests_run_in_a_container_pinned_by_digest() -> None:
     assert BY_DIGEST.match(load_yaml(PR_WORKFLOW)["jobs"]["tester"]["container"])
 
 
+def builds(step: dict[str, Any]) -> bool:
+    """A step that builds the site or runs the tests: `make site` or `make test`."""
+    return bool({"site", "test"} & set(make_invocations(step.get("run", ""))))
+
+
+@pytest.mark.parametrize("workflow", [DEPLOY_WORKFLOW, PR_WORKFLOW], ids=lambda path: path.name)
+def test_every_job_that_builds_keeps_the_cache_folder_between_runs_keyed_by_what_it_holds(workflow: Path) -> None:
+    """actions/cache restores .cache/ (the PDFs made before) before `make site` or `make test`: keyed by the runner's
+    system, the lock file, the code and the plan, and restored from an older key only with the same lock file."""
+    jobs = [job for job in load_yaml(workflow)["jobs"].values() if any(builds(s) for s in job.get("steps", []))]
+    assert jobs
+    for job in jobs:
+        uses = [step.get("uses", "") for step in job["steps"]]
+        cache = next((s for s in job["steps"] if s.get("uses", "").startswith("actions/cache@")), None)
+        assert cache is not None, f"{workflow.name}: no actions/cache step"
+        assert uses.index(cache["uses"]) < next(n for n, s in enumerate(job["steps"]) if builds(s))
+        key, restore = cache["with"]["key"], cache["with"]["restore-keys"]
+        assert cache["with"]["path"].rstrip("/") == ".cache"
+        assert "${{ runner.os }}" in key and "hashFiles('requirements.lock')" in key
+        assert all(part in key for part in ("'schema.py'", "'scripts/**'", "'plan/**'"))
+        assert key.startswith(restore) and restore.endswith("${{ hashFiles('requirements.lock') }}-")
+
+
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
 def test_no_permission_is_granted_to_a_whole_workflow_only_to_the_job_that_needs_it(workflow: Path) -> None:
     document = load_yaml(workflow)
