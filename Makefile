@@ -72,13 +72,18 @@ lint: $(BIN)/plan
 typecheck: $(BIN)/plan
 	$(BIN)/mypy
 
+# The tests in parallel (pytest-xdist, a worker a core, a test file per worker at a time so that a file's fixtures
+# are made once), then those marked `serial` alone: they time something, send signals or take a port.
+PYTEST_PARALLEL := -n auto --dist loadfile
 unit: $(BIN)/plan
-	VNU_JAR=$(abspath $(VNU)) $(BIN)/pytest -q
+	VNU_JAR=$(abspath $(VNU)) $(BIN)/pytest -q $(PYTEST_PARALLEL) -m "not serial"
+	VNU_JAR=$(abspath $(VNU)) $(BIN)/pytest -q -m serial
 
 # Lint, types and every test that needs no browser and no full build (under a minute on two cores); `make test`
 # runs everything, as CI does.
 check: $(BIN)/plan pango lint typecheck
-	$(BIN)/pytest -q -m "not browser and not slow" -n auto
+	$(BIN)/pytest -q $(PYTEST_PARALLEL) -m "not browser and not slow and not serial"
+	$(BIN)/pytest -q -m "serial and not browser and not slow"
 
 # Regenerate requirements.lock after editing the dependencies in pyproject.toml (needs the package index).
 lock: $(BIN)/plan

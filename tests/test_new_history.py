@@ -113,6 +113,7 @@ def test_a_shallow_clone_says_its_history_is_incomplete(repo: Path, tmp_path_fac
     assert "grunn kopi" in result.stderr and "git fetch --unshallow" in result.stderr
 
 
+@pytest.mark.serial  # it times a read: alone, so that other tests do not take the cores
 def test_a_history_of_a_thousand_commits_is_read_in_well_under_a_second(tmp_path: Path) -> None:
     """Only the first commit has measure 1.1.9 (where the others have 1.1.1); the 999 after it change the text of
     a status update."""

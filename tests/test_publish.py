@@ -225,6 +225,7 @@ def start_build(workdir: Path) -> subprocess.Popen[str]:
     raise AssertionError("the build never started writing")
 
 
+@pytest.mark.serial  # a signal sent while the build writes: alone, so that the build is caught halfway
 @pytest.mark.parametrize("signum", [signal.SIGINT, signal.SIGTERM])
 def test_an_interrupted_build_leaves_the_site_as_it_was_and_no_half_built_folder(
     published: Path, signum: signal.Signals
