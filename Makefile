@@ -62,7 +62,7 @@ $(VNU):
 	rm $(@D)/vnu-jar-$(VNU_VERSION).tgz
 	touch $@
 
-# Make expands prerequisites as it reads them, so this comes after the tool variables above.
+# Make expands prerequisites as it reads them, so this comes after $(VNU) above.
 test: $(BIN)/plan debian-packages $(VNU) lint typecheck unit
 
 lint: $(BIN)/plan
@@ -83,7 +83,7 @@ unit: $(BIN)/plan
 # runs everything, as CI does.
 check: $(BIN)/plan pango lint typecheck
 	$(BIN)/pytest -q $(PYTEST_PARALLEL) -m "not browser and not slow and not serial"
-	$(BIN)/pytest -q -m "serial and not browser and not slow"
+	$(BIN)/pytest -q -m "serial and not browser and not slow" || [ $$? -eq 5 ]  # 5: no such test (yet)
 
 # Regenerate requirements.lock after editing the dependencies in pyproject.toml (needs the package index).
 lock: $(BIN)/plan

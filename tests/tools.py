@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import shutil
 import sys
+import sysconfig
 from pathlib import Path
 from types import FrameType
 
@@ -51,8 +52,11 @@ def venv_program(name: str) -> Path:
     return Path(sys.executable).parent / name
 
 
-#: The standard library's module whose library lookups start programs.
-CTYPES_UTIL = os.path.join("ctypes", "util.py")
+#: The standard library's modules that start programs to learn about the machine: ctypes.util.find_library
+#: (ldconfig, gcc, ld: WeasyPrint's import looks for Pango so) and platform (`uname -p`); they answer without them.
+STANDARD_PROBES = tuple(
+    os.path.join(sysconfig.get_paths()["stdlib"], name) for name in ("ctypes/util.py", "platform.py")
+)
 
 
 class StartedPrograms:
@@ -66,10 +70,9 @@ class StartedPrograms:
         self.heard: list[tuple[str, tuple[object, ...]]] = []
 
     def hear(self, event: str, args: tuple[object, ...]) -> None:
-        """The audit hook (it runs for every audited event of the process, so it only remembers). Left out: the
-        probes of ctypes.util.find_library (ldconfig, gcc, ld), which WeasyPrint's import starts to find Pango and
-        which answer as well when missing."""
-        if event in self.EVENTS and not _in_ctypes_util(sys._getframe(1)):
+        """The audit hook (it runs for every audited event of the process, so it only remembers). Left out: what
+        the standard library starts to learn about the machine (STANDARD_PROBES)."""
+        if event in self.EVENTS and not _a_standard_probe(sys._getframe(1)):
             self.heard.append((event, args))
 
     def unknown(self) -> list[str]:
@@ -80,9 +83,9 @@ class StartedPrograms:
         return [" ".join(command)[:120] for command in commands if not _known(command[0])]
 
 
-def _in_ctypes_util(frame: FrameType | None) -> bool:
+def _a_standard_probe(frame: FrameType | None) -> bool:
     while frame is not None:
-        if frame.f_code.co_filename.endswith(CTYPES_UTIL):
+        if frame.f_code.co_filename in STANDARD_PROBES:
             return True
         frame = frame.f_back
     return False

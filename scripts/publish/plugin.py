@@ -115,6 +115,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
     def on_shutdown(self) -> None:
         """MkDocs keeps this instance for the process: after a preview, the next build is an ordinary one."""
         self.command, self.reuse, self.last, self.kept_from = "build", False, None, None
+        self.plan_dir = None  # the preview's plan folder (`plan serve --plan`) is not the next build's
 
     def on_serve(self, server: Any, *, config: Any, builder: Any) -> Any:
         """The live preview also rebuilds when a file changes in the plan folder."""
