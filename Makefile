@@ -15,27 +15,39 @@ $(BIN)/plan: requirements.lock pyproject.toml
 	$(PIP_ENV) $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $(BIN)/plan
 
-# The browser tests drive Debian's chromium (never a browser downloaded by a test tool).
-CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+# THE list of Debian packages the project needs, installed with apt-get from the machine's own Debian sources
+# (never a download from elsewhere). tests/tools.py maps every program the tests start to one of these packages,
+# and tests/test_debian_packages.py checks the map against this list.
+# The site: WeasyPrint (the PDF) needs Pango, and HarfBuzz's subsetter: without it WeasyPrint subsets fonts with
+# fontTools, which stamps each font with the time of the build, and two builds of one commit differ.
+SITE_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
+# The tests: chromium (the browser tests drive Debian's chromium, never a browser downloaded by a test tool), a Java
+# runtime (the Nu HTML Checker), faketime (a build at another time of day must give the same bytes), LibreOffice
+# Calc without its desktop parts (a status workbook re-saved by Calc must import as the original; soffice),
+# poppler-utils (pdftotext, pdffonts, pdftoppm read the PDFs back) and git (plan diff, plan new, adopted editions).
+TEST_PACKAGES := chromium default-jre-headless faketime git libreoffice-calc-nogui poppler-utils
+DEBIAN_PACKAGES := $(SITE_PACKAGES) $(TEST_PACKAGES)
+
+# `$(call apt_install,PACKAGES)`: installs those of PACKAGES that dpkg does not know as installed, in one apt-get
+# call; when the package lists are stale (a fresh machine or container), once more after apt-get update. apt-get
+# waits up to ten minutes for another apt-get to finish instead of failing at once.
+APT_GET := $(SUDO) apt-get -o DPkg::Lock::Timeout=600
+apt_install = missing="$$(for p in $(1); do dpkg-query -W -f='$${db:Status-Status}\n' $$p 2>/dev/null | \
+	  grep -qx installed || echo $$p; done)"; \
+	[ -z "$$missing" ] || $(APT_GET) install -y --no-install-recommends $$missing || \
+	  ($(APT_GET) update && $(APT_GET) install -y --no-install-recommends $$missing)
+
+.PHONY: debian-packages
+pango:
+	@$(call apt_install,$(SITE_PACKAGES))
+debian-packages:
+	@$(call apt_install,$(DEBIAN_PACKAGES))
 
 site: $(BIN)/plan pango
 	$(BIN)/plan build --out site
 	@echo "Forhåndsvisning som bygges på nytt når du lagrer: $(BIN)/plan serve"
-
-# Test tools from Debian: chromium (browser tests), a Java runtime (the Nu HTML Checker), faketime (a build
-# at another time of day must give the same bytes) and LibreOffice Calc without its desktop parts (a status
-# workbook re-saved by Calc must import as the original; /usr/bin/soffice comes with Calc's library, libsclo).
-JAVA := /usr/bin/java
-FAKETIME := /usr/bin/faketime
-CALC := /usr/lib/libreoffice/program/libsclo.so
-DEBIAN_PACKAGE_$(CHROMIUM) := chromium
-DEBIAN_PACKAGE_$(JAVA) := default-jre-headless
-DEBIAN_PACKAGE_$(FAKETIME) := faketime
-DEBIAN_PACKAGE_$(CALC) := libreoffice-calc-nogui
-$(CHROMIUM) $(JAVA) $(FAKETIME) $(CALC):
-	$(SUDO) apt-get install -y --no-install-recommends $(DEBIAN_PACKAGE_$@) || \
-	  ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends $(DEBIAN_PACKAGE_$@))
 
 # The Nu HTML Checker, as the W3C runs it: the vnu-jar release, fetched by npm's own client (`npm pack`, from the
 # registry npm is configured with), pinned and checked against its sha512.
@@ -50,16 +62,8 @@ $(VNU):
 	rm $(@D)/vnu-jar-$(VNU_VERSION).tgz
 	touch $@
 
-# Make expands prerequisites as it reads them, so this comes after the tool variables above.
-test: $(BIN)/plan $(CHROMIUM) $(JAVA) $(FAKETIME) $(CALC) $(VNU) pango lint typecheck unit
-
-# WeasyPrint (the PDF) needs Pango from Debian, and HarfBuzz's subsetter: without it WeasyPrint subsets fonts with
-# fontTools, which stamps each font with the time of the build, and two builds of one commit differ.
-PANGO := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
-pango:
-	@(ldconfig -p | grep -q libpangoft2-1.0 && ldconfig -p | grep -q libharfbuzz-subset) || \
-	  $(SUDO) apt-get install -y --no-install-recommends $(PANGO) || \
-	  ($(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends $(PANGO))
+# Make expands prerequisites as it reads them, so this comes after $(VNU) above.
+test: $(BIN)/plan debian-packages $(VNU) lint typecheck unit
 
 lint: $(BIN)/plan
 	$(BIN)/ruff check .
@@ -68,13 +72,18 @@ lint: $(BIN)/plan
 typecheck: $(BIN)/plan
 	$(BIN)/mypy
 
+# The tests in parallel (pytest-xdist, a worker a core, a test file per worker at a time so that a file's fixtures
+# are made once), then those marked `serial` alone: they time something, send signals or take a port.
+PYTEST_PARALLEL := -n auto --dist loadfile
 unit: $(BIN)/plan
-	VNU_JAR=$(abspath $(VNU)) $(BIN)/pytest -q
+	VNU_JAR=$(abspath $(VNU)) $(BIN)/pytest -q $(PYTEST_PARALLEL) -m "not serial"
+	VNU_JAR=$(abspath $(VNU)) $(BIN)/pytest -q -m serial
 
 # Lint, types and every test that needs no browser and no full build (under a minute on two cores); `make test`
 # runs everything, as CI does.
 check: $(BIN)/plan pango lint typecheck
-	$(BIN)/pytest -q -m "not browser and not slow" -n auto
+	$(BIN)/pytest -q $(PYTEST_PARALLEL) -m "not browser and not slow and not serial"
+	$(BIN)/pytest -q -m "serial and not browser and not slow" || [ $$? -eq 5 ]  # 5: no such test (yet)
 
 # Regenerate requirements.lock after editing the dependencies in pyproject.toml (needs the package index).
 lock: $(BIN)/plan
@@ -90,7 +99,7 @@ schema: $(BIN)/plan
 # to a measure page in chromium and how fast `plan serve` shows an edit; writes BENCHMARKS.md (about 15 minutes on
 # two cores).
 .PHONY: bench
-bench: $(BIN)/plan $(CHROMIUM) pango
+bench: $(BIN)/plan debian-packages
 	$(BIN)/python -m scripts.dev.bench
 
 # Only how fast `plan serve` shows a save in the shipped plan (median of 9 saves; under a minute).
@@ -100,7 +109,7 @@ bench-serve: $(BIN)/plan
 
 # The picture of the status workbook on the guide page «Statusrunden» (needs LibreOffice Calc and pdftoppm).
 .PHONY: guide-picture
-guide-picture: $(BIN)/plan $(CALC)
+guide-picture: $(BIN)/plan debian-packages
 	$(BIN)/python -m scripts.dev.workbook_picture
 
 serve: $(BIN)/plan

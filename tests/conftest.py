@@ -20,6 +20,7 @@ from typing import ClassVar
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
+from tools import StartedPrograms, program, venv_program
 
 from schema import Plan
 from scripts import cli
@@ -29,7 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 #: The small valid plan the tests change and break; it ships as the editors' guide's example plan.
 VALID_PLAN = ROOT / "scripts" / "editor" / "guide" / "examples" / "plan"
-PLAN_COMMAND = Path(sys.executable).parent / "plan"
+PLAN_COMMAND = venv_program("plan")
 
 
 @dataclass
@@ -102,6 +103,19 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
             item.add_marker(pytest.mark.slow)
 
 
+#: Every program this process starts (tools.StartedPrograms); the hook stays for the life of the process.
+STARTED = StartedPrograms()
+sys.addaudithook(STARTED.hear)
+
+
+@pytest.fixture(autouse=True)
+def only_programs_from_the_makefiles_list() -> Iterator[None]:
+    """A test, and the code it tests, start only Python, the virtual environment's programs and the Debian programs
+    in tools.DEBIAN_PACKAGE, which `make test` installs (what a fixture started before the test counts too)."""
+    yield
+    assert STARTED.unknown() == [], "a program no Debian package in the Makefile's list brings (tests/tools.py)"
+
+
 @pytest.fixture(scope="session")
 def plan_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The test plan's print edition, made once by `plan pdf`."""
@@ -128,7 +142,6 @@ def plan(valid_plan: Plan) -> Plan:
 
 # -- the built site in a real browser (Debian's chromium driven by Playwright) ---------------------------------
 
-CHROMIUM = "/usr/bin/chromium"
 WIDTHS = {"desktop": 1280, "phone": 390}
 #: axe-core rules of WCAG 2.1 A and AA.
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
@@ -173,10 +186,9 @@ def server(built_site: Path) -> Iterator[str]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    assert Path(CHROMIUM).exists(), "Debian's chromium is missing: run 'make test', which installs it"
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(
-            executable_path=CHROMIUM,
+            executable_path=program("chromium"),
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
         )
         yield browser

@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from tools import program
 
 from conftest import VALID_PLAN, run_plan, run_plan_process
 
@@ -295,7 +296,7 @@ def repository(tmp_path: Path) -> Path:
 
     def git(*args: str) -> None:
         identity = ["-c", "user.name=Test", "-c", "user.email=test@example.org"]
-        subprocess.run(["git", *identity, *args], cwd=repo, check=True, capture_output=True)
+        subprocess.run([program("git"), *identity, *args], cwd=repo, check=True, capture_output=True)
 
     git("init", "--quiet")
     git("add", "plan")
@@ -359,7 +360,9 @@ def test_outside_a_repository_a_revision_is_explained(tmp_path: Path) -> None:
 
 def test_problems_in_a_revision_name_the_revision_and_the_file(repository: Path) -> None:
     edit(repository / "plan", [(FA, "actor: nes-kommune", "actor: nes-kommun")])
-    subprocess.run(["git", "-c", "user.name=T", "-c", "user.email=t@e.org", "commit", "-qam", "Feil"], cwd=repository)
+    subprocess.run(
+        [program("git"), "-c", "user.name=T", "-c", "user.email=t@e.org", "commit", "-qam", "Feil"], cwd=repository
+    )
     result = run_plan("diff", "HEAD~1", "HEAD", cwd=repository)
     assert result.code == 1
     assert "HEAD:plan/satsingsomrader/1-nettverk.yaml:" in result.stderr

@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 from playwright.sync_api import Browser
 from test_browser import page_failures
+from tools import program
 
 from conftest import replace_once, run_plan, serving
 from scripts.pdf.document import plan_html
@@ -26,7 +27,7 @@ SECOND = '  - version: "2.0"\n    title: Rullering\n    date: 2023-06-01\n    st
 
 
 def _git(repo: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=repo, check=True, capture_output=True, text=True).stdout.strip()
+    return subprocess.run([program("git"), *args], cwd=repo, check=True, capture_output=True, text=True).stdout.strip()
 
 
 def _commit(repo: Path, message: str) -> str:

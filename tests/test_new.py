@@ -13,6 +13,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from tools import program
 
 from conftest import ROOT, VALID_PLAN, run_plan
 from scripts.core.problems import Diagnostic
@@ -23,7 +24,7 @@ from scripts.validate.validator import validate_folder
 
 
 def git(folder: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, check=True).stdout
+    return subprocess.run([program("git"), *args], cwd=folder, capture_output=True, text=True, check=True).stdout
 
 
 @pytest.fixture

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
+from tools import program
 
 from conftest import VALID_PLAN, run_plan
 from scripts.editor import new
@@ -19,7 +20,7 @@ AREA = "plan/satsingsomrader/1-nettverk.yaml"
 
 
 def git(folder: Path, *args: str) -> str:
-    return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, check=True).stdout
+    return subprocess.run([program("git"), *args], cwd=folder, capture_output=True, text=True, check=True).stdout
 
 
 def commit(folder: Path, message: str) -> None:
@@ -112,6 +113,7 @@ def test_a_shallow_clone_says_its_history_is_incomplete(repo: Path, tmp_path_fac
     assert "grunn kopi" in result.stderr and "git fetch --unshallow" in result.stderr
 
 
+@pytest.mark.serial  # it times a read: alone, so that other tests do not take the cores
 def test_a_history_of_a_thousand_commits_is_read_in_well_under_a_second(tmp_path: Path) -> None:
     """Only the first commit has measure 1.1.9 (where the others have 1.1.1); the 999 after it change the text of
     a status update."""
@@ -132,7 +134,7 @@ def test_a_history_of_a_thousand_commits_is_read_in_well_under_a_second(tmp_path
             + b"\n"
         )
     git(tmp_path, "init", "-q", "-b", "main")
-    subprocess.run(["git", "fast-import", "--quiet"], cwd=tmp_path, input=stream, check=True)
+    subprocess.run([program("git"), "fast-import", "--quiet"], cwd=tmp_path, input=stream, check=True)
     git(tmp_path, "checkout", "-q", "main")
     assert git(tmp_path, "rev-list", "--count", "HEAD").strip() == "1000"
 

@@ -11,6 +11,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from tools import program
 
 from schema import Plan
 from scripts.core.queries import plain_name
@@ -22,7 +23,7 @@ SHIPPED_FONT_NAME = re.compile(r"[A-Z]{6}\+Plan-Sans(-Bold|-Italic|-BoldItalic)?
 
 def font_names(pdf: Path) -> list[str]:
     """The fonts `pdffonts` lists for the PDF: the first column after the two header lines."""
-    listing = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    listing = subprocess.run([program("pdffonts"), str(pdf)], capture_output=True, text=True, check=True).stdout
     return [line.split()[0] for line in listing.splitlines()[2:] if line.strip()]
 
 
@@ -183,7 +184,9 @@ def test_a_focus_areas_short_name_is_its_first_word_or_two(title: str, short: st
 
 
 def test_the_matrix_in_the_pdf_reads_in_words_on_one_page(plan_pdf: Path, valid_plan: Plan) -> None:
-    pages = subprocess.run(["pdftotext", str(plan_pdf), "-"], capture_output=True, text=True, check=True).stdout
+    pages = subprocess.run(
+        [program("pdftotext"), str(plan_pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     page = next(p for p in pages.split("\f") if "\nRollematrise\n" in f"\n{p}" and "Aktør" in p)
     assert "ansvarlig" in page and "deltar" in page
     assert all(fa.title.split()[0] in page for fa in valid_plan.focus_areas)

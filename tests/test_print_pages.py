@@ -17,6 +17,7 @@ from typing import Any
 
 import jinja2
 import pytest
+from tools import program
 
 from conftest import VALID_PLAN, replace_once
 from schema import Plan
@@ -68,7 +69,9 @@ def printed(folder: Path, tmp: Path) -> Printed:
                 measures.setdefault(element.get("id"), []).append((number, box.margin_height()))
     out = tmp / "plan.pdf"
     document.write_pdf(out)
-    text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    text = subprocess.run(
+        [program("pdftotext"), "-layout", str(out), "-"], capture_output=True, text=True, check=True
+    ).stdout
     pages = [[words(line) for line in page.splitlines() if line.strip()] for page in text.split("\f")]
     height = document.pages[0]._page_box.height
     return Printed(plan, html, [p for p in pages if p], measures, height)
@@ -179,7 +182,9 @@ def test_a_long_table_repeats_its_header_and_says_forts_on_the_pages_it_continue
     html = f'<html lang="nb"><head><link rel="stylesheet" href="print.css"></head><body><h1>Økonomi</h1>{table}'
     html += "<h1>Indikatorer</h1><p>Neste kapittel.</p></body></html>"
     HTML(string=html, base_url=str(PRINT)).write_pdf(tmp_path / "long.pdf")
-    text = subprocess.run(["pdftotext", "-layout", str(tmp_path / "long.pdf"), "-"], capture_output=True, text=True)
+    text = subprocess.run(
+        [program("pdftotext"), "-layout", str(tmp_path / "long.pdf"), "-"], capture_output=True, text=True
+    )
     pages = [[words(line) for line in page.splitlines() if line.strip()] for page in text.stdout.split("\f")]
     pages = [p for p in pages if p]
     table_pages = [p for p in pages if "Finansiør Bevilget Planlagt Sum" in p]

@@ -21,7 +21,8 @@ from playwright.sync_api import Browser, expect
 
 from conftest import PLAN_COMMAND, ROOT, VALID_PLAN, WCAG, WIDTHS, run_plan_process
 
-pytestmark = pytest.mark.browser
+#: `serial`: it times how fast a save shows, and finds a free port before `plan serve` takes it.
+pytestmark = [pytest.mark.browser, pytest.mark.serial]
 
 #: The file and the measure the tests change (the small test plan's measure 1.1.1).
 AREA_FILE = Path("satsingsomrader") / "1-nettverk.yaml"

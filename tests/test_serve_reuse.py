@@ -123,3 +123,19 @@ def test_the_problems_page_answers_every_page_address_but_not_files_or_the_reloa
 )
 def test_editors_scratch_files_are_not_changes(path: str, scratch: bool) -> None:
     assert serve._scratch(path) is scratch
+
+
+def test_after_a_preview_a_build_in_the_same_process_builds_the_plan_of_its_own_config(
+    plan: Path, tmp_path: Path
+) -> None:
+    """MkDocs keeps one plugin per process: the preview's plan folder must not be the next build's."""
+    from test_injection import build_without_pdfs
+
+    with previewing(plan, tmp_path / "forhandsvisning"):
+        pass
+    other = tmp_path / "annen" / "plan"
+    shutil.copytree(VALID_PLAN, other)
+    text = (other / "plan.yaml").read_text(encoding="utf-8")
+    (other / "plan.yaml").write_text(text.replace("title: ", "title: Annen ", 1), encoding="utf-8")
+    build_without_pdfs(other, tmp_path / "site", tmp_path)
+    assert "Annen Testplan for Gardermoregionen" in (tmp_path / "site" / "index.html").read_text(encoding="utf-8")

@@ -15,6 +15,7 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
+from tools import program
 
 from conftest import ROOT, VALID_PLAN
 from schema import Plan
@@ -207,7 +208,7 @@ def nu_html_checker_errors(site: Path) -> list[dict[str, str]]:
     jar = os.environ.get("VNU_JAR") or next(iter(sorted((ROOT / ".venv" / "share").glob("vnu-*/vnu.jar"))), "")
     assert jar and Path(jar).exists(), "the Nu HTML Checker (vnu.jar) is missing: run 'make test', which fetches it"
     done = subprocess.run(
-        ["java", "-jar", str(jar), "--format", "json", "--errors-only", "--skip-non-html", str(site)],
+        [program("java"), "-jar", str(jar), "--format", "json", "--errors-only", "--skip-non-html", str(site)],
         capture_output=True,
         text=True,
         check=False,

@@ -15,20 +15,18 @@ from pathlib import Path
 
 import pytest
 from test_status_round import HURDAL, NES, errors, files, filled, newest, run
+from tools import program
 
 from conftest import VALID_PLAN
 
 pytestmark = pytest.mark.slow
 
-SOFFICE = shutil.which("soffice")
-
 
 def resaved(book: Path, work: Path) -> Path:
     """The workbook opened and saved again as .xlsx by LibreOffice Calc, in a folder of its own."""
-    assert SOFFICE, "LibreOffice is missing: run 'make test', which installs libreoffice-calc"
     out = work / "libreoffice"
     profile = work / "lo-profile"
-    command = [SOFFICE, f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore"]
+    command = [program("soffice"), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--norestore"]
     command += ["--convert-to", "xlsx:Calc MS Excel 2007 XML", "--outdir", str(out), str(book)]
     done = subprocess.run(command, capture_output=True, text=True, timeout=180, check=False)
     saved = out / book.name

@@ -15,7 +15,6 @@ import logging
 import re
 import shlex
 import subprocess
-import sys
 from collections.abc import Iterator
 from importlib.resources import files
 from pathlib import Path
@@ -25,6 +24,7 @@ import jsonschema
 import pytest
 from pre_commit.clientlib import load_config
 from ruamel.yaml import YAML
+from tools import venv_program
 
 from conftest import ROOT
 from scripts.cli import build_parser
@@ -34,7 +34,7 @@ PR_WORKFLOW = ROOT / ".github" / "workflows" / "pr.yml"
 DEPLOY_WORKFLOW = ROOT / ".github" / "workflows" / "deploy.yml"
 PRE_COMMIT_CONFIG = ROOT / ".pre-commit-config.yaml"
 DEPENDABOT = ROOT / ".github" / "dependabot.yml"
-ZIZMOR = Path(sys.executable).parent / "zizmor"
+ZIZMOR = venv_program("zizmor")
 
 # `uses: owner/repo[/path]@<full commit SHA> # v1.2.3`: a tag or branch can be moved to other code, a commit cannot;
 # the comment says which release it is (and Dependabot updates both).
@@ -174,6 +174,29 @@ def test_every_container_is_pinned_by_digest(workflow: Path) -> None:
 
 def test_the_tests_run_in_a_container_pinned_by_digest() -> None:
     assert BY_DIGEST.match(load_yaml(PR_WORKFLOW)["jobs"]["tester"]["container"])
+
+
+def builds(step: dict[str, Any]) -> bool:
+    """A step that builds the site or runs the tests: `make site` or `make test`."""
+    return bool({"site", "test"} & set(make_invocations(step.get("run", ""))))
+
+
+@pytest.mark.parametrize("workflow", [DEPLOY_WORKFLOW, PR_WORKFLOW], ids=lambda path: path.name)
+def test_every_job_that_builds_keeps_the_cache_folder_between_runs_keyed_by_what_it_holds(workflow: Path) -> None:
+    """actions/cache restores .cache/ (the PDFs made before) before `make site` or `make test`: keyed by the runner's
+    system, the lock file, the code and the plan, and restored from an older key only with the same lock file."""
+    jobs = [job for job in load_yaml(workflow)["jobs"].values() if any(builds(s) for s in job.get("steps", []))]
+    assert jobs
+    for job in jobs:
+        uses = [step.get("uses", "") for step in job["steps"]]
+        cache = next((s for s in job["steps"] if s.get("uses", "").startswith("actions/cache@")), None)
+        assert cache is not None, f"{workflow.name}: no actions/cache step"
+        assert uses.index(cache["uses"]) < next(n for n, s in enumerate(job["steps"]) if builds(s))
+        key, restore = cache["with"]["key"], cache["with"]["restore-keys"]
+        assert cache["with"]["path"].rstrip("/") == ".cache"
+        assert "${{ runner.os }}" in key and "hashFiles('requirements.lock')" in key
+        assert all(part in key for part in ("'schema.py'", "'scripts/**'", "'plan/**'"))
+        assert key.startswith(restore) and restore.endswith("${{ hashFiles('requirements.lock') }}-")
 
 
 @pytest.mark.parametrize("workflow", WORKFLOWS, ids=lambda path: path.name)
