@@ -113,7 +113,8 @@ def test_a_word_of_5000_letters_costs_at_most_twice_the_time_and_is_broken_into_
     field: str, usual: float, tmp_path: Path
 ) -> None:
     long = plan_with_word(tmp_path, field)
-    taken = seconds(long, tmp_path / "long.pdf")
+    # The quicker of two, as for the plan without the word: on a busy machine one run can take half as long again.
+    taken = min(seconds(long, tmp_path / "long.pdf") for _ in range(2))
     assert taken <= 2 * usual, f"{field}: {taken:.2f} s mot {usual:.2f} s uten det lange ordet"
     text = subprocess.run(["pdftotext", str(tmp_path / "long.pdf"), "-"], capture_output=True, text=True).stdout
     runs = [len(run) for run in re.findall(r"x+", text)]
