@@ -64,34 +64,45 @@ def css_string(text: str) -> Markup:
 
 #: A run of text without a space longer than this is cut into pieces of this many characters for WeasyPrint.
 LONG_RUN = 80
+#: Inside such a run, a line may break after every this many characters (a zero-width space): a column as
+#: narrow as the roles matrix's holds about 15 letters.
+BREAK_EVERY = 10
+ZWSP = "\u200b"
 _TAG = re.compile(r"(<[^>]*>)")
-#: An ordinary space (where WeasyPrint looks for a line break) or the start of an entity («&amp;»).
-_SPACE = re.compile(r"[ \t\r\n\f]")
 _RUN = re.compile(rf"(?:&#?\w+;|[^ \t\r\n\f&]){{{LONG_RUN + 1},}}")
-_ENTITY = re.compile(r"&#?\w+;|.", re.S)
-
-
-def _pieces(run: re.Match[str]) -> str:
-    """A long run cut into pieces of LONG_RUN characters (an entity counts as one, a combining mark stays with
-    the letter before it), each in its own <span>."""
-    pieces: list[list[str]] = [[]]
-    for unit in _ENTITY.findall(run.group(0)):
-        if len(pieces[-1]) >= LONG_RUN and not unicodedata.combining(unit[0]) and unit not in _JOINERS:
-            pieces.append([])
-        pieces[-1].append(unit)
-    return "".join(f'<span class="piece">{"".join(piece)}</span>' for piece in pieces)
-
-
+#: A character, or an entity («&amp;») which counts as one.
+_UNIT = re.compile(r"&#?\w+;|.", re.S)
 #: Characters that belong to the one before them (zero-width joiner, variation selectors).
 _JOINERS = {"\u200d", "\ufe0e", "\ufe0f"}
 
 
+def _pieces(run: re.Match[str]) -> str:
+    """A long run cut into pieces of LONG_RUN characters, each in its own <span>, with a zero-width space after
+    every BREAK_EVERY characters (an entity counts as one character, and a combining mark or a joiner stays with
+    the character before it)."""
+    pieces: list[list[str]] = [[]]
+    in_piece = since_break = 0
+    for unit in _UNIT.findall(run.group(0)):
+        if since_break >= BREAK_EVERY and not unicodedata.combining(unit[0]) and unit not in _JOINERS:
+            pieces[-1].append(ZWSP)
+            since_break = 0
+            if in_piece >= LONG_RUN:
+                pieces.append([])
+                in_piece = 0
+        pieces[-1].append(unit)
+        in_piece, since_break = in_piece + 1, since_break + 1
+    return "".join(f'<span class="piece">{"".join(piece)}</span>' for piece in pieces)
+
+
 def breakable(html: str) -> str:
-    """The print HTML with every long run of text in its body (a word, an address) cut into pieces by empty
-    <span>s, which change neither the text nor where a line may break (print.css lets a line break anywhere in
-    a word too long for it): WeasyPrint measures the narrowest width of a text (a table's columns) by laying out
-    the rest of the run once for every letter, so a word of 5 000 letters took minutes, and a piece of
-    LONG_RUN letters takes no time. Only text between tags is touched, never the head, attributes or styles."""
+    """The print HTML with every long run of text in its body (a word, an address) cut into pieces (<span>s that
+    change nothing in the text), with a zero-width space after every BREAK_EVERY characters, where a line may
+    break. WeasyPrint measures the narrowest width of a text (for a table's columns or a grid's tracks) by laying
+    out the rest of the text once for each place a line may break: with a break allowed between any two letters
+    a word of 5 000 letters took minutes; within pieces of LONG_RUN letters, broken every BREAK_EVERY, it takes
+    five hundred short layouts. The zero-width spaces are not in the text a reader copies out of the PDF (Pango
+    draws no glyph for them). A text of no run longer than LONG_RUN is not touched, nor the head, attributes or
+    styles."""
     head, body = html.split("<body", 1)
     parts = _TAG.split(body)
     for index in range(2, len(parts), 2):  # the text between tags (0 is the rest of the <body> tag)
@@ -103,17 +114,34 @@ def breakable(html: str) -> str:
 #: The most characters the running header and footer show of a text from the plan (a chapter's title, the
 #: plan's short title): they name the page, and the whole text stands on it.
 RUNNING = 60
+#: The most characters print shows of a name where it refers to something printed in full elsewhere in the
+#: document (an actor in a measure's facts or a table, a focus area in the contents, a revision on the cover): as
+#: long as the longest title the validator lets pass without a warning, so no plan of ordinary names is touched.
+REFERENCE = 120
+
+
+def shorten(text: str, limit: int) -> str:
+    """A text on one line and at most `limit` characters, shortened at a space where there is one in its second
+    half, with «…»."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    kept = text[: limit - 1]
+    space = kept.rfind(" ")
+    return (kept[:space] if space > limit // 2 else kept).rstrip(" ,.:;–-") + "…"
 
 
 def running(text: str) -> str:
-    """A text for the running header or footer: on one line, and at most RUNNING characters, shortened at a space
-    where there is one in its second half, with «…»."""
-    text = " ".join(text.split())
-    if len(text) <= RUNNING:
-        return text
-    kept = text[: RUNNING - 1]
-    space = kept.rfind(" ")
-    return (kept[:space] if space > RUNNING // 2 else kept).rstrip(" ,.:;–-") + "…"
+    """A text for the running header or footer: at most RUNNING characters."""
+    return shorten(text, RUNNING)
+
+
+def reference(text: str) -> str:
+    """A name where it refers to what is printed in full elsewhere (an actor's name in a table or a measure's
+    facts, a focus area's title in the contents): at most REFERENCE characters. A name of 5 000 letters would
+    otherwise fill a narrow column for pages, each a cost in layout time and a gap in the table. A name within
+    the limit is returned as it is."""
+    return text if len(text) <= REFERENCE else shorten(text, REFERENCE)
 
 
 #: Words that end a focus area's short name: «Samarbeid på tvers av …» is «Samarbeid».
@@ -144,6 +172,7 @@ def _environment() -> jinja2.Environment:
     env.filters["budget_row"] = functools.partial(budget_row, short=False)
     env.filters["css_string"] = css_string
     env.filters["running"] = running
+    env.filters["reference"] = reference
     env.filters["area_short"] = area_short
     env.filters["actor_short"] = lambda ident, site: plain_name(site.actors[ident])
     env.filters.update(indicators.FILTERS)

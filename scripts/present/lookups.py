@@ -15,6 +15,7 @@ from typing import Any
 
 from schema import Actor, BudgetLine, FocusArea, Goal, Measure, Plan
 from scripts.core.queries import lead_actor, lead_role, municipality_ids, secured_and_planned
+from scripts.present.facts import MeasureFacts, measure_facts
 
 
 @dataclass(frozen=True)
@@ -75,6 +76,10 @@ class Lookups:
 
     def municipalities(self, measure: Measure) -> list[Actor]:
         return [self.actors[i] for i in municipality_ids(self.plan, measure)]
+
+    def facts(self, measure: Measure) -> MeasureFacts:
+        """What the measure page and the print edition both state about a measure (``present/facts.py``)."""
+        return measure_facts(self, measure)
 
     def status_label(self, status_id: str) -> str:
         return self.statuses[status_id].label
