@@ -19,6 +19,7 @@ from scripts.core.progress import Progress
 from scripts.pdf import document
 from scripts.publish import pdfs
 from scripts.publish.build import build_site
+from scripts.publish.memo import FileMemo
 from scripts.publish.pdfs import PdfBatch, PdfCache, PdfJob, make_pdfs
 from scripts.publish.plugin import pdf_jobs, read_plan, site_options
 
@@ -177,3 +178,19 @@ def test_a_cancelled_batch_stops_its_workers_and_keeps_nothing(tmp_path: Path, m
     batch.cancel()
     assert all(pid not in {c.pid for c in multiprocessing.active_children()} for pid in workers)
     assert list((tmp_path / "cache").glob("*.pdf")) == []
+
+
+def test_the_workbook_is_made_once_and_then_taken_from_the_cache(tmp_path: Path) -> None:
+    made: list[bytes] = []
+
+    def make() -> bytes:
+        made.append(b"xlsx")
+        return b"xlsx"
+
+    memo = FileMemo(tmp_path)
+    assert memo.get("workbook", "plan A", make) == b"xlsx"
+    assert memo.get("workbook", "plan A", make) == b"xlsx"
+    assert len(made) == 1, "the same inputs and code: kept"
+    memo.get("workbook", "plan B", make)
+    assert len(made) == 2, "other inputs: made again"
+    assert FileMemo(None).get("workbook", "plan A", make) == b"xlsx" and len(made) == 3

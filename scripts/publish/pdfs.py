@@ -38,10 +38,11 @@ from scripts import REPOSITORY, TEMPLATES
 from scripts.pdf import document
 from scripts.validate.commits import Repository
 
-__all__ = ["CACHE", "Made", "PdfCache", "PdfJob", "make_pdfs"]
+__all__ = ["CACHE", "CACHE_ROOT", "Made", "PdfCache", "PdfJob", "make_pdfs"]
 
-#: The cache's folder inside the repository (ignored by git; the workflows keep it between runs).
-CACHE = Path(".cache", "pdf")
+#: The caches' folder inside the repository (ignored by git; the workflows keep it between runs), and the PDFs'.
+CACHE_ROOT = Path(".cache")
+CACHE = CACHE_ROOT / "pdf"
 #: What a PDF's hash covers beyond its HTML: the print stage's code, the fonts, the libraries that write the PDF.
 CODE = (REPOSITORY / "scripts" / "pdf", TEMPLATES / "print" / "fonts")
 LIBRARIES = ("weasyprint", "pydyf", "fonttools", "tinycss2", "cssselect2", "Pillow")
@@ -105,18 +106,12 @@ class PdfCache:
         self.folder = folder
         self._versions: dict[str, str] = {}
 
-    @classmethod
-    def of_plan(cls, folder: Path) -> PdfCache:
-        """The cache in .cache/pdf/ of the git repository that holds the plan folder (outside one: the tool's)."""
-        repository = Repository.of(folder)
-        return cls((repository.root if repository is not None else REPOSITORY) / CACHE)
-
     def version(self, of: str = "pdf") -> str:
         """The hash of the code, fonts and libraries every PDF («pdf») or every HTML («html») depends on, computed
         once per cache object."""
         if of not in self._versions:
             places, libraries = (CODE, LIBRARIES) if of == "pdf" else (HTML_CODE, HTML_LIBRARIES)
-            self._versions[of] = _code_hash(places, libraries)
+            self._versions[of] = code_hash(places, libraries)
         return self._versions[of]
 
     def key(self, job: PdfJob) -> str:
@@ -139,29 +134,42 @@ class PdfCache:
         if remembered is None or not remembered.is_file():
             return None
         kept = remembered.parent.parent / f"{remembered.read_text(encoding='ascii').strip()}.pdf"
-        return kept if kept.is_file() else None
+        if not kept.is_file():
+            return None
+        os.utime(remembered)  # used now: pruning keeps it
+        return kept
 
     def remember(self, job: PdfJob) -> None:
         """Note which PDF the job's inputs give, so that the next build need not make its HTML."""
         remembered = self._inputs_file(job)
         if remembered is not None:
             remembered.parent.mkdir(parents=True, exist_ok=True)
-            _write_atomically(remembered, self.key(job).encode("ascii"))
+            write_atomically(remembered, self.key(job).encode("ascii"))
 
     def prune(self, keep_seconds: float = KEEP_SECONDS, now: float | None = None) -> int:
         """Remove entries not used for `keep_seconds` (their time of last use is their modification time, which a
         build that takes one touches). Returns how many were removed."""
         if self.folder is None or not self.folder.is_dir():
             return 0
-        limit = (time.time() if now is None else now) - keep_seconds
-        entries = [*self.folder.glob("*.pdf"), *self.folder.glob("inputs/*")]
-        old = [p for p in entries if p.stat().st_mtime < limit]
-        for path in old:
-            path.unlink(missing_ok=True)
-        return len(old)
+        return prune_older([*self.folder.glob("*.pdf"), *self.folder.glob("inputs/*")], keep_seconds, now)
 
 
-def _code_hash(places: Sequence[Path], libraries: Sequence[str]) -> str:
+def cache_root(plan_folder: Path) -> Path:
+    """The .cache/ folder of the git repository that holds the plan folder (outside one: the tool's repository)."""
+    repository = Repository.of(plan_folder)
+    return (repository.root if repository is not None else REPOSITORY) / CACHE_ROOT
+
+
+def prune_older(entries: list[Path], keep_seconds: float, now: float | None = None) -> int:
+    """Remove the cache entries whose time of last use (modification time) is older than `keep_seconds`."""
+    limit = (time.time() if now is None else now) - keep_seconds
+    old = [p for p in entries if p.stat().st_mtime < limit]
+    for path in old:
+        path.unlink(missing_ok=True)
+    return len(old)
+
+
+def code_hash(places: Sequence[Path], libraries: Sequence[str]) -> str:
     digest = hashlib.sha256(FORMAT.encode())
     for place in places:
         files = [place] if place.is_file() else sorted(place.rglob("*"))
@@ -172,7 +180,7 @@ def _code_hash(places: Sequence[Path], libraries: Sequence[str]) -> str:
     return digest.hexdigest()
 
 
-def _write_atomically(path: Path, data: bytes) -> None:
+def write_atomically(path: Path, data: bytes) -> None:
     partial = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     partial.write_bytes(data)
     partial.replace(path)

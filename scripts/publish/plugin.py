@@ -34,7 +34,6 @@ from mkdocs.structure.files import Files
 from mkdocs.utils import clean_directory
 
 from schema import Plan
-from scripts import REPOSITORY
 from scripts.core.collector import gc_paused
 from scripts.core.dates import today
 from scripts.core.problems import Diagnostic, errors, sorted_unique
@@ -43,20 +42,20 @@ from scripts.core.queries import document_dates
 from scripts.load.folder import load_plan
 from scripts.pdf import document as pdf
 from scripts.present.lookups import SiteOptions
-from scripts.publish import csp, editions, providers, reuse, search
-from scripts.publish.pdfs import Made, PdfBatch, PdfCache, PdfJob
+from scripts.publish import csp, editions, memo, providers, reuse, search
+from scripts.publish.memo import FileMemo
+from scripts.publish.pdfs import Made, PdfBatch, PdfCache, PdfJob, cache_root
 from scripts.site.feeds import feed_files
 from scripts.site.footer import footer, not_found_links
 from scripts.site.open_data import data_files
+from scripts.site.open_data.workbook import workbook_bytes
 from scripts.site.pages import MemoryBytecodeCache, render_site
 from scripts.site.registry import REGISTRY, Registry
-from scripts.validate.commits import Repository
 from scripts.validate.validator import source_files, validate_files
 
-#: The open data's spreadsheet, which the live preview does not make (it takes a second).
-PREVIEW_WORKBOOK = "data/naeringsplan.xlsx"
-#: Where compiled templates are kept between builds, inside the repository of the plan (ignored by git).
-TEMPLATE_CACHE = Path(".cache", "jinja")
+#: The open data's spreadsheet, which the live preview does not make (it takes a second), and a build takes from
+#: the cache when the plan did not change (publish/memo.py).
+WORKBOOK = PREVIEW_WORKBOOK = "data/naeringsplan.xlsx"
 
 
 @dataclass(frozen=True)
@@ -142,6 +141,8 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         #: Compiled templates of the pages and of the theme (their own: compiled code depends on the environment's
         #: settings), in memory and in .cache/jinja/ of the plan's repository (set at the first build).
         self.compiled: dict[str, MemoryBytecodeCache] = {}
+        #: Plan folder → the .cache/ folder of its repository (publish/pdfs.cache_root).
+        self.cache_roots: dict[Path, Path] = {}
 
     @contextlib.contextmanager
     def given(self, build: BuildInput) -> Iterator[None]:
@@ -181,9 +182,8 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         with gc_paused():
             compiled = self._compiled("pages", source.folder)
             generated: dict[str, str | bytes] = {**render_site(source.plan, options, registry, bytecode_cache=compiled)}
-            generated.update(data_files(source.plan, config["site_url"], workbook=self.command != "serve"))
-            if self.command == "serve":  # links find it; the preview answers with a note (publish/serve.py)
-                generated.setdefault(PREVIEW_WORKBOOK, b"")
+            generated.update(data_files(source.plan, config["site_url"], workbook=False))
+            generated[WORKBOOK] = self._workbook(source, config["site_url"])
             generated.update(feed_files(source.plan, config["site_url"], registry.page_path))
         config["nav"] = registry.navigation(source.plan)
         dates = self._page_dates(source.plan, options, registry)
@@ -213,9 +213,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
     def _compiled(self, which: str, folder: Path) -> MemoryBytecodeCache:
         """The compiled templates of the pages or the theme, kept on disk in the plan's repository."""
         if which not in self.compiled:
-            repository = Repository.of(folder)
-            root = repository.root if repository is not None else REPOSITORY
-            self.compiled[which] = MemoryBytecodeCache(root / TEMPLATE_CACHE / which)
+            self.compiled[which] = MemoryBytecodeCache(self._cache_root(folder) / "jinja" / which)
         return self.compiled[which]
 
     def _plan_dir(self, config: Any) -> Path:
@@ -315,12 +313,29 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         if self.state is not None and self.state.batch is not None:
             self.state.batch.cancel()
 
+    def _workbook(self, source: PlanSource, site_url: str | None) -> bytes:
+        """The open data's workbook, kept between builds; in the live preview an empty stand-in (links find it;
+        the preview answers with a note, publish/serve.py)."""
+        if self.command == "serve":
+            return b""
+        inputs = f"{plan_hash(source.plan)}\0{site_url}"
+        return self._memo(source.folder).get("workbook", inputs, lambda: workbook_bytes(source.plan, site_url))
+
+    def _memo(self, folder: Path) -> FileMemo:
+        return FileMemo(self._cache_root(folder) / memo.FOLDER)
+
+    def _cache_root(self, folder: Path) -> Path:
+        """The plan's repository's .cache/ (one git call per plan folder and plugin)."""
+        if folder not in self.cache_roots:
+            self.cache_roots[folder] = cache_root(folder)
+        return self.cache_roots[folder]
+
     def _start_pdfs(self) -> PdfBatch:
         """The plan, every year's status report and every adopted edition: from the cache when unchanged, the rest
         rendered by worker processes while MkDocs builds the site."""
         assert self.state is not None
         jobs = pdf_jobs(self.state.source.plan, self.state.options, self.state.found, self.input.today or today())
-        cache = self.input.pdf_cache or PdfCache.of_plan(self.state.source.folder)
+        cache = self.input.pdf_cache or PdfCache(self._cache_root(self.state.source.folder) / "pdf")
         return PdfBatch(jobs, cache, workers=self.input.workers, done=self.progress.advance).start()
 
     def _write_pdfs(self, out: Path) -> None:
@@ -333,11 +348,15 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         batch.cache.prune()
 
 
+def plan_hash(plan: Plan) -> str:
+    """A hash of the plan's data, for the caches' keys."""
+    return hashlib.sha256(plan.model_dump_json().encode()).hexdigest()
+
+
 def pdf_jobs(plan: Plan, options: SiteOptions, found: list[editions.Edition], day: dt.date) -> list[PdfJob]:
     """The PDFs of a build: the plan, each year's status report, each adopted edition that reads; each with what its
     HTML is made from (the plan's data, the options, the year and, for a report, today's date)."""
-    data = hashlib.sha256(plan.model_dump_json().encode()).hexdigest()
-    inputs = f"{data}\0{options!r}"
+    inputs = f"{plan_hash(plan)}\0{options!r}"
     jobs = [PdfJob(pdf.PDF_NAME, functools.partial(pdf.plan_html, plan, options), inputs)]
     for year in pdf.report_years(plan):
         html = functools.partial(pdf.plan_html, plan, options, year, today=day)
