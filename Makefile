@@ -10,7 +10,7 @@ export NO_MKDOCS_2_WARNING := 1
 .PHONY: site check test lint typecheck unit lock schema clean serve pango
 
 # The project is installed editable in setuptools' «compat» mode: a .pth file puts the repository on sys.path, instead
-# of an import finder that every import of every command would ask first (it cost `plan validate` ~10 % of its time).
+# of an import finder that every import of every command asks first (a few hundredths of a second per command).
 $(BIN)/plan: requirements.lock pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(PIP_ENV) $(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
