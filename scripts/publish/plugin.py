@@ -20,6 +20,7 @@ import datetime as dt
 import functools
 import hashlib
 import os
+import pickle
 import subprocess
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -47,8 +48,6 @@ from scripts.publish.memo import FileMemo
 from scripts.publish.pdfs import Made, PdfBatch, PdfCache, PdfJob, cache_root
 from scripts.site.feeds import feed_files
 from scripts.site.footer import footer, not_found_links
-from scripts.site.open_data import data_files
-from scripts.site.open_data.workbook import workbook_bytes
 from scripts.site.pages import MemoryBytecodeCache, render_site
 from scripts.site.registry import REGISTRY, Registry
 from scripts.validate.validator import source_files, validate_files
@@ -178,12 +177,11 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         source = self.input.source or self._validated(self._plan_dir(config))
         options = self._options(source, root, config)
         found = self.editions.read(source.plan, source.folder, self.input.today)
-        registry = providers.wired(self.input.registry, editions.history(found))
+        registry = providers.wired(self.input.registry, editions.history(found), self._memo(source.folder))
         with gc_paused():
             compiled = self._compiled("pages", source.folder)
             generated: dict[str, str | bytes] = {**render_site(source.plan, options, registry, bytecode_cache=compiled)}
-            generated.update(data_files(source.plan, config["site_url"], workbook=False))
-            generated[WORKBOOK] = self._workbook(source, config["site_url"])
+            generated.update(self._data_files(source, config["site_url"]))
             generated.update(feed_files(source.plan, config["site_url"], registry.page_path))
         config["nav"] = registry.navigation(source.plan)
         dates = self._page_dates(source.plan, options, registry)
@@ -313,13 +311,21 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         if self.state is not None and self.state.batch is not None:
             self.state.batch.cancel()
 
-    def _workbook(self, source: PlanSource, site_url: str | None) -> bytes:
-        """The open data's workbook, kept between builds; in the live preview an empty stand-in (links find it;
-        the preview answers with a note, publish/serve.py)."""
+    def _data_files(self, source: PlanSource, site_url: str | None) -> dict[str, str | bytes]:
+        """The open data (JSON, CSV, the Data Package, the workbook, DCAT): made from the plan's data and the site's
+        address only, so kept between builds (publish/memo.py). The live preview makes them without the workbook,
+        whose address answers with a note (publish/serve.py)."""
+        from scripts.site.open_data import data_files  # with openpyxl and rdflib: only when the files are made
+
         if self.command == "serve":
-            return b""
+            return {**data_files(source.plan, site_url, workbook=False), WORKBOOK: b""}
         inputs = f"{plan_hash(source.plan)}\0{site_url}"
-        return self._memo(source.folder).get("workbook", inputs, lambda: workbook_bytes(source.plan, site_url))
+        kept = self._memo(source.folder).get(
+            "open-data", inputs, lambda: pickle.dumps(data_files(source.plan, site_url))
+        )
+        files = pickle.loads(kept)
+        assert isinstance(files, dict)
+        return files
 
     def _memo(self, folder: Path) -> FileMemo:
         return FileMemo(self._cache_root(folder) / memo.FOLDER)

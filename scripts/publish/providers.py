@@ -4,6 +4,7 @@ The site names these providers in its rows (``site/registry.py``) and never impo
 
 from __future__ import annotations
 
+import pickle
 from collections.abc import Mapping
 from typing import Any
 
@@ -12,18 +13,34 @@ from scripts import REPOSITORY
 from scripts.core.queries import report_years
 from scripts.editor import guide
 from scripts.present.lookups import SiteOptions
+from scripts.publish.memo import FileMemo
 from scripts.site.history import History
 from scripts.site.pages import render_site
 from scripts.site.registry import EDITIONS, GUIDE, REGISTRY, Provider, Registry
 
 
-def wired(registry: Registry, history: History) -> Registry:
-    """The registry with the guide's and the editions' providers in place."""
-    return registry.with_providers(**{GUIDE: Provider(_guide, guide.FILTERS), EDITIONS: Provider(_history_of(history))})
+def wired(registry: Registry, history: History, memo: FileMemo | None = None) -> Registry:
+    """The registry with the guide's and the editions' providers in place; the guide's examples of the tool's
+    messages are kept in `memo` between builds (None: made every time)."""
+    guide_provider = Provider(_guide_with(memo or FileMemo(None)), guide.FILTERS)
+    return registry.with_providers(**{GUIDE: guide_provider, EDITIONS: Provider(_history_of(history))})
 
 
-def _guide(plan: Plan, options: Any) -> Mapping[str, Any]:
-    return guide.guide_context(plan, options.edit_base, options.plan_dir or REPOSITORY / "plan")
+def _guide_with(memo: FileMemo) -> Any:
+    def context(plan: Plan, options: Any) -> Mapping[str, Any]:
+        examples = tool_examples(memo)
+        return guide.guide_context(plan, options.edit_base, options.plan_dir or REPOSITORY / "plan", examples)
+
+    return context
+
+
+def tool_examples(memo: FileMemo) -> guide.ToolExamples:
+    """What the tool says about the guide's example mistakes: it depends only on the code (which the memo's key
+    covers), so it is kept between builds, pickled (the cache is the repository's own, like Python's .pyc files)."""
+    kept = memo.get("guide-examples", "", lambda: pickle.dumps(guide.tool_examples()))
+    examples = pickle.loads(kept)
+    assert isinstance(examples, guide.ToolExamples)
+    return examples
 
 
 def _history_of(history: History) -> Any:

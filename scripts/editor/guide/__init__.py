@@ -27,17 +27,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from schema import Plan
 from scripts.core.queries import lead_role
-from scripts.editor.guide.errors import ERROR_KINDS, WARNING_KINDS, error_example, message_parts
+from scripts.editor.guide.errors import ERROR_KINDS, WARNING_KINDS, ErrorExample, error_example, message_parts
 from scripts.editor.guide.new_measure import new_measure_example
 from scripts.editor.guide.revision import revision_example
 from scripts.editor.guide.sources import SourceFiles
 from scripts.editor.guide.status import status_example
-from scripts.editor.guide.status_round import status_round_guide
+from scripts.editor.guide.status_round import MessageExample, message_examples, status_round_guide
 from scripts.editor.guide.workflow import clone_commands, pr_workflow, push_commands
 from scripts.editor.schemas import SCHEMA_FILES
 from scripts.load.folder import FOCUS_AREA_DIR
@@ -67,14 +68,38 @@ def listing(items: list[str]) -> str:
 FILTERS: dict[str, Callable[..., Any]] = {"fence": fence, "message_block": message_block, "listing": listing}
 
 
-def guide_context(plan: Plan, edit_base: str | None, plan_dir: Path) -> dict[str, Any]:
+@dataclass(frozen=True)
+class ToolExamples:
+    """What the tool says about the example plan's mistakes (every error and warning kind) and about typical
+    mistakes in a status workbook: it depends only on the tool and its examples, not on the plan, so a caller may
+    keep it between builds (the publishing stage does, publish/providers.py)."""
+
+    errors: list[ErrorExample]
+    warnings: list[ErrorExample]
+    status_round: tuple[MessageExample, ...]
+
+
+def tool_examples() -> ToolExamples:
+    """Run the validator on each mistake and the status import on each spoiled workbook (about a second)."""
+    return ToolExamples(
+        [error_example(kind) for kind in ERROR_KINDS],
+        [error_example(kind) for kind in WARNING_KINDS],
+        message_examples(),
+    )
+
+
+def guide_context(
+    plan: Plan, edit_base: str | None, plan_dir: Path, examples: ToolExamples | None = None
+) -> dict[str, Any]:
     """What the guide's templates print, the same for every page.
 
     edit_base is the address that opens a file of the repository in GitHub's web editor, ending in «/»
     (None: no such links). plan_dir is the folder the plan was read from; the status and new-measure examples
-    are quoted from its files when they hold this plan, else written from the plan's data."""
+    are quoted from its files when they hold this plan, else written from the plan's data. `examples` are the
+    tool's messages (None: made now, :func:`tool_examples`)."""
     sources = SourceFiles.load(plan_dir, plan)
-    errors = [error_example(kind) for kind in ERROR_KINDS]
+    examples = examples or tool_examples()
+    errors = examples.errors
     example = status_example(plan, sources)
     return {
         "plan": plan,
@@ -90,11 +115,11 @@ def guide_context(plan: Plan, edit_base: str | None, plan_dir: Path) -> dict[str
         "push": push_commands(example.measure.id),
         "new_measure": new_measure_example(plan, sources),
         "errors": errors,
-        "warnings": [error_example(kind) for kind in WARNING_KINDS],
+        "warnings": examples.warnings,
         "reading": message_parts(errors[0].messages[0]),
         "first_error": errors[0],
         "revision": revision_example(plan),
-        "status_round": status_round_guide(plan),
+        "status_round": status_round_guide(plan, examples.status_round),
         "workflow": pr_workflow(),
         "clone": clone_commands(edit_base),
         "lead_role": lead_role(plan.vocabulary),

@@ -16,19 +16,18 @@ import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-
-from openpyxl import Workbook, load_workbook  # type: ignore[import-untyped]
-from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+from typing import TYPE_CHECKING
 
 from schema import Plan, Status
 from scripts.core.queries import lead_actor, lead_role
 from scripts.editor.guide.errors import EXAMPLE_PLAN, EXAMPLE_TODAY
 from scripts.editor.guide.sources import SHOWN_PLAN_DIR
 from scripts.editor.guide.workflow import branch_commands
-from scripts.editor.status.apply import import_status
-from scripts.editor.status.export import export_workbook
 from scripts.editor.status.layout import COLUMNS, GUIDE_SHEET, Column
 from scripts.validate.validator import validate_folder
+
+if TYPE_CHECKING:
+    from openpyxl import Workbook  # type: ignore[import-untyped]
 
 #: The picture of the workbook (made by ``make guide-picture``), relative to the docs folder.
 PICTURE = "assets/veiledning/statusrunden-arbeidsbok.png"
@@ -104,8 +103,8 @@ class StatusRound:
     picture: str
 
 
-def status_round_guide(plan: Plan) -> StatusRound:
-    """What the page «Statusrunden» prints for the plan."""
+def status_round_guide(plan: Plan, examples: tuple[MessageExample, ...] | None = None) -> StatusRound:
+    """What the page «Statusrunden» prints for the plan (`examples`: the import's messages, made now when None)."""
     lead = lead_role(plan.vocabulary)
     leads = [lead_actor(m, lead) for _, _, m in plan.measures()]
     files = f"{ANSWERS}/*.xlsx"
@@ -125,13 +124,15 @@ def status_round_guide(plan: Plan) -> StatusRound:
         dry_run=f"{PLAN} status import {files} --dry-run",
         run=f"git switch main\ngit pull\ngit switch -c {BRANCH}\n{PLAN} status import {files} --pr-body pr.md",
         publish=f"{PLAN} validate\n{branch_commands(BRANCH, 'Statusrunden ÅR', switch=False)}",
-        examples=message_examples(),
+        examples=examples if examples is not None else message_examples(),
         picture=PICTURE,
     )
 
 
 def _cell(key: str) -> str:
     """The cell of the column `key` in the first measure's row."""
+    from openpyxl.utils import get_column_letter  # type: ignore[import-untyped]
+
     return f"{get_column_letter(next(i for i, c in enumerate(COLUMNS, start=1) if c.key == key))}2"
 
 
@@ -190,6 +191,12 @@ MISTAKES: tuple[tuple[str, Callable[[Workbook, str], None], str], ...] = (
 def message_examples() -> tuple[MessageExample, ...]:
     """Each mistake made in a workbook exported from a copy of the example plan, and what the import says. They
     depend only on the tool and its example plan, so they are made once a process (0,7 s), not for every build."""
+    # Imported here: the workbook libraries are needed only when the examples are made (not when they are kept).
+    from openpyxl import load_workbook
+
+    from scripts.editor.status.apply import import_status
+    from scripts.editor.status.export import export_workbook
+
     shown = WORKBOOK.replace("ÅR", str(EXAMPLE_TODAY.year))
     examples: list[MessageExample] = []
     with tempfile.TemporaryDirectory(prefix="statusrunden-") as temp:
@@ -215,6 +222,10 @@ def message_examples() -> tuple[MessageExample, ...]:
 
 def _import_another_answer(folder: Path, data: bytes, sheet: str, path: Path) -> None:
     """Import another answer for the first measure of `sheet`, so the plan has moved on since the export."""
+    from openpyxl import load_workbook
+
+    from scripts.editor.status.apply import import_status
+
     book = load_workbook(io.BytesIO(data))
     book[sheet][_cell("new_status")], book[sheet][_cell("text")] = "Fullført", "Sluttrapport levert."
     book.save(path)

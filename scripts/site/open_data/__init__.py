@@ -8,11 +8,9 @@ from typing import Any
 import schema
 from schema import Plan
 from scripts.site.open_data.csv_files import csv_text, spreadsheet_safe
-from scripts.site.open_data.dcat import dcat_turtle
 from scripts.present.licence import Licence, licence
 from scripts.site.open_data.package import PACKAGE, datapackage_json
 from scripts.site.open_data.tables import TABLES, TYPE_NAMES, Column, Table
-from scripts.site.open_data.workbook import workbook_bytes
 
 __all__ = [
     "OPEN_DATA_MODELS",
@@ -55,6 +53,11 @@ def data_files(plan: Plan, site_url: str | None = None, *, workbook: bool = True
     files: dict[str, str | bytes] = {"data/plan.json": plan.model_dump_json(indent=2) + "\n"}
     files.update({f"data/{table.name}.csv": csv_text(table.header, table.rows(plan)) for table in TABLES})
     files[PACKAGE] = datapackage_json(plan)
+    # Imported here: openpyxl and rdflib take a fifth of a second to import, and a build that finds these files in
+    # its cache (publish/memo.py) needs neither.
+    from scripts.site.open_data.dcat import dcat_turtle
+    from scripts.site.open_data.workbook import workbook_bytes
+
     if workbook:
         files["data/naeringsplan.xlsx"] = workbook_bytes(plan, site_url)
     files["data/dcat.ttl"] = dcat_turtle(plan, site_url)
