@@ -36,6 +36,21 @@ def graph() -> dict[str, set[str]]:
     return {name: {m for m in imports(path) if m in modules and m != name} for name, path in modules.items()}
 
 
+def leaning(edges: dict[str, set[str]], stage: str, others: tuple[str, ...]) -> list[str]:
+    """The imports from a module of `stage` into a module of one of the `others` (package names)."""
+
+    def within(module: str, package: str) -> bool:
+        return module == package or module.startswith(package + ".")
+
+    return [
+        f"{module} → {target}"
+        for module, targets in edges.items()
+        if within(module, stage)
+        for target in targets
+        if any(within(target, other) for other in others)
+    ]
+
+
 def layer(module: str) -> int:
     if module.startswith("scripts.model"):
         return -2
@@ -60,15 +75,8 @@ def test_print_imports_nothing_of_the_website() -> None:
     """What the website and the print edition both need lives in scripts/present, below both: the PDF stage
     reads none of the website's internals (its lookups with page links, its registry, its open data)."""
     edges = graph()
-    into_site = [
-        f"{module} → {target}"
-        for module, targets in edges.items()
-        if module.startswith("scripts.pdf")
-        for target in targets
-        if target == "scripts.site" or target.startswith("scripts.site.")
-    ]
     assert [module for module in edges if module.startswith("scripts.pdf.")]  # the stage is there to check
-    assert into_site == []
+    assert leaning(edges, "scripts.pdf", ("scripts.site",)) == []
 
 
 def test_schema_imports_only_modules_that_import_nothing_of_the_project() -> None:
@@ -111,31 +119,23 @@ def test_the_checks_above_would_see_an_import_circle(tmp_path: Path) -> None:
 def test_the_website_imports_nothing_of_the_editors_package() -> None:
     """The guide's pages and the history of the adopted editions reach the site through the registry's providers,
     which the publishing stage wires in (publish/providers.py): the site stays a renderer of data."""
-    edges = graph()
-    leaning = [
-        f"{module} → {target}"
-        for module, targets in edges.items()
-        if module.startswith("scripts.site")
-        for target in targets
-        if target.startswith("scripts.editor")
-    ]
-    assert leaning == []
+    assert leaning(graph(), "scripts.site", ("scripts.editor",)) == []
 
 
 def test_rendering_pages_runs_no_git_and_no_validator() -> None:
     """Adopted editions are read (git archive) and validated in the publishing stage and handed to the site as data."""
-    edges = graph()
-    leaning = [
-        f"{module} → {target}"
-        for module, targets in edges.items()
-        if module.startswith("scripts.site")
-        for target in targets
-        if target.startswith(("scripts.validate", "scripts.load"))
-    ]
-    assert leaning == []
+    assert leaning(graph(), "scripts.site", ("scripts.validate", "scripts.load")) == []
     calls = [
         path.relative_to(ROOT).as_posix()
         for path in (ROOT / "scripts" / "site").rglob("*.py")
         if "subprocess" in path.read_text(encoding="utf-8")
     ]
     assert calls == []
+
+
+def test_the_leaning_check_sees_a_stage_that_imports_another(tmp_path: Path) -> None:
+    edges = {
+        "scripts.site.pages": {"scripts.editor.guide", "scripts.core.filters"},
+        "scripts.sitemap": {"scripts.editor"},
+    }
+    assert leaning(edges, "scripts.site", ("scripts.editor",)) == ["scripts.site.pages → scripts.editor.guide"]
