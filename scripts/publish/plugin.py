@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import gc
 import hashlib
 import os
 import pickle
@@ -152,6 +153,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
             yield
         finally:
             self.input = BuildInput()
+            gc.unfreeze()
             if self.state is not None and self.state.batch is not None:
                 self.state.batch.cancel()  # a build that stopped before its PDFs were collected leaves no worker
 
@@ -186,6 +188,10 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         config["nav"] = registry.navigation(source.plan)
         dates = self._page_dates(source.plan, options, registry)
         self.state = BuildState(source, options, registry, found, generated, dates)
+        # What exists now (the plan, the pages, MkDocs' configuration) lives until the build ends: the cycle collector
+        # need not walk it again on every collection while MkDocs builds (a tenth of the MkDocs time at 1 000
+        # measures), and forked PDF workers then share it untouched. Unfrozen when the build ends (`given`).
+        gc.freeze()
         if self.command != "serve" and self.config.pdf:
             self.state.batch = self._start_pdfs()
         self.progress.end()
@@ -305,9 +311,11 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         Path(config["site_dir"], csp.HEADERS_FILE).write_text(headers, encoding="utf-8")
         if self.command != "serve" and self.config.pdf:
             self._write_pdfs(Path(config["site_dir"]) / "pdf")
+        gc.unfreeze()
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed build (a plain `mkdocs build` too) leaves no PDF worker running."""
+        """A failed build (a plain `mkdocs build` too) leaves no PDF worker running and nothing frozen."""
+        gc.unfreeze()
         if self.state is not None and self.state.batch is not None:
             self.state.batch.cancel()
 
