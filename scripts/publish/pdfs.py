@@ -19,10 +19,12 @@ depend on which process made them.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import hashlib
 import importlib.metadata
 import multiprocessing
+import multiprocessing.connection
 import os
 import shutil
 import signal
@@ -215,7 +217,6 @@ class PdfBatch:
         self.kept: dict[str, Path] = {}
         self.missing: list[tuple[PdfJob, Path]] = []
         self.scratch: Path | None = None
-        self.pool: Any = None
         self.driver: _Driver | None = None
 
     def start(self) -> PdfBatch:
@@ -232,9 +233,7 @@ class PdfBatch:
                 self.missing.append((job, kept or self._scratch() / job.name))
         count = worker_count(len(self.missing), self.workers)
         if self.missing and count > 1:
-            # fork, now, before MkDocs or any thread runs here: the workers start at once with WeasyPrint imported
-            self.pool = multiprocessing.get_context("fork").Pool(count, initializer=_quiet_worker)
-            self.driver = _Driver(self.pool, count, self.missing)
+            self.driver = _Driver(count, self.missing)  # forks now, before MkDocs or any thread runs here
         return self
 
     def finish(self, out: Path) -> Made:
@@ -247,8 +246,12 @@ class PdfBatch:
             self.done()
         try:
             self._render_rest()
-        finally:
+        except BaseException:
             self.cancel()
+            raise
+        if self.driver is not None:
+            self.driver.close()
+            self.driver = None
         for job, target in self.missing:
             shutil.copyfile(target, out / job.name)
             self.cache.remember(job)
@@ -261,10 +264,7 @@ class PdfBatch:
         """Stop the workers (a build that failed or was interrupted leaves none running)."""
         if self.driver is not None:
             self.driver.stop()
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
-            self.pool = None
+            self.driver = None
 
     def _render_rest(self) -> None:
         if self.driver is None:
@@ -282,50 +282,60 @@ class PdfBatch:
 
 
 class _Driver:
-    """Hands the jobs to the pool, largest first, as many at a time as there are workers and as the memory
-    allows (their estimates summed stay under three quarters of the memory available); runs in a thread of its
-    own, so that this process goes on building the site."""
+    """Worker processes, forked when the batch starts (in the calling thread, before MkDocs or any other thread runs
+    here), each with a pipe; and a thread that hands them the jobs, largest first, one per worker and only as many as
+    the memory allows (their estimates summed stay under three quarters of the memory available), so that this
+    process goes on building the site. No pool machinery: a worker is a process, a job a message, its result (None
+    or the exception) the answer, and stopping is terminating the processes."""
 
-    def __init__(self, pool: Any, count: int, missing: list[tuple[PdfJob, Path]]) -> None:
-        self.pool, self.count = pool, count
+    def __init__(self, count: int, missing: list[tuple[PdfJob, Path]]) -> None:
+        context = multiprocessing.get_context("fork")
+        self.workers: list[tuple[Any, Any]] = []
+        for _ in range(count):
+            ours, theirs = context.Pipe()
+            process = context.Process(target=_serve, args=(theirs,), daemon=True)
+            process.start()
+            theirs.close()
+            self.workers.append((process, ours))
         self.budget = available_memory() * 3 // 4
         self.changed = threading.Condition()
-        self.running: dict[int, int] = {}
         self.finished = 0
         self.submitted = False
+        self.stopped = False
         self.failure: BaseException | None = None
         order = sorted(missing, key=lambda item: -len(item[0].text))
-        self.thread = threading.Thread(target=self._submit_all, args=(order,), daemon=True)
+        self.thread = threading.Thread(target=self._hand_out, args=(order,), daemon=True)
         self.thread.start()
 
-    def _may_start(self, memory: int) -> bool:
-        return self.failure is not None or self._fits(memory)
-
-    def _fits(self, memory: int) -> bool:
-        busy = sum(self.running.values())
-        return not self.running or (len(self.running) < self.count and busy + memory <= self.budget)
-
-    def _submit_all(self, order: list[tuple[PdfJob, Path]]) -> None:
+    def _hand_out(self, order: list[tuple[PdfJob, Path]]) -> None:
         try:
-            self._submit_each(order)
+            self._hand_out_each(order)
         finally:
             with self.changed:
                 self.submitted = True
                 self.changed.notify_all()
 
-    def _submit_each(self, order: list[tuple[PdfJob, Path]]) -> None:
-        for index, (job, target) in enumerate(order):
-            with self.changed:
-                self.changed.wait_for(functools.partial(self._may_start, job.memory))
-                if self.failure is not None:
-                    return
-                self.running[index] = job.memory
-            ended = functools.partial(self._ended, index)
-            self.pool.apply_async(_render, (job.text, target), callback=ended, error_callback=ended)
+    def _hand_out_each(self, order: list[tuple[PdfJob, Path]]) -> None:
+        idle = [conn for _, conn in self.workers]
+        busy: dict[Any, int] = {}
+        while (order or busy) and not self.stopped:
+            while order and idle and self.failure is None and (not busy or self._fits(busy, order[0][0].memory)):
+                job, target = order.pop(0)
+                conn = idle.pop()
+                conn.send((job.text, str(target)))
+                busy[conn] = job.memory
+            if not busy:
+                return
+            for conn in multiprocessing.connection.wait(list(busy)):
+                del busy[conn]
+                idle.append(conn)
+                self._ended(_answer(conn))
 
-    def _ended(self, index: int, result: object) -> None:
+    def _fits(self, busy: dict[Any, int], memory: int) -> bool:
+        return sum(busy.values()) + memory <= self.budget
+
+    def _ended(self, result: object) -> None:
         with self.changed:
-            del self.running[index]
             self.finished += 1
             if isinstance(result, BaseException) and self.failure is None:
                 self.failure = result
@@ -337,7 +347,7 @@ class _Driver:
         while True:
             with self.changed:
                 self.changed.wait_for(functools.partial(self._news, reported))
-                failure, finished, idle = self.failure, self.finished, self._idle()
+                failure, finished, idle = self.failure, self.finished, self.submitted
             for _ in range(finished - reported):
                 done()
             reported = finished
@@ -347,16 +357,57 @@ class _Driver:
                 return
 
     def stop(self) -> None:
-        """No more jobs are handed out."""
+        """End the workers: those still rendering are terminated; the batch hands out no more."""
         with self.changed:
+            self.stopped = True
             self.failure = self.failure or InterruptedError("PDF-ene ble ikke laget ferdig")
             self.changed.notify_all()
+        for process, conn in self.workers:
+            if process.is_alive():
+                process.terminate()
+            process.join()
+            conn.close()
+        self.thread.join(timeout=5)
+
+    def close(self) -> None:
+        """Let the workers of a batch that is done end by themselves."""
+        for process, conn in self.workers:
+            with contextlib.suppress(OSError):  # a worker that is gone needs no word
+                conn.send(None)
+            process.join()
+            conn.close()
 
     def _news(self, reported: int) -> bool:
-        return self.finished > reported or self.failure is not None or self._idle()
+        return self.finished > reported or self.failure is not None or self.submitted
 
-    def _idle(self) -> bool:
-        return not self.running and self.submitted
+
+def _answer(conn: Any) -> object:
+    """A worker's answer to a job: None, or the exception it raised (a worker that died says so)."""
+    try:
+        return conn.recv()
+    except (EOFError, OSError):
+        return RuntimeError("en prosess som lagde en PDF, stoppet uventet")
+
+
+def _serve(conn: Any) -> None:
+    """A worker: render each job it is sent, answer None or the exception, until told to end (None)."""
+    _quiet_worker()
+    while True:
+        try:
+            task = conn.recv()
+        except (EOFError, OSError):
+            return
+        if task is None:
+            return
+        html, target = task
+        try:
+            _render(html, Path(target))
+            conn.send(None)
+        except Exception as error:
+            try:
+                conn.send(error)
+            except Exception:  # an exception that cannot be pickled: its message
+                conn.send(RuntimeError(f"{type(error).__name__}: {error}"))
 
 
 def make_pdfs(
