@@ -67,6 +67,11 @@ class PlanSource:
     #: Focus area id → the file it was read from.
     files: dict[str, str]
 
+    @functools.cached_property
+    def data_hash(self) -> str:
+        """A hash of the plan's data, for the caches' keys (made once per build)."""
+        return plan_hash(self.plan)
+
 
 def read_plan(folder: Path, on: dt.date | None = None) -> tuple[PlanSource | None, list[Diagnostic]]:
     """Load and validate a plan folder on a day (None: today); the source is returned only when there is no error
@@ -327,7 +332,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
 
         if self.command == "serve":
             return {**data_files(source.plan, site_url, workbook=False), WORKBOOK: b""}
-        inputs = f"{plan_hash(source.plan)}\0{site_url}"
+        inputs = f"{source.data_hash}\0{site_url}"
         kept = self._memo(source.folder).get(
             "open-data", inputs, lambda: pickle.dumps(data_files(source.plan, site_url))
         )
@@ -348,7 +353,8 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         """The plan, every year's status report and every adopted edition: from the cache when unchanged, the rest
         rendered by worker processes while MkDocs builds the site."""
         assert self.state is not None
-        jobs = pdf_jobs(self.state.source.plan, self.state.options, self.state.found, self.input.today or today())
+        source, day = self.state.source, self.input.today or today()
+        jobs = pdf_jobs(source.plan, self.state.options, self.state.found, day, data_hash=source.data_hash)
         cache = self.input.pdf_cache or PdfCache(self._cache_root(self.state.source.folder) / "pdf")
         return PdfBatch(jobs, cache, workers=self.input.workers, done=self.progress.advance).start()
 
@@ -367,10 +373,13 @@ def plan_hash(plan: Plan) -> str:
     return hashlib.sha256(plan.model_dump_json().encode()).hexdigest()
 
 
-def pdf_jobs(plan: Plan, options: SiteOptions, found: list[editions.Edition], day: dt.date) -> list[PdfJob]:
+def pdf_jobs(
+    plan: Plan, options: SiteOptions, found: list[editions.Edition], day: dt.date, *, data_hash: str | None = None
+) -> list[PdfJob]:
     """The PDFs of a build: the plan, each year's status report, each adopted edition that reads; each with what its
-    HTML is made from (the plan's data, the options, the year and, for a report, today's date)."""
-    inputs = f"{plan_hash(plan)}\0{options!r}"
+    HTML is made from (the plan's data, whose hash the caller may have made already, the options, the year and, for
+    a report, today's date)."""
+    inputs = f"{data_hash or plan_hash(plan)}\0{options!r}"
     jobs = [PdfJob(pdf.PDF_NAME, functools.partial(pdf.plan_html, plan, options), inputs)]
     for year in pdf.report_years(plan):
         html = functools.partial(pdf.plan_html, plan, options, year, today=day)
