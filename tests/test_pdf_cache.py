@@ -119,6 +119,24 @@ def test_workers_run_side_by_side_unless_memory_is_short(tmp_path: Path, monkeyp
     assert sorted(made.rendered) == [j.name for j in jobs]
 
 
+def _priority_render(html: str, target: Path) -> None:
+    """A stand-in for WeasyPrint that records the priority (niceness) of the worker rendering it."""
+    target.write_text(str(os.nice(0)), encoding="utf-8")
+
+
+def test_the_largest_pdf_keeps_the_ordinary_priority_and_the_others_yield_to_it(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(pdfs, "_render", _priority_render)
+    jobs = [PdfJob("rapport.pdf", "<p>kort</p>"), PdfJob("plan.pdf", "<p>lang</p>" * 100), PdfJob("x.pdf", "<p></p>")]
+    make_pdfs(jobs, tmp_path / "out", PdfCache(None), workers=2)
+    ordinary = os.nice(0)
+    niceness = {path.name: int(path.read_text()) for path in (tmp_path / "out").glob("*.pdf")}
+    assert niceness["plan.pdf"] == ordinary, "the build waits for the largest: it has a core to itself"
+    lowered = min(ordinary + pdfs.YIELDING, 19)
+    assert niceness["rapport.pdf"] == niceness["x.pdf"] == lowered
+
+
 def _broken_render(html: str, target: Path) -> None:
     raise ValueError("WeasyPrint kunne ikke tegne siden")
 

@@ -285,8 +285,11 @@ class _Driver:
     """Worker processes, forked when the batch starts (in the calling thread, before MkDocs or any other thread runs
     here), each with a pipe; and a thread that hands them the jobs, largest first, one per worker and only as many as
     the memory allows (their estimates summed stay under three quarters of the memory available), so that this
-    process goes on building the site. No pool machinery: a worker is a process, a job a message, its result (None
-    or the exception) the answer, and stopping is terminating the processes."""
+    process goes on building the site. The largest job takes longest and the build waits for it: its worker keeps
+    the ordinary priority, and every other job is rendered at a lower one (`YIELDING`), so that on two cores the
+    largest PDF has a core to itself while this process and the smaller PDFs share the other. No pool machinery: a
+    worker is a process, a job a message, its result (None or the exception) the answer, and stopping is terminating
+    the processes."""
 
     def __init__(self, count: int, missing: list[tuple[PdfJob, Path]]) -> None:
         context = multiprocessing.get_context("fork")
@@ -303,6 +306,7 @@ class _Driver:
         self.submitted = False
         self.stopped = False
         self.failure: BaseException | None = None
+        self.handed = 0
         order = sorted(missing, key=lambda item: -len(item[0].text))
         self.thread = threading.Thread(target=self._hand_out, args=(order,), daemon=True)
         self.thread.start()
@@ -322,7 +326,8 @@ class _Driver:
             while order and idle and self.failure is None and (not busy or self._fits(busy, order[0][0].memory)):
                 job, target = order.pop(0)
                 conn = idle.pop()
-                conn.send((job.text, str(target)))
+                conn.send((job.text, str(target), 0 if self.handed == 0 else YIELDING))
+                self.handed += 1
                 busy[conn] = job.memory
             if not busy:
                 return
@@ -389,9 +394,14 @@ def _answer(conn: Any) -> object:
         return RuntimeError("en prosess som lagde en PDF, stoppet uventet")
 
 
+#: How much lower the priority of a worker rendering anything but the largest PDF is (os.nice: 0 ordinary, 19 least).
+YIELDING = 10
+
+
 def _serve(conn: Any) -> None:
     """A worker: render each job it is sent, answer None or the exception, until told to end (None)."""
     _quiet_worker()
+    lowered = 0
     while True:
         try:
             task = conn.recv()
@@ -399,7 +409,11 @@ def _serve(conn: Any) -> None:
             return
         if task is None:
             return
-        html, target = task
+        html, target, priority = task
+        if priority > lowered:  # a priority once lowered stays so: only the difference
+            with contextlib.suppress(OSError):
+                os.nice(priority - lowered)
+            lowered = priority
         try:
             _render(html, Path(target))
             conn.send(None)
