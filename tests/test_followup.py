@@ -114,3 +114,32 @@ def test_the_list_by_lead_names_only_actors_with_measures_to_follow_up(plan: Pla
     assert [(a.id, [f.measure.id for f in fs]) for a, fs in by_lead(plan, found)] == [("nes-kommune", ["1.1.1"])]
     assert by_lead(plan) == []  # the test plan as it is: nothing late, nothing unreported yet
     assert set(follow_ups(plan)) == {"1.1.1", "1.1.2"}
+
+
+def late_plan(plan: Plan) -> Plan:
+    """The test plan with measure 1.1.1 late (a milestone due 1 June 2021, not reached) and unreported (the plan's
+    newest update is a new one of 1.1.2 on 1 May 2022, so 1.1.1's of 15 September 2021 is too old)."""
+    areas = []
+    for fa in plan.focus_areas:
+        goals = []
+        for goal in fa.goals:
+            measures = []
+            for m in goal.measures:
+                if m.id == "1.1.1":
+                    m = m.model_copy(update={"milestones": [Milestone(date=dt.date(2021, 6, 1), text="Forstudie")]})
+                if m.id == "1.1.2":
+                    newer = StatusUpdate(date=dt.date(2022, 5, 1), status="planlagt", text="Vedtatt.")
+                    m = m.model_copy(update={"status_updates": [newer]})
+                measures.append(m)
+            goals.append(goal.model_copy(update={"measures": measures}))
+        areas.append(fa.model_copy(update={"goals": goals}))
+    return plan.model_copy(update={"focus_areas": areas})
+
+
+def test_the_late_plan_of_the_other_tests_has_one_measure_to_follow_up(plan: Plan) -> None:
+    found = follow_ups(late_plan(plan))
+    assert found["1.1.1"].reasons() == [
+        "milepælen «Forstudie» skulle vært nådd 1. juni 2021",
+        "siste oppdatering 15. september 2021",
+    ]
+    assert found["1.1.2"].flags == ()
