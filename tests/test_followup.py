@@ -143,3 +143,35 @@ def test_the_late_plan_of_the_other_tests_has_one_measure_to_follow_up(plan: Pla
         "siste oppdatering 15. september 2021",
     ]
     assert found["1.1.2"].flags == ()
+
+
+def test_the_issue_lists_the_measures_by_lead_with_why_and_the_last_update_and_links_to_the_site(plan: Plan) -> None:
+    from scripts.editor.status.followup import markdown
+
+    text = markdown(late_plan(plan), "https://example.org/plan/")
+    assert text.startswith("Status per 1. mai 2022: 1 tiltak er forsinket og 1 er ikke oppdatert på 6 måneder.\n")
+    assert "\n## Nes kommune\n\n- [1.1.1 Nettverk for logistikk](https://example.org/plan/tiltak/1-1-1/): " in text
+    assert (
+        "forsinket og ikke oppdatert (milepælen «Forstudie» skulle vært nådd 1. juni 2021). "
+        "Sist oppdatert: 15. september 2021.\n"
+    ) in text
+    assert "1.1.2" not in text
+
+
+def test_the_page_oppfolging_lists_by_lead_and_the_list_of_all_measures_can_be_filtered_to_it(plan: Plan) -> None:
+    from scripts.present.lookups import SiteOptions
+    from scripts.publish.providers import render_pages
+
+    pages = render_pages(late_plan(plan), SiteOptions())
+    page = pages["oppfolging.md"]
+    assert "Status per 1. mai 2022: 1 tiltak er forsinket og\n1 er ikke oppdatert" in page
+    assert "## [Nes kommune](aktorer/nes-kommune.md)" in page
+    assert '<time datetime="2021-09-15">15. september 2021</time>' in page
+    measures = pages["tiltak/index.md"]
+    assert 'data-follow-up="forsinket ikke-oppdatert"' in measures and 'data-follow-up=""' in measures
+    assert 'data-param="oppfolging"' in measures and '<option value="trenger">' in measures
+    home = pages["index.md"]
+    assert "[**1** tiltak trenger oppfølging](tiltak/index.md?oppfolging=trenger)" in home
+    measure = pages["tiltak/1-1-1.md"]
+    assert "Milepælen «Forstudie» skulle vært nådd 1. juni 2021; siste oppdatering 15. september 2021." in measure
+    assert measure.count('class="followup-badge followup-badge--') == 2
