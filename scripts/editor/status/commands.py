@@ -1,4 +1,5 @@
-"""What ``plan status export``, ``plan status import`` and ``plan status followup`` print, and their exit codes (0 done, 1 not done)."""
+"""What ``plan status export``, ``plan status import`` and ``plan status followup`` print, and their exit codes (0
+done, 1 not done)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,8 @@ from pathlib import Path
 
 from scripts.core.files import describe_os_error, replacing
 from scripts.editor.history import head_commit
-from scripts.editor.status.apply import ImportFailed, ImportResult, import_status
 from scripts.editor.status import followup as follow_up
+from scripts.editor.status.apply import ImportFailed, ImportResult, import_status
 from scripts.editor.status.export import ExportError, export_workbook
 from scripts.editor.status.pr_body import describe
 from scripts.validate.validator import PlanNotValid, require_valid
