@@ -72,6 +72,7 @@ from scripts.model.indicators import Observation as Observation
 from scripts.model.indicators import Point as Point
 from scripts.model.licences import LICENCES as LICENCES
 from scripts.model.licences import LicenceId
+from scripts.model.milestones import Milestone as Milestone
 from scripts.model.revisions import Decision as Decision
 from scripts.model.revisions import Revision as Revision
 
@@ -112,6 +113,9 @@ class Status(Model):
     leseren å se statusen raskt, men teksten står alltid ved siden av. Uten symbol brukes «●»."""
     done: StrictBool = False
     """true når tiltak med denne statusen regnes som gjennomført."""
+    closed: StrictBool = False
+    """true når tiltak med denne statusen er lagt bort uten å bli gjennomført, f.eks. «avsluttet»: de regnes
+    verken som forsinket eller som ikke oppdatert."""
     order: int
     """Rekkefølge i tabeller og diagrammer (lavest først)."""
 
@@ -296,6 +300,9 @@ class Measure(Model):
     """Budsjettposter: beløp per år og finansiør, bevilget eller planlagt."""
     status_updates: list[StatusUpdate] = []
     """Statusoppdateringer, eldste først."""
+    milestones: list[Milestone] = []
+    """Milepæler: hva som skal være nådd innen hvilken dato, eldste først. En milepæl som har passert uten å være
+    nådd, gjør tiltaket forsinket."""
     municipalities: Municipalities
     """Kommunene tiltaket gjelder: «alle», eller en liste med kommunenes id-er."""
     indicators: list[IndicatorRef] = []
@@ -423,6 +430,9 @@ class PlanInfo(Model):
     licence: LicenceId = "CC-BY-4.0"
     """Lisensen de åpne dataene publiseres under: «CC-BY-4.0» (Creative Commons Navngivelse 4.0) eller
     «NLOD-2.0» (Norsk lisens for offentlige data)."""
+    stale_after_months: Annotated[int, Field(ge=1, le=60)] = 6
+    """Hvor mange måneder et tiltak kan gå uten statusoppdatering før det regnes som «ikke oppdatert», regnet fra
+    datoen planens status gjelder per (den nyeste statusoppdateringen i planen)."""
     revisions: Annotated[list[Revision], Field(min_length=1)]
     """Utgavene (rulleringene) av planen med vedtakene sine, eldste først."""
 

@@ -330,6 +330,8 @@ def cmd_new(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     from scripts.editor.status import commands
 
+    if args.action == "followup":
+        return commands.followup(args.plan, args.site, today=args.today)
     if args.action == "export":
         return commands.export(args.plan, args.out, args.year, args.actor, today=args.today)
     return commands.import_(args.plan, args.workbooks, dry_run=args.dry_run, pr_body=args.pr_body, today=args.today)
@@ -428,6 +430,12 @@ def _status_parser(sub: Any, plan: argparse.ArgumentParser) -> None:
     export.add_argument("--out", type=Path, required=True, metavar="FIL", help="arbeidsboken, f.eks. statusrunde.xlsx")
     export.add_argument("--year", type=int, default=None, metavar="ÅR", help="året det spørres om (i år)")
     export.add_argument("--actor", default=None, metavar="ID", help="bare denne aktøren, f.eks. nes-kommune")
+    follow = actions.add_parser(
+        "followup", parents=[plan], help="skriv tiltakene som er forsinket eller ikke oppdatert, som Markdown"
+    )
+    follow.add_argument(
+        "--site", default=None, metavar="ADRESSE", help="nettstedets adresse, så tiltakene lenker til sidene sine"
+    )
     imp = actions.add_parser(
         "import", parents=[plan], help="legg svarene fra utfylte arbeidsbøker inn som statusoppdateringer"
     )

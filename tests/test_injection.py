@@ -264,6 +264,7 @@ def filled_out_plan() -> dict[str, Any]:
                 line["note"] = "x"
             measure["links"] = [{"title": "x", "url": "https://x.test"} for _ in range(4)]
             measure["indicators"] = ["arbeidsplasser"]
+            measure["milestones"] = [{"date": f"{measure['period']['start']}-06-30", "text": "x"}]
     return data
 
 

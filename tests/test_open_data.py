@@ -30,7 +30,8 @@ from scripts.validate.validator import validate_folder
 #: The published headers: a contract with the users' programs. A change here is a breaking change for them.
 HEADERS = {
     "tiltak": "tiltak_id;tittel;satsingsområde_id;satsingsområde;mål_id;mål;status_id;status;prioritet;startår;"
-    "sluttår;ansvarlig_id;ansvarlig;alle_kommuner;kommune_ider;kommuner",
+    "sluttår;ansvarlig_id;ansvarlig;alle_kommuner;kommune_ider;kommuner;sist_oppdatert;forsinket;ikke_oppdatert;"
+    "oppfølging;status_per",
     "roller": "tiltak_id;tiltak;aktør_id;aktør;rolle_id;rolle;merknad",
     "budsjett": "tiltak_id;tiltak;år;beløp_kr;finansiør_id;finansiør;bevilget;merknad",
     "statusoppdateringer": "tiltak_id;tiltak;dato;status_id;status;tekst",
@@ -255,3 +256,19 @@ def test_the_licence_is_in_the_pdf_metadata_and_on_its_cover(built_site: Path, v
             assert "/dctermsrights" not in pdf.docinfo
         cover = " ".join((PdfReader(pdf_path).pages[0].extract_text() or "").split())
         assert "(CC BY 4.0)" in cover and owner in cover, pdf_path.name
+
+
+def test_the_measures_table_says_which_are_late_or_unreported_and_from_which_date(
+    tmp_path: Path, valid_plan: Plan
+) -> None:
+    from test_followup import late_plan
+
+    rows = frictionless.Package(write_data(late_plan(valid_plan), tmp_path)).get_resource("tiltak").read_rows()
+    by_id = {r["tiltak_id"]: r for r in rows}
+    late, fine = by_id["1.1.1"], by_id["1.1.2"]
+    assert (late["forsinket"], late["ikke_oppdatert"], late["sist_oppdatert"]) == (True, True, dt.date(2021, 9, 15))
+    assert late["oppfølging"] == (
+        "milepælen «Forstudie» skulle vært nådd 1. juni 2021; siste oppdatering 15. september 2021"
+    )
+    assert (fine["forsinket"], fine["ikke_oppdatert"], fine["oppfølging"]) == (False, False, None)
+    assert {r["status_per"] for r in rows} == {dt.date(2022, 5, 1)}

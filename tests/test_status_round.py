@@ -314,9 +314,10 @@ def test_reordered_columns_are_an_error_so_no_answer_is_read_from_the_wrong_colu
     book = openpyxl.load_workbook(path)
     sheet = book[NES]
     for row in (1, 2):
-        status, date = sheet[f"G{row}"].value, sheet[f"H{row}"].value
-        sheet[f"G{row}"], sheet[f"H{row}"] = date, status
-    sheet["H2"] = "Fullført"
+        new, day = LETTER["new_status"], LETTER["date"]
+        status, date = sheet[f"{new}{row}"].value, sheet[f"{day}{row}"].value
+        sheet[f"{new}{row}"], sheet[f"{day}{row}"] = date, status
+    sheet[f"{LETTER['date']}2"] = "Fullført"
     book.save(path)
     text = one_error(run(folder, path), at(path, NES, 1, "Dato"))
     assert text.startswith("kolonnene står i en annen rekkefølge enn da arbeidsboken ble laget. Flytt dem tilbake")
@@ -547,7 +548,8 @@ def test_empty_rows_between_answers_are_skipped(folder: Path) -> None:
 def test_a_column_of_the_leads_own_notes_is_ignored_with_a_note(folder: Path) -> None:
     path = filled(folder, {(NES, 2): {"text": "Nytt."}})
     book = openpyxl.load_workbook(path)
-    book[NES]["J1"], book[NES]["J2"] = "Våre notater", "Ikke for publisering"
+    note = chr(ord("A") + len(COLUMNS))
+    book[NES][f"{note}1"], book[NES][f"{note}2"] = "Våre notater", "Ikke for publisering"
     book.save(path)
 
     result = run(folder, path)
@@ -555,7 +557,7 @@ def test_a_column_of_the_leads_own_notes_is_ignored_with_a_note(folder: Path) ->
     assert errors(result) == [] and result.written
     notes = [str(m) for m in result.messages if not m.is_error]
     assert notes == [
-        f"{at(path, NES, 1, 'Våre notater')}Merk: kolonnen (kolonne J) er ikke fra eksporten og blir ikke lest inn"
+        f"{at(path, NES, 1, 'Våre notater')}Merk: kolonnen (kolonne {note}) er ikke fra eksporten og blir ikke lest inn"
     ]
     assert "Ikke for publisering" not in area(folder)
 
@@ -645,3 +647,26 @@ def test_markup_in_the_pull_request_description_is_shown_as_text(folder: Path, m
     assert "\\<script\\>alert(1)\\</script\\>" in text
     assert "\\[x\\](javascript:alert(1))" in text
     assert not re.search(r"(?<!\\)<script", text)
+
+
+def test_a_late_or_unreported_measure_gets_the_rules_note_in_the_column_oppfolging(plan: Plan) -> None:
+    from test_followup import late_plan
+
+    from scripts.core.followup import follow_ups
+    from scripts.editor.status.export import follow_up_note
+
+    found = follow_ups(late_plan(plan))
+    assert follow_up_note(found["1.1.1"]) == (
+        "Forsinket: milepælen «Forstudie» skulle vært nådd 1. juni 2021. "
+        "Ikke oppdatert: siste oppdatering 15. september 2021."
+    )
+    assert follow_up_note(found["1.1.2"]) == ""
+
+
+def test_a_workbook_exported_before_the_column_oppfolging_still_imports(folder: Path) -> None:
+    path = filled(folder, {(NES, 2): {"text": "Nytt."}})
+    book = openpyxl.load_workbook(path)
+    book[NES].delete_cols(COLUMNS.index(next(c for c in COLUMNS if c.key == "follow_up")) + 1)
+    book.save(path)
+    result = run(folder, path)
+    assert errors(result) == [] and result.written

@@ -32,6 +32,7 @@ from scripts.cli import build_parser
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.y*ml"))
 PR_WORKFLOW = ROOT / ".github" / "workflows" / "pr.yml"
 DEPLOY_WORKFLOW = ROOT / ".github" / "workflows" / "deploy.yml"
+FOLLOW_UP_WORKFLOW = ROOT / ".github" / "workflows" / "oppfolging.yml"
 PRE_COMMIT_CONFIG = ROOT / ".pre-commit-config.yaml"
 DEPENDABOT = ROOT / ".github" / "dependabot.yml"
 ZIZMOR = venv_program("zizmor")
@@ -232,6 +233,7 @@ def test_only_the_commenting_job_can_write_to_pull_requests_and_only_the_publish
         ("pr.yml", "publiser-forhandsvisning", "contents"),
         ("pr.yml", "fjern-forhandsvisning", "contents"),
         ("pr.yml", "kommenter", "pull-requests"),
+        ("oppfolging.yml", "meld", "issues"),
     }
 
 
@@ -387,3 +389,26 @@ def test_the_plan_hook_runs_when_a_plan_file_or_the_schema_changes() -> None:
     ]
     changed = ["plan/actors.yaml", "plan/satsingsomrader/1-nettverk-og-klynger.yaml", "schema.py", "scripts/cli.py"]
     assert [path for path in changed if re.search(hook["files"], path)] == changed[:3]
+
+
+def test_the_follow_up_workflow_runs_monthly_on_mains_code_and_only_gh_may_write_the_one_issue() -> None:
+    from scripts.editor.status.followup import TITLE
+
+    document = load_yaml(FOLLOW_UP_WORKFLOW)
+    assert set(document["on"]) == {"schedule", "workflow_dispatch"}  # never a pull request's code
+    (schedule,) = document["on"]["schedule"]
+    _minute, _hour, day, month, weekday = schedule["cron"].split()
+    assert (day, month, weekday) == ("1", "*", "*")
+    assert document["permissions"] == {}
+    make, report = document["jobs"]["lag-listen"], document["jobs"]["meld"]
+    assert make["permissions"] == {"contents": "read"} and report["permissions"] == {"issues": "write"}
+    assert report["needs"] == "lag-listen"
+    assert not any(step.get("uses", "").startswith("actions/checkout@") for step in report["steps"])
+    script = report["steps"][-1]
+    assert script["env"]["TITLE"] == TITLE
+    assert "gh issue edit" in script["run"] and "gh issue create" in script["run"]
+    runs = " ".join(step.get("run", "") for step in make["steps"])
+    assert plan_accepts(["status", "followup", "--site", "https://example.org/"]) and "plan status followup" in runs
+    for step in (*make["steps"], *report["steps"]):
+        if "uses" in step:
+            assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), step["uses"]

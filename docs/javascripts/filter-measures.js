@@ -1,6 +1,6 @@
 /* Filters for the table of all measures. Progressive enhancement: without this script the table is complete and
    no control is shown; with it, the reader can search number and title and narrow the table down by focus area,
-   status, lead, municipality, tag and year. The filters live in the address (/tiltak/?kommune=nes-kommune&status=pågår):
+   status, lead, municipality, tag, follow-up (late, unreported) and year. The filters live in the address (/tiltak/?kommune=nes-kommune&status=pågår):
    read from it when the page opens, written back with history.replaceState, so a selection can be shared.
    The controls come from a <template> the page renders from the plan. No framework. */
 (function () {
@@ -13,6 +13,11 @@
     ansvarlig: function (row, v) { return row.dataset.lead === v; },
     kommune: function (row, v) { return row.dataset.municipalities.split(" ").indexOf(v) >= 0; },
     tagg: function (row, v) { return row.dataset.tags.split(" ").indexOf(v) >= 0; },
+    /* «trenger»: late or unreported; otherwise the one flag (core/followup.py: forsinket, ikke-oppdatert). */
+    oppfolging: function (row, v) {
+      var flags = row.dataset.followUp ? row.dataset.followUp.split(" ") : [];
+      return v === "trenger" ? flags.length > 0 : flags.indexOf(v) >= 0;
+    },
     ar: function (row, v) { return Number(row.dataset.start) <= Number(v) && Number(v) <= Number(row.dataset.end); },
     sok: function (row, v) {
       var text = normalise(row.cells[0].textContent + " " + row.cells[1].textContent);

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from schema import Actor, BudgetLine, FocusArea, Goal, Measure, Plan
+from scripts.core.followup import FollowUp, Rule, by_lead
 from scripts.core.queries import lead_actor, lead_role, municipality_ids, secured_and_planned
 from scripts.present.facts import MeasureFacts, measure_facts
 
@@ -154,6 +155,27 @@ class Lookups:
         return self._by_year(self.all_measures(), self.years())
 
     # -- status --------------------------------------------------------------------------------------------
+
+    @cached_property
+    def follow_up_rule(self) -> Rule:
+        """The follow-up rule with the plan's «status per» date and limit (``core/followup.py``)."""
+        return Rule.of(self.plan)
+
+    @cached_property
+    def follow_ups(self) -> dict[str, FollowUp]:
+        """Measure id → whether it is late or unreported, and why."""
+        return {m.id: self.follow_up_rule.check(m) for m in self.all_measures()}
+
+    def follow_up(self, measure: Measure) -> FollowUp:
+        return self.follow_ups[measure.id]
+
+    def needing_follow_up(self) -> list[FollowUp]:
+        """The measures that are late or unreported, in the plan's order."""
+        return [f for f in self.follow_ups.values() if f.needed]
+
+    def follow_up_by_lead(self) -> list[tuple[Actor, list[FollowUp]]]:
+        """The measures to follow up, by lead actor (``core/followup.by_lead``)."""
+        return by_lead(self.plan, self.follow_ups)
 
     def status_counts(self, measures: Iterable[Measure] | None = None) -> list[tuple[str, int, str]]:
         chosen = list(self.all_measures() if measures is None else measures)

@@ -1,4 +1,6 @@
-"""The status badge: one look for a measure's status wherever the site shows it — a symbol, the status's name and
+"""The status badge and the follow-up marks beside it («Forsinket», «Ikke oppdatert»: :mod:`scripts.core.followup`).
+
+The status badge: one look for a measure's status wherever the site shows it — a symbol, the status's name and
 its colour from plan/vocabulary.yaml (:class:`schema.Status`).
 
 The colour never carries the meaning alone (the name is always written out) and the name always reads with at least
@@ -11,6 +13,7 @@ from __future__ import annotations
 import re
 
 from schema import Status
+from scripts.core.followup import LABELS, LATE, UNREPORTED, FollowUp
 from scripts.present.charts.style import WHITE, check_colour, contrast
 
 #: The symbol of a status that names none in the vocabulary.
@@ -60,4 +63,20 @@ def status_badge(status: Status) -> str:
         f'<span class="status-badge" style="--status-text:{text};--status-bg:{background}">'
         f'<span class="status-badge__symbol" aria-hidden="true">{_plain(status.symbol or DEFAULT_SYMBOL)}</span>'
         f"{_plain(status.label)}</span>"
+    )
+
+
+#: The symbol before each follow-up mark (hidden from screen readers, which read the word).
+FOLLOW_UP_SYMBOLS = {LATE: "!", UNREPORTED: "?"}
+
+
+def followup_badges(follow_up: FollowUp) -> str:
+    """The follow-up marks of a measure, beside its status badge: «Forsinket» and «Ikke oppdatert» (each only when
+    it holds, nothing when none does), as inline HTML usable in raw HTML and in Markdown. The reasons are on the
+    measure page and the page «Oppfølging»."""
+    return "".join(
+        f'<span class="followup-badge followup-badge--{flag}">'
+        f'<span class="followup-badge__symbol" aria-hidden="true">{FOLLOW_UP_SYMBOLS[flag]}</span>'
+        f"{LABELS[flag]}</span>"
+        for flag in follow_up.flags
     )

@@ -24,7 +24,7 @@ from scripts.core.filters import FILTERS
 from scripts.present import charts, indicators
 from scripts.present.budget import budget_row
 from scripts.present.lookups import SiteOptions
-from scripts.site.badges import status_badge
+from scripts.site.badges import followup_badges, status_badge
 from scripts.site.lookups import Site
 from scripts.site.registry import REGISTRY, Registry
 from scripts.site.urls import html_href, relpath, url_of
@@ -102,6 +102,7 @@ def markdown_environment(
     env.filters.update(indicators.MARKDOWN_FILTERS)
     env.globals["verdict_rule"] = indicators.RULE
     env.filters["status_badge"] = status_badge
+    env.filters["followup_badges"] = followup_badges
     return env
 
 

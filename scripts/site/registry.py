@@ -255,6 +255,7 @@ REGISTRY = Registry(
         _page("measures", "tiltak/index.md", PLAN, "Alle tiltak"),
         _page("measure", "tiltak/{}.md", items=measures),
         _page("timeline", "tidslinje.md", PLAN, "Tidslinje"),
+        _page("followup", "oppfolging.md", PLAN, "Oppfølging"),
         _page("history", "historikk.md", PLAN, "Planens historikk", provider=EDITIONS),
         _page("edition-changes", "historikk/endringer-{}.md", items=edition_changes, provider=EDITIONS),
         _page("actors", "aktorer/index.md", ACTORS),

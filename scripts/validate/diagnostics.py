@@ -43,6 +43,7 @@ PART_LISTS: dict[str, str] = {
     "roles": "rolle",
     "budget": "budsjettpost",
     "status_updates": "statusoppdatering",
+    "milestones": "milepæl",
     "observations": "måling",
     "links": "lenke",
 }

@@ -7,7 +7,8 @@ validator turns into FILE:LINE:COL.
 
 * :func:`measure_problems`: one lead per measure, budget years inside the period and no budget line twice,
   status updates in date order, not after today and in step with a written status, no actor used before it
-  existed or after it was replaced; warnings for a long title, a small amount, an update before the period;
+  existed or after it was replaced, milestones in order, inside the period and not reached after today; warnings
+  for a long title, a small amount, an update or a milestone reached before the period;
 * :func:`text_problems`: the texts ``plan new`` writes left in, long titles of goals and focus areas;
 * :func:`id_problems`: ids unique at every level and matching their parent (measure 1.2.3 under goal 1.2);
 * :func:`unique_problems`: the same id twice in one list;
@@ -71,6 +72,7 @@ def measure_problems(measure: Measure, checked: Checked) -> Iterator[Problem]:
     for rule in (_lead_problems, _budget_problems, _status_problems, _actor_time_problems):
         yield from rule(measure, catalog)
     yield from _update_date_problems(measure, checked)
+    yield from _milestone_problems(measure, checked)
     for i, ref in enumerate(measure.related):
         if ref == measure.id:
             yield Problem(("related", i), "et tiltak kan ikke være relatert til seg selv")
@@ -190,6 +192,49 @@ def _update_date_problems(measure: Measure, checked: Checked) -> Iterator[Proble
                 "arbeidet begynte tidligere",
                 WARNING,
             )
+
+
+def _milestone_problems(measure: Measure, checked: Checked) -> Iterator[Problem]:
+    """Milestones in date order and inside the measure's period (an open period ends with the plan); none reached
+    after today, nor (a warning) before the measure's period begins."""
+    start, end = measure.period.start, measure.period.end or checked.catalog.plan_end
+    span = f"{start}–{end}" if end is not None else f"fra {start}"
+    for i, milestone in enumerate(measure.milestones):
+        name = f"milepælen «{milestone.text}»"
+        if i and milestone.date < measure.milestones[i - 1].date:
+            yield Problem(
+                ("milestones", i, "date"),
+                f"milepælene må stå i datorekkefølge, eldste først: {milestone.date} kommer etter "
+                f"{measure.milestones[i - 1].date}",
+            )
+        if milestone.date.year < start or (end is not None and milestone.date.year > end):
+            yield Problem(
+                ("milestones", i, "date"),
+                f"{name} skal nås {milestone.date}, utenfor tiltakets periode ({span}): flytt datoen inn i perioden, "
+                "eller utvid perioden",
+            )
+        yield from _reached_problems(measure, i, checked)
+
+
+def _reached_problems(measure: Measure, i: int, checked: Checked) -> Iterator[Problem]:
+    milestone = measure.milestones[i]
+    reached = milestone.reached
+    if reached is None:
+        return
+    name = f"milepælen «{milestone.text}»"
+    if reached > checked.today:
+        yield Problem(
+            ("milestones", i, "reached"),
+            f"{name} er nådd {reached}, etter dagens dato ({nb_date(checked.today)}): rett datoen (skrivefeil i "
+            "året?), eller la «reached» stå tom til milepælen er nådd",
+        )
+    elif reached.year < measure.period.start:
+        yield Problem(
+            ("milestones", i, "reached"),
+            f"{name} er nådd {reached}, før tiltakets periode begynner ({measure.period.start}): rett datoen, eller "
+            "endre «start» i «period» hvis arbeidet begynte tidligere",
+            WARNING,
+        )
 
 
 def _actor_time_problems(measure: Measure, catalog: Catalog) -> Iterator[Problem]:

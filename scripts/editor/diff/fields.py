@@ -25,6 +25,7 @@ KEYS: dict[str, list[tuple[str, ...]]] = {
     "Observation": [("year",)],
     "Link": [("url",), ("title",)],
     "StatusUpdate": [("date",), ("text",)],
+    "Milestone": [("text",), ("date",)],
 }
 #: Keys whose text is long enough to be shown as a word diff.
 LONG_TEXT = {"description", "summary", "text", "changes", "vision", "content_notice"}

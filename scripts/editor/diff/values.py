@@ -50,6 +50,10 @@ LABELS: dict[str, str] = {
     "colour": "farge",
     "symbol": "symbol",
     "done": "regnes som gjennomført",
+    "closed": "lagt bort",
+    "milestones": "milepæler",
+    "reached": "nådd",
+    "stale_after_months": "måneder før «ikke oppdatert»",
     "unit": "enhet",
     "source": "kilde",
     "source_url": "kildens nettadresse",
@@ -95,6 +99,7 @@ BOOLEANS: dict[str, tuple[str, str]] = {
     "secured": ("bevilget", "ikke bevilget"),
     "illustrative": ("eksempel", "ikke eksempel"),
     "done": ("regnes som gjennomført", "regnes ikke som gjennomført"),
+    "closed": ("lagt bort", "ikke lagt bort"),
     "lead": ("ledende rolle", "ikke ledende rolle"),
 }
 

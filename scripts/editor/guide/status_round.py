@@ -56,6 +56,8 @@ MEANING: dict[str, str] = {
     "status": "Statusen tiltaket har i planen nå.",
     "since": "Datoen for den siste statusoppdateringen.",
     "latest": "Teksten i den siste statusoppdateringen.",
+    "follow_up": "Om tiltaket er forsinket (en milepæl eller perioden har passert) eller ikke oppdatert på lenge, og "
+    "hvorfor. Fylt ut av sekretariatet; for disse tiltakene trenger vi særlig et svar.",
     "new_status": "Den nye statusen, valgt fra listen i cellen. Står den tom, er statusen den samme som før.",
     "date": "Datoen da statusen ble som den er. Dagen arbeidsboken ble laget står der fra før; den kan endres, men "
     "ikke til en dag frem i tid.",

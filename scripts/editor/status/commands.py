@@ -1,4 +1,5 @@
-"""What ``plan status export`` and ``plan status import`` print, and their exit codes (0 done, 1 not done)."""
+"""What ``plan status export``, ``plan status import`` and ``plan status followup`` print, and their exit codes (0
+done, 1 not done)."""
 
 from __future__ import annotations
 
@@ -9,12 +10,25 @@ from pathlib import Path
 
 from scripts.core.files import describe_os_error, replacing
 from scripts.editor.history import head_commit
+from scripts.editor.status import followup as follow_up
 from scripts.editor.status.apply import ImportFailed, ImportResult, import_status
 from scripts.editor.status.export import ExportError, export_workbook
 from scripts.editor.status.pr_body import describe
 from scripts.validate.validator import PlanNotValid, require_valid
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
+
+
+def followup(folder: Path, site: str | None, *, today: dt.date) -> int:
+    """Print the measures to follow up as Markdown (for the monthly issue); the plan must be valid."""
+    try:
+        plan, _files = require_valid(folder, today)
+    except PlanNotValid as error:
+        print(f"plan: {error}. Listen er ikke laget.", file=sys.stderr)
+        return EXIT_FAILED
+    address = site if site is None or site.endswith("/") else site + "/"
+    sys.stdout.write(follow_up.markdown(plan, address))
+    return EXIT_OK
 
 
 def export(folder: Path, out: Path, year: int | None, actor: str | None, *, today: dt.date) -> int:

@@ -29,6 +29,7 @@ from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untype
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
 from schema import FocusArea, Measure, Plan
+from scripts.core import followup
 from scripts.core.queries import lead_actor, lead_role, reader_contact
 from scripts.core.spreadsheet import append_row, dated_zip, fit_rows, print_setup, sheet_names
 from scripts.editor.status.layout import (
@@ -126,6 +127,13 @@ def export_workbook(plan: Plan, *, year: int, today: dt.date, actor: str | None 
     return Exported(dated_zip(out.getvalue(), today), info)
 
 
+def follow_up_note(found: followup.FollowUp) -> str:
+    """The note the secretariat's rule writes beside a measure: «Forsinket: …. Ikke oppdatert: …», or nothing."""
+    parts = [f"Forsinket: {'; '.join(found.late)}." if found.late else ""]
+    parts.append(f"Ikke oppdatert: {found.unreported}." if found.unreported else "")
+    return " ".join(p for p in parts if p)
+
+
 def _measures_by_lead(plan: Plan, year: int) -> dict[str, list[Asked]]:
     """Lead actor id → the measures it leads that are asked about, in the plan's order; actors in the order of
     plan/actors.yaml."""
@@ -141,6 +149,7 @@ def _actor_sheet(
     sheet: Worksheet, plan: Plan, rows: Sequence[Asked], day: dt.date, recorded: RecordedSheet, footer: str
 ) -> None:
     labels = {s.id: s.label for s in plan.vocabulary.statuses}
+    rule = followup.Rule.of(plan)
     append_row(sheet, [c.title for c in COLUMNS])
     for number, item in enumerate(rows, start=2):
         m, newest = item.measure, item.measure.newest_update()
@@ -151,6 +160,7 @@ def _actor_sheet(
             "status": labels[m.status],
             "since": newest.date if newest else None,
             "latest": newest.text.strip() if newest else "",
+            "follow_up": follow_up_note(rule.check(m)),
             "new_status": None,
             "date": day,
             "text": None,
@@ -228,6 +238,11 @@ def _guide_sheet(sheet: Worksheet, plan: Plan, info: ExportInfo, names: list[str
         (
             "3. Skriv kort i «Hva har skjedd» hva som er gjort siden sist. Teksten publiseres på nettsidene til "
             "planen: skriv for innbyggere og næringsliv, i hele setninger.",
+            None,
+        ),
+        (
+            "Kolonnen «Oppfølging» sier hvilke tiltak som er forsinket (en milepæl eller perioden har passert) eller "
+            f"ikke oppdatert på {plan.plan.stale_after_months} måneder: for dem trenger vi særlig et svar.",
             None,
         ),
         ("4. «Dato» er datoen statusen gjelder fra. Den er fylt ut; endre den om noe skjedde en annen dag.", None),

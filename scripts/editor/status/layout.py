@@ -29,6 +29,8 @@ class Column:
     width: int
     #: A column the lead fills in (unlocked); the others are the plan as it was (locked).
     fill_in: bool = False
+    #: A column the import does without (a workbook exported before it existed still reads).
+    optional: bool = False
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -38,6 +40,7 @@ COLUMNS: tuple[Column, ...] = (
     Column("status", "Status nå", 11),
     Column("since", "Sist oppdatert", 11),
     Column("latest", "Siste oppdatering", 36),
+    Column("follow_up", "Oppfølging", 28, optional=True),
     Column("new_status", "Ny status", 12, fill_in=True),
     Column("date", "Dato", 12, fill_in=True),
     Column("text", "Hva har skjedd", 44, fill_in=True),

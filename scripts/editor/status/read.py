@@ -227,7 +227,7 @@ def _columns(header: list[str], where: Where) -> tuple[dict[str, int], list[Mess
             places[key] = index
         elif title:
             unknown.append((index, title))
-    missing = [c.title for c in COLUMNS if c.key not in places]
+    missing = [c.title for c in COLUMNS if c.key not in places and not c.optional]
     for title in missing:
         guess = f" Har kolonnen «{unknown[0][1]}» fått nytt navn? Gi den navnet «{title}»." if unknown else ""
         messages.append(Message(Where(where.file, where.sheet, 1, title), f"kolonnen mangler.{guess}"))

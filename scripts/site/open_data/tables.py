@@ -19,6 +19,7 @@ from typing import Literal, get_args
 
 import schema
 from schema import Plan
+from scripts.core import followup
 from scripts.core.queries import lead_actor, lead_role, municipality_ids
 from scripts.model.fields import FOCUS_AREA_ID, GOAL_ID, MEASURE_ID, SLUG, VOCAB_ID
 
@@ -151,13 +152,16 @@ def _number(value: float) -> int | float:
 
 
 def _measure_rows(plan: Plan) -> Iterator[list[Cell]]:
-    lead, names = lead_role(plan.vocabulary), Names(plan)
+    lead, names, rule = lead_role(plan.vocabulary), Names(plan), followup.Rule.of(plan)
     for fa, g, m in plan.measures():
         municipalities = municipality_ids(plan, m)
+        found = rule.check(m)
         yield [
             *[m.id, m.title, fa.id, fa.title, g.id, g.title, m.status, names.statuses[m.status], m.priority],
             *[m.period.start, m.period.end, *names.actor(lead_actor(m, lead)), m.municipalities == "alle"],
             *[" ".join(municipalities), ", ".join(names.actors[i] for i in municipalities)],
+            *[found.last_update, bool(found.late), found.unreported is not None, "; ".join(found.reasons()) or None],
+            rule.as_of,
         ]
 
 
@@ -207,8 +211,8 @@ def _measures() -> Table:
     return Table(
         "tiltak",
         "Tiltak",
-        "Ett tiltak per linje: nummer og tittel, satsingsområde, mål, status, prioritet, periode, ansvarlig og "
-        "kommunene tiltaket gjelder.",
+        "Ett tiltak per linje: nummer og tittel, satsingsområde, mål, status, prioritet, periode, ansvarlig, "
+        "kommunene tiltaket gjelder, og om tiltaket er forsinket eller ikke oppdatert.",
         (
             _measure_id(),
             _text("tittel", "Tittel", doc(schema.Measure, "title"), required=True),
@@ -232,6 +236,31 @@ def _measures() -> Table:
                 ACTOR_LIST,
             ),
             _text("kommuner", "Kommuner", "Navnene på kommunene tiltaket gjelder, med komma mellom."),
+            Column("sist_oppdatert", "Sist oppdatert", "date", "Datoen for den nyeste statusoppdateringen."),
+            Column(
+                "forsinket",
+                "Forsinket",
+                "boolean",
+                "true når en milepæl eller slutten av perioden har passert uten at milepælen er nådd eller tiltaket "
+                "fullført, per datoen i status_per.",
+                required=True,
+            ),
+            Column(
+                "ikke_oppdatert",
+                "Ikke oppdatert",
+                "boolean",
+                "true når tiltaket har begynt og den nyeste statusoppdateringen er eldre enn planens grense "
+                "(stale_after_months, seks måneder om ikke annet er satt) før datoen i status_per.",
+                required=True,
+            ),
+            _text("oppfølging", "Oppfølging", "Hvorfor tiltaket er forsinket eller ikke oppdatert, med semikolon mellom."),
+            Column(
+                "status_per",
+                "Status per",
+                "date",
+                "Datoen forsinket og ikke oppdatert er regnet fra: den nyeste statusoppdateringen i planen.",
+                required=True,
+            ),
         ),
         _measure_rows,
         ("tiltak_id",),
