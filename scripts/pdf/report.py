@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from schema import Indicator, Measure, Observation, Plan, StatusUpdate
+from scripts.core.followup import status_as_of
 from scripts.present import indicators
 from scripts.present.indicators import Verdict
 
@@ -36,10 +37,7 @@ def status_on(measure: Measure, day: dt.date, first: str) -> str:
 def as_of_date(plan: Plan, until: dt.date | None = None) -> dt.date:
     """The date the status is as of: `until` when it is given, else the date of the newest status update (the
     first day of the plan period when there is none)."""
-    if until is not None:
-        return until
-    dates = [u.date for _, _, m in plan.measures() for u in m.status_updates]
-    return max(dates, default=dt.date(plan.plan.period.start, 1, 1))
+    return until if until is not None else status_as_of(plan)
 
 
 def plan_as_of(plan: Plan, day: dt.date) -> Plan:
