@@ -21,6 +21,7 @@ import schema
 from schema import Plan
 from scripts.core.queries import lead_actor, lead_role, municipality_ids
 from scripts.model.fields import FOCUS_AREA_ID, GOAL_ID, MEASURE_ID, SLUG, VOCAB_ID
+from scripts.present.progress import VERDICTS, assess
 
 #: The Table Schema types the columns use (https://specs.frictionlessdata.io/table-schema/#types-and-formats).
 ColumnType = Literal["string", "integer", "number", "boolean", "date", "year"]
@@ -192,12 +193,15 @@ def _actor_rows(plan: Plan) -> Iterator[list[Cell]]:
 
 
 def _indicator_rows(plan: Plan) -> Iterator[list[Cell]]:
+    """Each value of each indicator, with the indicator's verdict (the same on every row of an indicator)."""
     for i in plan.indicators:
         first: list[Cell] = [i.id, i.title, i.unit, i.better]
-        yield [*first, "utgangsverdi", i.baseline.year, _number(i.baseline.value), None]
+        a = assess(i)
+        verdict: list[Cell] = [a.verdict.key, a.verdict.label, a.preliminary]
+        yield [*first, "utgangsverdi", i.baseline.year, _number(i.baseline.value), False, None, *verdict]
         for o in i.observations:
-            yield [*first, "måling", o.year, _number(o.value), o.note]
-        yield [*first, "målverdi", i.target.year, _number(i.target.value), None]
+            yield [*first, "måling", o.year, _number(o.value), o.preliminary, o.note, *verdict]
+        yield [*first, "målverdi", i.target.year, _number(i.target.value), False, None, *verdict]
 
 
 # -- the tables -------------------------------------------------------------------------------------------------
@@ -355,7 +359,30 @@ def _indicators() -> Table:
                 "Verdien i indikatorens enhet. Hele tall står uten desimaler, andre med desimalkomma (21,5).",
                 required=True,
             ),
+            Column("foreløpig", "Foreløpig", "boolean", doc(schema.Observation, "preliminary"), required=True),
             _text("merknad", "Merknad", doc(schema.Observation, "note")),
+            _text(
+                "vurdering_id",
+                "Vurdering (id)",
+                "Hvordan indikatoren går mot målet, som kode; den samme på hver linje for indikatoren. Metoden står "
+                "på siden «Slik vurderer vi fremdriften».",
+                True,
+                tuple(v.key for v in VERDICTS),
+            ),
+            _text(
+                "vurdering",
+                "Vurdering",
+                "Vurderingen i ord («I rute», «Noe fremgang» …), ved siden av koden.",
+                True,
+                tuple(v.label for v in VERDICTS),
+            ),
+            Column(
+                "vurdering_foreløpig",
+                "Vurderingen bygger på foreløpig tall",
+                "boolean",
+                "true når vurderingen bygger på en foreløpig måling (den nyeste).",
+                required=True,
+            ),
         ),
         _indicator_rows,
         ("indikator_id", "verditype", "år"),
