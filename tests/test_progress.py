@@ -218,10 +218,11 @@ def test_every_symbol_is_in_each_shipped_font_and_none_is_a_tick_or_a_cross() ->
     assert not any(c in v.symbol for v in VERDICTS for c in "✓✔✗✘")
 
 
-def test_the_rule_names_every_verdict_and_both_thresholds() -> None:
-    for v in VERDICTS:
+def test_the_rule_names_every_verdict_given_by_the_pace_and_its_threshold() -> None:
+    for v in (ON_TRACK, SOME_PROGRESS, LITTLE_PROGRESS, WRONG_WAY):
         assert f"«{v.label.lower()}»" in progress.RULE
-    assert "minst 95 %" in progress.RULE and "60–95 %" in progress.RULE
+    assert "«i rute» fra 95 %" in progress.RULE and "«noe fremgang» fra 60 %" in progress.RULE
+    assert "«lite fremgang» fra 0 %" in progress.RULE and progress.RULE.count(".") == 1
 
 
 @pytest.mark.parametrize(

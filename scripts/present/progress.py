@@ -65,14 +65,13 @@ TOO_EARLY = Verdict("for-tidlig", "For tidlig å si", "…", "det finnes ingen m
 #: Every verdict, best first.
 VERDICTS = (ACHIEVED, ON_TRACK, SOME_PROGRESS, LITTLE_PROGRESS, WRONG_WAY, TOO_EARLY)
 
-#: The rule in one sentence, for the places that have no room for the page «Slik vurderer vi fremdriften».
+#: The rule in one sentence, for the places that have no room for the page «Slik vurderer vi fremdriften» (the
+#: status report's summary must stay on one page). «Målet er nådd» and «for tidlig å si» say themselves.
 RULE = (
-    "Slik vurderer vi: endringen per år siden utgangsåret sammenlignes med endringen per år som trengs for å nå "
-    f"målverdien i målåret; «{ON_TRACK.label.lower()}» er minst {number(ON_TRACK_FROM * 100)} % av det som trengs, "
-    f"«{SOME_PROGRESS.label.lower()}» {number(SOME_PROGRESS_FROM * 100)}–{number(ON_TRACK_FROM * 100)} %, "
-    f"«{LITTLE_PROGRESS.label.lower()}» under {number(SOME_PROGRESS_FROM * 100)} %, og «{WRONG_WAY.label.lower()}» "
-    f"når verdien har gått motsatt vei; «{ACHIEVED.label.lower()}» når siste måling er på målet eller bedre, og "
-    f"«{TOO_EARLY.label.lower()}» før den første målingen etter utgangsåret."
+    "Slik vurderer vi: endringen per år hittil delt på endringen per år som trengs for å nå målet i tide; "
+    f"«{ON_TRACK.label.lower()}» fra {number(ON_TRACK_FROM * 100)} %, «{SOME_PROGRESS.label.lower()}» fra "
+    f"{number(SOME_PROGRESS_FROM * 100)} %, «{LITTLE_PROGRESS.label.lower()}» fra {number(LITTLE_PROGRESS_FROM * 100)} %, "
+    f"ellers «{WRONG_WAY.label.lower()}»."
 )
 
 

@@ -198,10 +198,10 @@ def _indicator_rows(plan: Plan) -> Iterator[list[Cell]]:
         first: list[Cell] = [i.id, i.title, i.unit, i.better]
         a = assess(i)
         verdict: list[Cell] = [a.verdict.key, a.verdict.label, a.preliminary]
-        yield [*first, "utgangsverdi", i.baseline.year, _number(i.baseline.value), False, None, *verdict]
+        yield [*first, "utgangsverdi", i.baseline.year, _number(i.baseline.value), None, False, *verdict]
         for o in i.observations:
-            yield [*first, "måling", o.year, _number(o.value), o.preliminary, o.note, *verdict]
-        yield [*first, "målverdi", i.target.year, _number(i.target.value), False, None, *verdict]
+            yield [*first, "måling", o.year, _number(o.value), o.note, o.preliminary, *verdict]
+        yield [*first, "målverdi", i.target.year, _number(i.target.value), None, False, *verdict]
 
 
 # -- the tables -------------------------------------------------------------------------------------------------
@@ -359,13 +359,15 @@ def _indicators() -> Table:
                 "Verdien i indikatorens enhet. Hele tall står uten desimaler, andre med desimalkomma (21,5).",
                 required=True,
             ),
-            Column("foreløpig", "Foreløpig", "boolean", doc(schema.Observation, "preliminary"), required=True),
             _text("merknad", "Merknad", doc(schema.Observation, "note")),
-            _text(
+            Column("foreløpig", "Foreløpig", "boolean", doc(schema.Observation, "preliminary"), required=True),
+            Column(
                 "vurdering_id",
                 "Vurdering (id)",
+                "string",
                 "Hvordan indikatoren går mot målet, som kode; den samme på hver linje for indikatoren. Metoden står "
                 "på siden «Slik vurderer vi fremdriften».",
+                whole(SLUG),
                 True,
                 tuple(v.key for v in VERDICTS),
             ),
@@ -378,9 +380,9 @@ def _indicators() -> Table:
             ),
             Column(
                 "vurdering_foreløpig",
-                "Vurderingen bygger på foreløpig tall",
+                "Vurderingen bygger på et foreløpig tall",
                 "boolean",
-                "true når vurderingen bygger på en foreløpig måling (den nyeste).",
+                "true når vurderingen bygger på et foreløpig tall (den nyeste målingen).",
                 required=True,
             ),
         ),
