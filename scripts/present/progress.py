@@ -70,8 +70,8 @@ VERDICTS = (ACHIEVED, ON_TRACK, SOME_PROGRESS, LITTLE_PROGRESS, WRONG_WAY, TOO_E
 RULE = (
     "Slik vurderer vi: endringen per år hittil delt på endringen per år som trengs for å nå målet i tide; "
     f"«{ON_TRACK.label.lower()}» fra {number(ON_TRACK_FROM * 100)} %, «{SOME_PROGRESS.label.lower()}» fra "
-    f"{number(SOME_PROGRESS_FROM * 100)} %, «{LITTLE_PROGRESS.label.lower()}» fra {number(LITTLE_PROGRESS_FROM * 100)} %, "
-    f"ellers «{WRONG_WAY.label.lower()}»."
+    f"{number(SOME_PROGRESS_FROM * 100)} %, «{LITTLE_PROGRESS.label.lower()}» fra "
+    f"{number(LITTLE_PROGRESS_FROM * 100)} %, ellers «{WRONG_WAY.label.lower()}»."
 )
 
 
