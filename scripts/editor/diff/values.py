@@ -62,6 +62,7 @@ LABELS: dict[str, str] = {
     "year": "år",
     "value": "verdi",
     "note": "merknad",
+    "preliminary": "foreløpig",
     "start": "første år",
     "end": "siste år",
     "roles": "roller",
@@ -96,6 +97,7 @@ BOOLEANS: dict[str, tuple[str, str]] = {
     "illustrative": ("eksempel", "ikke eksempel"),
     "done": ("regnes som gjennomført", "regnes ikke som gjennomført"),
     "lead": ("ledende rolle", "ikke ledende rolle"),
+    "preliminary": ("foreløpig", "endelig"),
 }
 
 #: Keys whose values are actor ids, shown with the actor's name.
