@@ -603,6 +603,21 @@ def test_indicator_lines_are_explained_in_a_legend() -> None:
     assert texts(legend) == ["Målt verdi", "Utgangsverdi", "Mål"]
 
 
+def test_a_preliminary_value_is_an_open_point_named_in_its_title_the_legend_and_the_description() -> None:
+    measured = [Observation(year=2024, value=56600), Observation(year=2025, value=57150, preliminary=True)]
+    root = parse(indicator_chart("i", indicator(observations=measured)))
+    line = next(g for g in root.iter(f"{SVG}g") if g.attrib.get("class") == "chart__line")
+    circles = list(line.iter(f"{SVG}circle"))
+    assert [c.attrib["fill"] for c in circles] == [charts.ACCENT, "#ffffff"]
+    assert (
+        circles[1].attrib["stroke"] == charts.ACCENT
+        and circles[1].findtext(f"{SVG}title") == "2025: 57\u00a0150 (foreløpig)"
+    )
+    legend = next(g for g in root.iter(f"{SVG}g") if g.attrib.get("class") == "chart__legend")
+    assert texts(legend) == ["Målt verdi", "Foreløpig verdi", "Utgangsverdi", "Mål"]
+    assert "2025: 57\u00a0150 (foreløpig)." in (root.findtext(f"{SVG}desc") or "")
+
+
 def axis_parts(root: ET.Element) -> tuple[list[ET.Element], dict[str, float], list[ET.Element]]:
     """The heavy axis lines (stroke width 1.5), the tick labels by text with the y their gridline stands at,
     and the break marks of an indicator chart's axes."""

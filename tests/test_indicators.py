@@ -1,5 +1,5 @@
-"""How an indicator is going: the verdict rule, the latest value against the target, one row per year, and the
-pages that show them (scripts/present/indicators.py)."""
+"""How an indicator is going: the latest value against the target, one row per year, and the pages that show them
+with the verdict (scripts/present/indicators.py; the verdict itself is specified in test_progress.py)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,8 @@ import pytest
 
 from schema import Indicator, Observation, Plan, Point
 from scripts.present import indicators
-from scripts.present.indicators import ON_THE_WAY, TOO_EARLY, WRONG_WAY, YearRow, progress, verdict, year_rows
+from scripts.present.indicators import YearRow, progress, year_rows
+from scripts.present.progress import ON_TRACK
 from scripts.site.pages import render_site
 
 
@@ -30,66 +31,13 @@ def indicator(
     )
 
 
-# -- the verdict ---------------------------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "observations",
-    [[], [(2021, 120)], [(2020, 100), (2021, 120)], [(2019, 90), (2020, 100), (2022, 130)]],
-    ids=["none", "one", "one-after-a-measured-baseline", "one-after-the-baseline-year"],
-)
-def test_with_fewer_than_two_measurements_after_the_baseline_year_it_is_too_early_to_say(
-    observations: list[tuple[int, float]],
-) -> None:
-    assert verdict(indicator(observations=observations)) == TOO_EARLY
-
-
-def test_higher_is_better_and_the_latest_value_is_higher_than_the_baseline_is_on_the_way() -> None:
-    assert verdict(indicator(observations=[(2021, 90), (2022, 101)])) == ON_THE_WAY
-
-
-def test_higher_is_better_and_the_latest_value_is_lower_than_the_baseline_is_the_wrong_way() -> None:
-    assert verdict(indicator(observations=[(2021, 130), (2022, 99)])) == WRONG_WAY
-
-
-def test_lower_is_better_and_the_latest_value_is_lower_than_the_baseline_is_on_the_way() -> None:
-    item = indicator(better="lavere", target=50, observations=[(2021, 120), (2022, 95)])
-    assert verdict(item) == ON_THE_WAY
-
-
-def test_lower_is_better_and_the_latest_value_is_higher_than_the_baseline_is_the_wrong_way() -> None:
-    item = indicator(better="lavere", target=50, observations=[(2021, 80), (2022, 105)])
-    assert verdict(item) == WRONG_WAY
-
-
-@pytest.mark.parametrize("better", ["høyere", "lavere"])
-def test_a_latest_value_equal_to_the_baseline_is_not_on_the_way(better: Literal["høyere", "lavere"]) -> None:
-    assert verdict(indicator(better=better, target=100, observations=[(2021, 120), (2022, 100)])) == WRONG_WAY
-
-
-def test_only_the_latest_measurement_counts_not_the_best_one() -> None:
-    assert verdict(indicator(observations=[(2021, 140), (2022, 145), (2023, 98)])) == WRONG_WAY
-
-
-def test_the_rule_is_said_in_one_norwegian_sentence_naming_every_verdict() -> None:
-    assert indicators.RULE.count(".") == 1 and indicators.RULE.endswith(".")
-    for each in (ON_THE_WAY, WRONG_WAY, TOO_EARLY):
-        assert f"«{each.label.lower()}»" in indicators.RULE
-    assert indicators.MIN_MEASUREMENTS == 2 and "færre enn to målinger" in indicators.RULE
-
-
-def test_each_verdict_has_its_own_words_symbol_and_style() -> None:
-    verdicts = (ON_THE_WAY, WRONG_WAY, TOO_EARLY)
-    for field in ("key", "label", "symbol"):
-        assert len({getattr(v, field) for v in verdicts}) == 3
-
-
 # -- the latest value against the target ---------------------------------------------------------------------
 
 
 def test_progress_gives_the_latest_measurement() -> None:
     got = progress(indicator(observations=[(2021, 110), (2022, 120)]))
-    assert (got.latest and got.latest.year, got.reached, got.verdict) == (2022, False, ON_THE_WAY)
+    # +10 a year against the +5 needed: on track.
+    assert (got.latest and got.latest.year, got.reached, got.verdict) == (2022, False, ON_TRACK)
 
 
 def test_progress_without_measurements_has_no_latest_value() -> None:
@@ -136,8 +84,14 @@ def test_a_measurement_that_differs_from_the_baseline_of_its_year_shows_the_meas
 
 
 def test_a_measurement_note_is_kept_beside_the_baseline() -> None:
-    item = indicator().model_copy(update={"observations": [Observation(year=2020, value=100, note="Foreløpig.")]})
-    assert year_rows(item)[0].notes == ("Utgangsverdi", "Foreløpig.")
+    item = indicator().model_copy(update={"observations": [Observation(year=2020, value=100, note="Ny tabell.")]})
+    assert year_rows(item)[0].notes == ("Utgangsverdi", "Ny tabell.")
+
+
+def test_a_preliminary_measurement_says_so_first_in_its_row() -> None:
+    measured = [Observation(year=2021, value=110), Observation(year=2030, value=151, preliminary=True, note="Anslag.")]
+    rows = year_rows(indicator().model_copy(update={"observations": measured}))
+    assert [r.notes for r in rows] == [("Utgangsverdi",), (), ("Foreløpig", "Målverdi 150", "Anslag.")]
 
 
 # -- the pages -----------------------------------------------------------------------------------------------
@@ -170,7 +124,13 @@ def test_the_indicator_page_shows_latest_value_target_verdict_rule_direction_and
     page = pages["indikatorer/arbeidsplasser.md"]
     assert "Siste måling\n:   **120** (2022)" in page
     assert "Målverdi\n:   150 (2030)" in page
-    assert 'Vurdering\n:   <span class="verdict verdict--pa-vei">' in page and "På vei mot målet</span>" in page
+    assert (
+        'Vurdering\n:   [<span class="verdict verdict--i-rute">' in page
+        and "I rute</span>](slik-vurderer-vi.md " in page
+    )
+    # +10 a year since 2020 against the +5 needed; the straight path passes 110 in 2022.
+    assert "Fremdrift\n:   +10 per år siden 2020, mot +5 per år som trengs for å nå målet i 2030: 200 %" in page
+    assert "går gjennom 110 i 2022." in page
     assert indicators.RULE in page
     assert "Retning\n:   Høyere verdi er bedre" in page
     assert "[Statistisk sentralbyrå (SSB)](https://www.ssb.no/statbank/table/07984/), tabell 07984:" in page
@@ -188,4 +148,5 @@ def test_goal_measure_and_indicator_list_pages_show_latest_value_and_verdict(pag
     page = pages[path]
     assert "[Arbeidsplasser](" in page
     assert "Siste måling **120** (2022), mål 150 (2030)." in page
-    assert "På vei mot målet</span>" in page and indicators.RULE in page
+    assert "I rute</span>](" in page and indicators.RULE in page
+    assert "slik-vurderer-vi.md" in page

@@ -37,7 +37,8 @@ HEADERS = {
     "statusoppdateringer": "tiltak_id;tiltak;dato;status_id;status;tekst",
     "aktorer": "aktør_id;navn;kortnavn;aktørtype;kommune_id;kommune;nettsted;aktiv_fra;aktiv_til;erstattet_av_id;"
     "erstattet_av",
-    "indikatorer": "indikator_id;indikator;enhet;retning;verditype;år;verdi;merknad",
+    "indikatorer": "indikator_id;indikator;enhet;retning;verditype;år;verdi;merknad;foreløpig;vurdering_id;vurdering;"
+    "vurdering_foreløpig",
 }
 
 

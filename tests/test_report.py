@@ -16,6 +16,7 @@ from pypdf import PdfReader
 
 from conftest import ROOT, VALID_PLAN, run_plan
 from schema import Plan
+from scripts.present.progress import assess
 from scripts.validate.validator import validate_folder
 
 SHIPPED = ROOT / "plan"
@@ -129,6 +130,14 @@ def test_the_summary_is_one_page_with_status_a_year_before_money_and_indicator_v
     assert all(i.title in summary for i in shipped.indicators)
     assert "Vurdering" in summary and "Slik vurderer vi" in summary
     assert texts[2].startswith(f"Tiltak uten statusoppdatering i {YEAR}")
+
+
+def test_an_indicator_verdict_that_rests_on_a_preliminary_value_says_so_in_the_summary(
+    report: Path, shipped: Plan
+) -> None:
+    summary = page_texts(report)[1]
+    resting = [i for i in shipped.indicators if assess(i, until=YEAR).preliminary]
+    assert resting and summary.count("(foreløpig tall)") == len(resting)
 
 
 def test_the_cover_and_every_footer_say_the_date_the_status_is_as_of(report: Path, shipped: Plan) -> None:

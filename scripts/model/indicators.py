@@ -29,8 +29,12 @@ class Observation(Model):
     """Året målingen gjelder."""
     value: float
     """Målt verdi, i indikatorens enhet."""
+    preliminary: StrictBool = False
+    """true når tallet er foreløpig og kan bli rettet (f.eks. SSBs foreløpige tall). Tallet vises som «foreløpig»
+    i tabeller og som et åpent punkt i grafen, og en vurdering som bygger på det, sier at den gjør det."""
     note: Text | None = None
-    """Merknad til målingen, f.eks. om tallet er foreløpig."""
+    """Merknad til målingen, f.eks. hva som er spesielt med tallet. Skriv ikke «foreløpig» her: bruk
+    «preliminary: true»."""
 
 
 class Indicator(Model):
@@ -55,7 +59,7 @@ class Indicator(Model):
     siste målingen."""
     better: Direction
     """Retningen indikatoren skal gå: «høyere» når høyere verdier er bedre, «lavere» når lavere verdier er
-    bedre. Avgjør om nettsiden sier at indikatoren er «på vei mot målet» eller «går feil vei»."""
+    bedre. Avgjør hvilken vei fremdriften mot målverdien regnes (se «Slik vurderer vi fremdriften»)."""
     baseline: Point
     """Utgangsverdien: år og verdi da planen startet."""
     target: Point

@@ -11,10 +11,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from schema import Indicator, Measure, Observation, Plan, StatusUpdate
+from schema import Measure, Plan, StatusUpdate
 from scripts.core.followup import status_as_of
-from scripts.present import indicators
-from scripts.present.indicators import Verdict
+from scripts.present.progress import Assessment, assess
 
 __all__ = ["Report", "YearState", "as_of_date", "build_report", "plan_as_of", "status_on"]
 
@@ -79,15 +78,6 @@ class YearState:
 
 
 @dataclass(frozen=True)
-class IndicatorState:
-    """An indicator as it stood in the year of the report: the newest measurement then and the verdict."""
-
-    indicator: Indicator
-    latest: Observation | None
-    verdict: Verdict
-
-
-@dataclass(frozen=True)
 class Report:
     """The figures of the status report for `year`, with the status as of `as_of`."""
 
@@ -101,7 +91,8 @@ class Report:
     ended: list[Measure]
     #: Measures whose period includes the year, not done when it began, with no status update in the year.
     missing: list[YearState]
-    indicators: list[IndicatorState]
+    #: Each indicator as it stood in the year: assessed on the measurements up to the year.
+    indicators: list[Assessment]
 
     @property
     def changed(self) -> list[YearState]:
@@ -114,13 +105,6 @@ class Report:
     @property
     def planned(self) -> int:
         return sum(s.planned for s in self.states)
-
-
-def _indicator_state(indicator: Indicator, year: int) -> IndicatorState:
-    """The verdict by the website's rule (:func:`indicators.verdict`), on the measurements up to `year`."""
-    known = [o for o in indicator.observations if o.year <= year]
-    then = indicator.model_copy(update={"observations": known})
-    return IndicatorState(indicator, known[-1] if known else None, indicators.verdict(then))
 
 
 def _runs_in(measure: Measure, year: int) -> bool:
@@ -162,5 +146,5 @@ def build_report(plan: Plan, year: int, today: dt.date, until: dt.date | None = 
         new=[s.measure for s in states if s.measure.period.start == year],
         ended=[s.measure for s in states if s.measure.period.end == year],
         missing=[s for s in states if not s.updates and s.before not in done and _runs_in(s.measure, year)],
-        indicators=[_indicator_state(i, year) for i in plan.indicators],
+        indicators=[assess(i, until=year) for i in plan.indicators],
     )

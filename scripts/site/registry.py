@@ -24,6 +24,7 @@ from typing import Any
 from schema import Plan
 from scripts.core.filters import attr, slug
 from scripts.core.queries import adopted_editions, document_dates, plain_name, reader_contact
+from scripts.present import progress
 from scripts.site import feeds
 from scripts.site.open_data import OPEN_DATA_MODELS, TABLES, TYPE_NAMES, licence
 
@@ -218,6 +219,10 @@ def _feeds(plan: Plan, options: Any) -> Mapping[str, Any]:
     return {"feeds": feeds.feed_list(plan), "feed_path": feeds.feed_path, "feed_entries": feeds.MAX_ENTRIES}
 
 
+def _progress_method(plan: Plan, options: Any) -> Mapping[str, Any]:
+    return progress.page_context(plan.indicators)
+
+
 def _accessibility(plan: Plan, options: Any) -> Mapping[str, Any]:
     owner = next(a for a in plan.actors if a.id == plan.plan.owner)
     return {"owner": owner.name, "contact": reader_contact(plan), "modified": document_dates(plan)[1]}
@@ -264,6 +269,9 @@ REGISTRY = Registry(
         _page("economy", "okonomi.md", title="Økonomi"),
         _page("indicators", "indikatorer/index.md", INDICATORS),
         _page("indicator", "indikatorer/{}.md", INDICATORS, items=indicators),
+        _page(
+            "progress-method", "indikatorer/slik-vurderer-vi.md", INDICATORS, "Slik vurderer vi", context=_progress_method
+        ),
         _page("open-data", "apne-data.md", ABOUT, context=_open_data),
         _page("follow", "folg-planen.md", ABOUT, "Følg planen", context=_feeds),
         _page("accessibility", "tilgjengelighet.md", ABOUT, context=_accessibility),

@@ -66,6 +66,7 @@ LABELS: dict[str, str] = {
     "year": "år",
     "value": "verdi",
     "note": "merknad",
+    "preliminary": "foreløpig",
     "start": "første år",
     "end": "siste år",
     "roles": "roller",
@@ -101,6 +102,7 @@ BOOLEANS: dict[str, tuple[str, str]] = {
     "done": ("regnes som gjennomført", "regnes ikke som gjennomført"),
     "closed": ("lagt bort", "ikke lagt bort"),
     "lead": ("ledende rolle", "ikke ledende rolle"),
+    "preliminary": ("foreløpig", "endelig"),
 }
 
 #: Keys whose values are actor ids, shown with the actor's name.

@@ -71,6 +71,8 @@ class _Point:
     cx: str
     cy: str
     title: str
+    #: A preliminary value is drawn as an open point.
+    preliminary: bool = False
 
 
 def indicator_chart(chart_id: str, indicator: Indicator, *, width: int = WIDTH) -> str:
@@ -93,11 +95,9 @@ def indicator_chart(chart_id: str, indicator: Indicator, *, width: int = WIDTH) 
     baseline_label = _baseline_label(labeller, plot, truncate(baseline_text, SMALL, width, bold=True), baseline_y)
     empty = None if observations else _empty_label(labeller, plot)
     note = _axis_note(plot, unit)
-    legend, height = _legend(plot.bottom + (70 if note else 48), width)
-    point_titles = [
-        f"{o.year}: {quantity(o.value, unit)}" + (f" ({o.note.strip().rstrip('.')})" if o.note else "")
-        for o in observations
-    ]
+    preliminary = any(o.preliminary for o in observations)
+    legend, height = _legend(plot.bottom + (70 if note else 48), width, preliminary=preliminary)
+    point_titles = [_point_title(o, unit) for o in observations]
     return render(
         "indicator",
         chart_id,
@@ -109,7 +109,10 @@ def indicator_chart(chart_id: str, indicator: Indicator, *, width: int = WIDTH) 
         axis_note=text_at(0, plot.bottom + 44, truncate(note, SMALL, width), fill=MUTED, size=SMALL) if note else None,
         axis_title=axis_title,
         polyline=points(spots) if len(spots) > 1 else "",
-        points=[_Point(coord(x), coord(y), t) for (x, y), t in zip(spots, point_titles, strict=True)],
+        points=[
+            _Point(coord(x), coord(y), t, o.preliminary)
+            for (x, y), t, o in zip(spots, point_titles, observations, strict=True)
+        ],
         point_labels=point_labels,
         baseline_line=line(plot.left, baseline_y, plot.right, baseline_y),
         target_line=line(plot.left, target_y, plot.right, target_y),
@@ -122,6 +125,14 @@ def indicator_chart(chart_id: str, indicator: Indicator, *, width: int = WIDTH) 
         baseline_colour=BASELINE,
         target_colour=TARGET,
     )
+
+
+def _point_title(observation: Observation, unit: str) -> str:
+    """«2025: 57 150 (foreløpig)»: a measurement in words, with what is special about it."""
+    remarks = ["foreløpig"] if observation.preliminary else []
+    if observation.note:
+        remarks.append(observation.note.strip().rstrip("."))
+    return f"{observation.year}: {quantity(observation.value, unit)}" + (f" ({'; '.join(remarks)})" if remarks else "")
 
 
 def _plot(indicator: Indicator, width: int) -> _Plot:
@@ -303,10 +314,12 @@ def _empty_label(labeller: Labeller, plot: _Plot) -> Text:
     return labeller.place("Ingen målinger ennå", FONT, candidates, fill=MUTED)
 
 
-def _legend(legend_y: float, width: int) -> tuple[list[dict[str, Any]], float]:
-    """The legend from legend_y down, one entry per kind of line, wrapped if the chart is too narrow; and the
-    height of the chart under it."""
+def _legend(legend_y: float, width: int, *, preliminary: bool = False) -> tuple[list[dict[str, Any]], float]:
+    """The legend from legend_y down, one entry per kind of line (and for an open point when a value is
+    preliminary), wrapped if the chart is too narrow; and the height of the chart under it."""
     entries = [("obs", "Målt verdi"), ("baseline", "Utgangsverdi"), ("target", "Mål")]
+    if preliminary:
+        entries.insert(1, ("preliminary", "Foreløpig verdi"))
     legend: list[dict[str, Any]] = []
     x = 0.0
     for kind, label in entries:

@@ -22,6 +22,7 @@ from schema import Plan
 from scripts.core import followup
 from scripts.core.queries import lead_actor, lead_role, municipality_ids
 from scripts.model.fields import FOCUS_AREA_ID, GOAL_ID, MEASURE_ID, SLUG, VOCAB_ID
+from scripts.present.progress import VERDICTS, assess
 
 #: The Table Schema types the columns use (https://specs.frictionlessdata.io/table-schema/#types-and-formats).
 ColumnType = Literal["string", "integer", "number", "boolean", "date", "year"]
@@ -196,12 +197,15 @@ def _actor_rows(plan: Plan) -> Iterator[list[Cell]]:
 
 
 def _indicator_rows(plan: Plan) -> Iterator[list[Cell]]:
+    """Each value of each indicator, with the indicator's verdict (the same on every row of an indicator)."""
     for i in plan.indicators:
         first: list[Cell] = [i.id, i.title, i.unit, i.better]
-        yield [*first, "utgangsverdi", i.baseline.year, _number(i.baseline.value), None]
+        a = assess(i)
+        verdict: list[Cell] = [a.verdict.key, a.verdict.label, a.preliminary]
+        yield [*first, "utgangsverdi", i.baseline.year, _number(i.baseline.value), None, False, *verdict]
         for o in i.observations:
-            yield [*first, "måling", o.year, _number(o.value), o.note]
-        yield [*first, "målverdi", i.target.year, _number(i.target.value), None]
+            yield [*first, "måling", o.year, _number(o.value), o.note, o.preliminary, *verdict]
+        yield [*first, "målverdi", i.target.year, _number(i.target.value), None, False, *verdict]
 
 
 # -- the tables -------------------------------------------------------------------------------------------------
@@ -385,6 +389,31 @@ def _indicators() -> Table:
                 required=True,
             ),
             _text("merknad", "Merknad", doc(schema.Observation, "note")),
+            Column("foreløpig", "Foreløpig", "boolean", doc(schema.Observation, "preliminary"), required=True),
+            Column(
+                "vurdering_id",
+                "Vurdering (id)",
+                "string",
+                "Hvordan indikatoren går mot målet, som kode; den samme på hver linje for indikatoren. Metoden står "
+                "på siden «Slik vurderer vi fremdriften».",
+                whole(SLUG),
+                True,
+                tuple(v.key for v in VERDICTS),
+            ),
+            _text(
+                "vurdering",
+                "Vurdering",
+                "Vurderingen i ord («I rute», «Noe fremgang» …), ved siden av koden.",
+                True,
+                tuple(v.label for v in VERDICTS),
+            ),
+            Column(
+                "vurdering_foreløpig",
+                "Vurderingen bygger på et foreløpig tall",
+                "boolean",
+                "true når vurderingen bygger på et foreløpig tall (den nyeste målingen).",
+                required=True,
+            ),
         ),
         _indicator_rows,
         ("indikator_id", "verditype", "år"),
