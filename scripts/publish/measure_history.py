@@ -84,8 +84,9 @@ def histories(folder: Path, *, memo_folder: Path | None = None) -> dict[str, Mea
     return found
 
 
-def read(repository: Repository, shallow: bool = False, limit: int = MAX_COMMITS) -> dict[str, MeasureHistory]:
-    """The history of every measure read from the repository's git log (see the module's docstring)."""
+def read(repository: Repository, shallow: bool | None = None, limit: int = MAX_COMMITS) -> dict[str, MeasureHistory]:
+    """The history of every measure read from the repository's git log (see the module's docstring); `shallow`:
+    whether the clone is shallow (None: ask git)."""
     folder = FOCUS_AREA_DIR if repository.plan_path == "." else f"{repository.plan_path}/{FOCUS_AREA_DIR}"
     log = _git(
         repository.root,
@@ -95,7 +96,7 @@ def read(repository: Repository, shallow: bool = False, limit: int = MAX_COMMITS
     if log is None:
         return {}
     commits = list(reversed(_commits(log, folder)))
-    complete = len(commits) < limit and not shallow
+    complete = len(commits) < limit and not (repository.shallow() if shallow is None else shallow)
     walk = _Walk(repository.root, *_names(repository), complete)
     if not complete and commits:
         walk.start(commits.pop(0), folder)
