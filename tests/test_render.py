@@ -19,7 +19,7 @@ import pytest
 
 from conftest import ROOT, VALID_PLAN
 from schema import Plan
-from scripts.present.lookups import SiteOptions
+from scripts.present.lookups import MeasureHistory, SiteOptions, TextChange
 from scripts.publish.providers import render_pages, wired
 from scripts.site.history import History
 from scripts.site.registry import REGISTRY, page_path
@@ -32,7 +32,16 @@ HOW_TO_UPDATE = "if the change is intended, run `UPDATE_SNAPSHOTS=1 make check` 
 OPTIONS = SiteOptions(
     edit_base="https://github.com/eksempel/plan/edit/main/",
     sources={"1": "plan/satsingsomrader/1-nettverk.yaml"},
-    changed={"plan/satsingsomrader/1-nettverk.yaml": dt.date(2026, 11, 12)},
+    changed={"plan/satsingsomrader/1-nettverk.yaml": dt.date(2026, 12, 1)},  # the file's: not what the page says
+    histories={
+        ident: MeasureHistory(
+            (
+                TextChange(dt.date(2026, 11, 12), ((f"Tiltak {ident} har fått ny tittel: «A» → «B»", ()),)),
+                TextChange(dt.date(2021, 4, 23), ((f"Nytt tiltak {ident} «A» under mål 1.1", ()),)),
+            )
+        )
+        for ident in ("1.1.1", "1.1.2")
+    },
 )
 #: Pages worth a snapshot beside the first of each kind: an actor that was replaced by another.
 VARIANTS = {"actor-replaced": page_path("actor", "viken-fylkeskommune")}

@@ -20,6 +20,30 @@ from scripts.present.facts import MeasureFacts, measure_facts
 
 
 @dataclass(frozen=True)
+class TextChange:
+    """One commit that changed a measure's own fields (not its status updates): the commit's date and what
+    changed, in `plan diff`'s sentences as the site's Markdown (each with the lines under it)."""
+
+    date: dt.date
+    lines: tuple[tuple[str, tuple[str, ...]], ...]
+
+
+@dataclass(frozen=True)
+class MeasureHistory:
+    """The changes to a measure's own fields read from git (publish/measure_history.py), newest first. Not
+    `complete` when the history read was cut short (a shallow clone, or more commits than are read): older
+    changes are not listed, and without a change in what was read the date of the last one is not known."""
+
+    changes: tuple[TextChange, ...]
+    complete: bool = True
+
+    @property
+    def changed(self) -> dt.date | None:
+        """The date of the last commit that changed the measure's own fields, when it is known."""
+        return self.changes[0].date if self.changes else None
+
+
+@dataclass(frozen=True)
 class SiteOptions:
     """What the pages need to know beyond the plan itself (the print edition reads none of it)."""
 
@@ -30,6 +54,9 @@ class SiteOptions:
     sources: Mapping[str, str] = field(default_factory=dict)
     #: File relative to the repository root → date of its last change (from git).
     changed: Mapping[str, dt.date] = field(default_factory=dict)
+    #: Measure id → the changes to its own fields, from git (none without git history). Not in the repr, which
+    #: keys the PDFs' cache (publish/plugin.pdf_jobs): print reads none of the options.
+    histories: Mapping[str, MeasureHistory] = field(default_factory=dict, repr=False)
     #: Path of the plan's PDF inside the site, when one is built.
     pdf: str | None = None
     #: The folder the plan was read from (the editors' guide quotes its files); None: plan/ in the repository.

@@ -44,7 +44,7 @@ from scripts.core.queries import document_dates
 from scripts.load.folder import load_plan
 from scripts.pdf import document as pdf
 from scripts.present.lookups import SiteOptions
-from scripts.publish import csp, editions, memo, page_memo, providers, reuse, search
+from scripts.publish import csp, editions, measure_history, memo, page_memo, providers, reuse, search
 from scripts.publish.memo import FileMemo
 from scripts.publish.page_memo import PageMemo
 from scripts.publish.pdfs import Made, PdfBatch, PdfCache, PdfJob, cache_root
@@ -427,12 +427,14 @@ def site_options(
     git: bool = True,
 ) -> SiteOptions:
     """What the pages need beyond the plan: the edit links, each focus area's file (relative to the repository at
-    `root`) and the date of its last commit (none with `git` False), the plan folder and extra template folders."""
+    `root`) and the date of its last commit, each measure's own history (publish/measure_history.py; neither with
+    `git` False), the plan folder and extra template folders."""
     sources = {ident: _relative(Path(path), root) for ident, path in source.files.items()}
     return SiteOptions(
         edit_base=edit_base(extra),
         sources=sources,
         changed=_git_dates(root, sources.values()) if git else {},
+        histories=measure_history.histories(source.folder) if git else {},
         plan_dir=source.folder,
         templates=templates,
     )

@@ -13,6 +13,8 @@ two builds of the same plan give the same bytes. Entry ids are ``tag:`` URIs (RF
 the measure's number, the update's date and, for a second update on the same day, its place among that day's:
 they stay the same when updates are added and when the site is built again. The same update has the same id in
 the whole plan's feed and in a municipality's, so a reader that follows both shows it once.
+A feed whose measures include example content (a focus area with ``illustrative: true``) says so in its subtitle,
+«Eksempelinnhold: …», as the open data does (:class:`~scripts.site.open_data.publication.Examples`).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from urllib.parse import urlsplit
 from schema import LICENCES, Actor, Measure, Plan, StatusUpdate
 from scripts.core.filters import slug
 from scripts.core.queries import lead_actor, lead_role, municipality_ids
+from scripts.site.open_data.publication import examples, with_notice
 from scripts.site.urls import url_of
 
 #: The whole plan's feed; a municipality's is feed-<id>.xml. In the site's root folder: the theme fetches
@@ -135,7 +138,7 @@ def atom(plan: Plan, feed: Feed, site: _SiteAddresses, limit: int = MAX_ENTRIES)
     _text(root, "title", feed.title)
     which = "alle tiltakene" if town is None else f"tiltakene som gjelder {town.name},"
     subtitle = f"Statusoppdateringer for {which} i {plan.plan.title}, nyeste først."
-    _text(root, "subtitle", subtitle)
+    _text(root, "subtitle", with_notice(subtitle, examples(plan).feed_notice(_measure_ids(plan, town))))
     _text(root, "updated", _instant(chosen[0].update.date if chosen else _newest_date(plan)))
     _link(root, "self", site.url(feed.path), "application/atom+xml")
     _link(root, "alternate", site.page("actor", town.id) if town else site.url(""), "text/html")
@@ -162,6 +165,11 @@ def _entry(root: ET.Element, entry: Entry, label: str, lead: Actor, site: _SiteA
     _author(element, lead, site)
     ET.SubElement(element, "category", {"term": update.status, "label": _xml(label)})
     _text(element, "content", update.text, type="text")
+
+
+def _measure_ids(plan: Plan, town: Actor | None) -> list[str]:
+    """The measures a feed follows: all of them, or those that concern the municipality."""
+    return [m.id for _, _, m in plan.measures() if town is None or town.id in municipality_ids(plan, m)]
 
 
 def _text(parent: ET.Element, name: str, text: str, **attributes: str) -> None:

@@ -7,7 +7,7 @@ import datetime as dt
 
 from schema import Actor, FocusArea, Measure, Plan
 from scripts.present import charts
-from scripts.present.lookups import Lookups, SiteOptions
+from scripts.present.lookups import Lookups, MeasureHistory, SiteOptions
 from scripts.site import municipality
 from scripts.site.registry import page_path
 from scripts.site.urls import html_href
@@ -33,8 +33,13 @@ class Site(Lookups):
         return self.options.edit_base + source
 
     def last_changed(self, measure: Measure) -> dt.date | None:
-        source = self.source(measure)
-        return self.options.changed.get(source) if source else None
+        """The date of the last commit that changed the measure's own fields (None when git does not say)."""
+        history = self.options.histories.get(measure.id)
+        return history.changed if history is not None else None
+
+    def text_history(self, measure: Measure) -> MeasureHistory | None:
+        """The changes to the measure's own fields, newest first (None without git history)."""
+        return self.options.histories.get(measure.id)
 
     def summary(self, actor: Actor) -> municipality.ActorSummary:
         """What the actor does in the plan, for the top of its page (see :mod:`scripts.site.municipality`)."""

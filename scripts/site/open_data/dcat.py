@@ -16,6 +16,10 @@ which Turtle resolves against wherever the file is read from. The publisher and 
 the file itself (the plan has no organisation numbers for the national register's addresses); a contact without
 an e-mail address or web page gets the site's address. Text from the plan becomes literals, which rdflib
 escapes; addresses from the plan are percent-encoded where a character may not stand in an IRI.
+
+When the plan has example content, the dataset's description begins with the notice «Eksempelinnhold: …», and so
+does each table's distribution that holds some, with how many of its rows
+(:class:`~scripts.site.open_data.publication.Examples`).
 """
 
 from __future__ import annotations
@@ -26,7 +30,7 @@ from rdflib import XSD, Graph, Literal, Namespace, URIRef
 from rdflib.namespace import DCAT, DCTERMS, FOAF, RDF
 
 from schema import Plan
-from scripts.site.open_data.publication import encoded, publication
+from scripts.site.open_data.publication import encoded, examples, publication, with_notice
 from scripts.site.open_data.tables import TABLES
 
 VCARD = Namespace("http://www.w3.org/2006/vcard/ns#")
@@ -59,6 +63,7 @@ FILES = {
         XLSX,
     ),
 }
+
 
 def iri(address: str) -> URIRef:
     """An address (from the plan or the site's config) as an IRI that Turtle can hold."""
@@ -96,10 +101,11 @@ class _Catalogue:
         self._catalog(dataset)
         for name, details in FILES.items():
             self._distribution(dataset, name, details)
+        shown = examples(plan)
         for table in TABLES:
-            self._distribution(
-                dataset, f"{table.name}.csv", (f"{table.title} som CSV", table.description, "CSV", "text/csv")
-            )
+            notice = shown.rows_notice(table.header, table.rows(plan)) if shown else None
+            described = with_notice(table.description, notice)
+            self._distribution(dataset, f"{table.name}.csv", (f"{table.title} som CSV", described, "CSV", "text/csv"))
 
     def node(self, name: str) -> URIRef:
         return iri(f"{self.base}dcat.ttl#{name}")
@@ -158,9 +164,10 @@ class _Catalogue:
     def _dataset(self) -> URIRef:
         info, dataset, period = self.plan.plan, self.node("datasett"), self.node("planperiode")
         tables = ", ".join(table.title.lower() for table in TABLES)
-        description = (
+        description = with_notice(
             f"{info.title} ({info.period.start}–{info.period.end}) som åpne data, med tabellene {tables}. "
-            "Hele planen finnes som JSON, hver tabell som CSV og alle tabellene i ett regneark."
+            "Hele planen finnes som JSON, hver tabell som CSV og alle tabellene i ett regneark.",
+            examples(self.plan).plan_notice(),
         )
         self.add(
             dataset,

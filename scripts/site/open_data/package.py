@@ -3,6 +3,11 @@ describes the open data for programs: the licence, the publisher, and for every 
 Table Schema (types, patterns, primary and foreign keys) made from the same :data:`TABLES` as the files.
 
 The same plan gives the same bytes: the one date in it (`created`) is the newest date in the plan.
+
+Example content (``illustrative: true``) is said in the package's description and in the description of each
+resource that holds some (:class:`~scripts.site.open_data.publication.Examples`). An indicator's source (SSB, …) is
+named in the indicator table's `sources` only for indicators that are not examples: an example's values were not
+taken from the source it names, which only says where the real values will come from.
 """
 
 from __future__ import annotations
@@ -12,8 +17,9 @@ import re
 from typing import Any
 
 from schema import Plan
-from scripts.site.open_data.csv_files import DECIMAL_CHAR, DIALECT, FALSE, TRUE
 from scripts.present.licence import Licence, licence
+from scripts.site.open_data.csv_files import DECIMAL_CHAR, DIALECT, FALSE, TRUE
+from scripts.site.open_data.publication import Examples, examples, with_notice
 from scripts.site.open_data.tables import TABLES, Column, Table
 
 PACKAGE = "data/datapackage.json"
@@ -73,13 +79,15 @@ def table_schema(table: Table) -> dict[str, Any]:
     return described
 
 
-def table_resource(table: Table, plan: Plan) -> dict[str, Any]:
+def table_resource(table: Table, plan: Plan, shown: Examples | None = None) -> dict[str, Any]:
+    shown = shown if shown is not None else examples(plan)
+    notice = shown.rows_notice(table.header, table.rows(plan)) if shown else None
     resource: dict[str, Any] = {
         "profile": "tabular-data-resource",
         "name": table.name,
         "path": f"{table.name}.csv",
         "title": table.title,
-        "description": table.description,
+        "description": with_notice(table.description, notice),
         "format": "csv",
         "mediatype": "text/csv",
         "encoding": "utf-8",
@@ -88,18 +96,21 @@ def table_resource(table: Table, plan: Plan) -> dict[str, Any]:
         "schema": table_schema(table),
     }
     if table.name == "indikatorer":
-        sources = {(i.source, i.source_url): None for i in plan.indicators}
-        resource["sources"] = [{"title": t, **({"path": p} if p else {})} for t, p in sources]
+        sources = {(i.source, i.source_url): None for i in plan.indicators if not i.illustrative}
+        if sources:
+            resource["sources"] = [{"title": t, **({"path": p} if p else {})} for t, p in sources]
     return resource
 
 
-def plan_resource(plan: Plan) -> dict[str, Any]:
+def plan_resource(plan: Plan, notice: str | None = None) -> dict[str, Any]:
     return {
         "profile": "data-resource",
         "name": "plan",
         "path": "plan.json",
         "title": "Hele planen",
-        "description": "Hele planen i én fil, i formen JSON Schema-filen ../schema/plan-data.schema.json beskriver.",
+        "description": with_notice(
+            "Hele planen i én fil, i formen JSON Schema-filen ../schema/plan-data.schema.json beskriver.", notice
+        ),
         "format": "json",
         "mediatype": "application/json",
         "encoding": "utf-8",
@@ -119,20 +130,24 @@ def contributors(plan: Plan) -> list[dict[str, str]]:
 
 
 def datapackage(plan: Plan) -> dict[str, Any]:
-    info, lic = plan.plan, licence(plan)
+    info, lic, shown = plan.plan, licence(plan), examples(plan)
+    notice = shown.plan_notice()
     return {
         "profile": "data-package",
         "name": package_name(plan),
         "title": info.title,
-        "description": f"{info.title} som åpne data: hele planen i JSON, og tiltak, roller, budsjett, "
-        f"statusoppdateringer, aktører og indikatorer som CSV-tabeller (UTF-8 med BOM, semikolon mellom feltene, "
-        f"desimalkomma). {lic.statement}",
+        "description": with_notice(
+            f"{info.title} som åpne data: hele planen i JSON, og tiltak, roller, budsjett, statusoppdateringer, "
+            f"aktører og indikatorer som CSV-tabeller (UTF-8 med BOM, semikolon mellom feltene, desimalkomma). "
+            f"{lic.statement}",
+            notice,
+        ),
         "keywords": ["næringsplan", "handlingsprogram", info.region, "åpne data"],
         "created": f"{newest_date(plan)}T00:00:00Z",
         "licenses": [licence_descriptor(lic)],
         "sources": [{"title": f"{lic.holder}: {info.title}"}],
         "contributors": contributors(plan),
-        "resources": [plan_resource(plan), *(table_resource(t, plan) for t in TABLES)],
+        "resources": [plan_resource(plan, notice), *(table_resource(t, plan, shown) for t in TABLES)],
     }
 
 

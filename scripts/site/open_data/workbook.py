@@ -1,7 +1,8 @@
 """The open data as a spreadsheet: data/naeringsplan.xlsx, written with openpyxl.
 
 The first sheet, «Om dataene», says in plain Norwegian what the data is, who publishes it, whom to contact, the
-licence and the date of the data, and lists the sheets. Then one sheet per table of :data:`TABLES`, in their order,
+licence and the date of the data, and lists the sheets; when the plan has example content, a notice «Eksempelinnhold»
+right under the title says what is an example (and each sheet's line in the list says how many of its rows). Then one sheet per table of :data:`TABLES`, in their order,
 and last «Kolonner», which explains every column and gives its name in the CSV file.
 
 Decisions:
@@ -34,7 +35,7 @@ from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 from schema import Plan
 from scripts.core.spreadsheet import append_row, dated_zip, fit_rows, print_setup
 from scripts.core.spreadsheet import sheet_names as unique_sheet_names
-from scripts.site.open_data.publication import Publication, encoded, publication
+from scripts.site.open_data.publication import LABEL, Publication, encoded, examples, publication, with_notice
 from scripts.site.open_data.tables import TABLES, Cell, Column, ColumnType
 
 FIRST_SHEET = "Om dataene"
@@ -67,6 +68,8 @@ MIN_WIDTH, WRAP_AT = 8, 60
 HEADER_FONT = Font(name="Calibri", size=11, bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="DDE4EE")
 TITLE_FONT = Font(name="Calibri", size=14, bold=True)
+#: The example notice stands out without colour alone: bold.
+NOTICE_FONT = Font(name="Calibri", size=11, bold=True)
 TOP = Alignment(vertical="top")
 WRAPPED = Alignment(vertical="top", wrap_text=True)
 
@@ -155,6 +158,11 @@ def _about_sheet(sheet: Worksheet, plan: Plan, about: Publication, names: list[s
     sheet.title = FIRST_SHEET
     append_row(sheet, [about.title])[0].font = TITLE_FONT
     append_row(sheet, [])
+    shown = examples(plan)
+    notice = shown.plan_notice()
+    if notice is not None:
+        _fact(sheet, LABEL, notice.removeprefix(f"{LABEL}: "), None)
+        sheet.cell(sheet.max_row, 2).font = NOTICE_FONT
     for label, value, link in _facts(plan, about, site_url):
         if value is not None:
             _fact(sheet, label, value, link)
@@ -162,7 +170,9 @@ def _about_sheet(sheet: Worksheet, plan: Plan, about: Publication, names: list[s
     for cell in append_row(sheet, ["Ark", "Innhold", "Rader"]):
         cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, TOP
     for table, name in zip(TABLES, names, strict=True):
-        for cell in append_row(sheet, [name, table.description, sum(1 for _ in table.rows(plan))]):
+        rows = list(table.rows(plan))
+        described = with_notice(table.description, shown.rows_notice(table.header, rows) if shown else None)
+        for cell in append_row(sheet, [name, described, len(rows)]):
             cell.alignment = WRAPPED
     sheet.column_dimensions["A"].width, sheet.column_dimensions["B"].width = 22, 100
     fit_rows(sheet)
