@@ -6,7 +6,8 @@ again). A build with nothing changed takes both from there.
 Each is kept under a hash of everything it is made from:
 
 * a page's HTML: its Markdown and its path, the names of all the site's files (a link's target must exist), the
-  configuration of the Markdown extensions and the versions of MkDocs and the Markdown libraries. A page whose
+  configuration of the Markdown extensions, of the addresses (`use_directory_urls`) and of the link checks
+  (`validation`), and the versions of MkDocs and the Markdown libraries. A page whose
   conversion logged a warning is never kept, so that a strict build fails again for the same page.
 * a page's search entries: its address, title, metadata, table of contents and final HTML, the search plugin's
   settings and Material's version.
@@ -97,7 +98,8 @@ class PageMemo:
     """The kept HTML and search entries of the pages of one build, in `folder` (None: nothing is kept)."""
 
     def __init__(self, folder: Path | None, config: Any, files: Any) -> None:
-        markdown = repr((config["markdown_extensions"], config["mdx_configs"]))
+        settings = ("markdown_extensions", "mdx_configs", "use_directory_urls", "validation")
+        markdown = repr([config.get(name) for name in settings])
         names = "\n".join(sorted(f.src_uri for f in files))
         self.markdown_salt = _digest(code_hash((), MARKDOWN_LIBRARIES), markdown, names)
         self.search_salt = ""
