@@ -179,7 +179,7 @@ def test_a_reconstructed_edition_says_so_in_its_pdf_title_on_its_cover_and_on_th
     found = editions.EditionReader().read(plan, repo / "plan")
     first = plan_html(found[0].plan, choices=PrintChoices(edition=editions.mark(found[0])))
     assert "(rekonstruert), erstattet av 2.0" in _title(first)
-    assert "Rekonstruert utgave" in _cover(first)
+    assert "<dt>Rekonstruert</dt><dd>Gjenskapt i ettertid ut fra vedtaket" in _cover(first)
     pages = render_site(plan, SiteOptions(plan_dir=repo / "plan"), providers.wired(REGISTRY, editions.history(found)))
     section = pages["historikk.md"].split("## 1\\.0", 1)[1]
     assert "**Rekonstruert:**" in section and "Erstattet av utgave 2\\.0" in section
