@@ -3,22 +3,26 @@ PDF (made once, then taken from the cache) and a page «Endringer i rulleringen�
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 from pathlib import Path
 from typing import Any
 
+import pikepdf
 import pytest
 from playwright.sync_api import Browser
 from test_browser import page_failures
 from tools import program
 
 from conftest import replace_once, run_plan, serving
-from scripts.pdf.document import plan_html
+from scripts import REPOSITORY
+from scripts.pdf.document import PrintChoices, plan_html, render_pdf
 from scripts.present.lookups import SiteOptions
 from scripts.publish import editions, providers
 from scripts.publish.editions import site_text
 from scripts.publish.pdfs import PdfCache, PdfJob, make_pdfs
-from scripts.site.history import History
+from scripts.publish.plugin import pdf_jobs
+from scripts.site.history import FOLLOW_UP, History
 from scripts.site.pages import render_site
 from scripts.site.registry import REGISTRY
 from scripts.validate.validator import validate_folder
@@ -139,3 +143,118 @@ def test_the_history_and_changes_pages_are_accessible_in_the_browser(repo: Path,
     assert (site / "pdf" / "utgave-2.0.pdf").exists()
     with serving(site) as server:
         assert page_failures(browser, server, ["historikk/", "historikk/endringer-2-0/"]) == []
+
+
+def _cover(html: str) -> str:
+    return html[html.index('<section class="cover">') : html.index("</section>")]
+
+
+def _title(html: str) -> str:
+    return html[html.index("<title>") + len("<title>") : html.index("</title>")]
+
+
+def test_an_edition_names_itself_its_adoption_date_and_what_replaced_it_and_its_status_is_as_of_that_date(
+    repo: Path,
+) -> None:
+    plan, _ = validate_folder(repo / "plan")
+    assert plan is not None
+    found = editions.EditionReader().read(plan, repo / "plan")
+    html = {job.name: job.made().html for job in pdf_jobs(plan, SiteOptions(), found, dt.date(2024, 1, 1))}
+    first, second, live = html["utgave-1.0.pdf"], html["utgave-2.0.pdf"], html["naeringsplan.pdf"]
+    assert isinstance(first, str) and isinstance(second, str) and isinstance(live, str)
+    assert _title(first).endswith("utgave 1.0, vedtatt 23. april 2021, erstattet av 2.0")
+    assert "Utgave 1.0, vedtatt 23. april 2021, erstattet av 2.0" in _cover(first)
+    assert "<dt>Status per</dt><dd>23. april 2021</dd>" in _cover(first), "the adoption date, not the newest update"
+    assert _title(second).endswith("utgave 2.0, vedtatt 1. juni 2023, gjeldende utgave")
+    assert "<dt>Status per</dt><dd>1. juni 2023</dd>" in _cover(second)
+    assert "gjeldende plan, versjon 2.0, status per 30. mai 2023" in _title(live)
+    assert "rekonstruert" not in first.lower(), "an edition not marked reconstructed is not called one"
+
+
+def test_a_reconstructed_edition_says_so_in_its_pdf_title_on_its_cover_and_on_the_history_page(repo: Path) -> None:
+    plan_yaml = repo / "plan" / "plan.yaml"
+    plan_yaml.write_text(plan_yaml.read_text().replace("    commit: ", "    reconstructed: true\n    commit: ", 1))
+    plan, problems = validate_folder(repo / "plan")
+    assert plan is not None, problems
+    found = editions.EditionReader().read(plan, repo / "plan")
+    first = plan_html(found[0].plan, choices=PrintChoices(edition=editions.mark(found[0])))
+    assert "(rekonstruert), erstattet av 2.0" in _title(first)
+    assert "<dt>Rekonstruert</dt><dd>Gjenskapt i ettertid ut fra vedtaket" in _cover(first)
+    pages = render_site(plan, SiteOptions(plan_dir=repo / "plan"), providers.wired(REGISTRY, editions.history(found)))
+    section = pages["historikk.md"].split("## 1\\.0", 1)[1]
+    assert "**Rekonstruert:**" in section and "Erstattet av utgave 2\\.0" in section
+    assert "Last ned utgave 1\\.0 (rekonstruert) (PDF)" in section
+    assert "**Rekonstruert:** utgave 1.0" in pages["historikk/endringer-2-0.md"]
+
+
+def test_the_pdf_title_of_an_edition_is_in_the_pdf_metadata(repo: Path) -> None:
+    plan, _ = validate_folder(repo / "plan")
+    assert plan is not None
+    found = editions.EditionReader().read(plan, repo / "plan")
+    out = render_pdf(plan_html(found[0].plan, choices=PrintChoices(edition=editions.mark(found[0]))), repo / "1.pdf")
+    with pikepdf.open(out) as pdf:
+        assert str(pdf.docinfo["/Title"]).endswith("utgave 1.0, vedtatt 23. april 2021, erstattet av 2.0")
+
+
+def test_the_changes_page_lists_every_difference_with_what_was_reported_apart(repo: Path) -> None:
+    plan, _ = validate_folder(repo / "plan")
+    assert plan is not None
+    found = editions.EditionReader().read(plan, repo / "plan")
+    pages = render_site(plan, SiteOptions(plan_dir=repo / "plan"), providers.wired(REGISTRY, editions.history(found)))
+    page = pages["historikk/endringer-2-0.md"]
+    assert found[1].changes
+    for change in found[1].changes:
+        assert site_text(change.text) in page, change.text
+    decided, reported = page.split(f"## {FOLLOW_UP}")
+    assert "Ny rullering 2.0" in decided and "Rullering 2.0" not in reported
+    assert "ny statusoppdatering 30. mai 2023" in reported and "statusoppdatering" not in decided
+
+
+def _shipped_editions() -> list[editions.Edition]:
+    shallow = _git(REPOSITORY, "rev-parse", "--is-shallow-repository")
+    assert shallow == "false", (
+        "this clone is shallow: the adopted editions' commits are not in it; clone with the whole history "
+        "(git fetch --unshallow, or actions/checkout with fetch-depth: 0)"
+    )
+    plan, problems = validate_folder(REPOSITORY / "plan")
+    assert plan is not None, problems
+    return editions.EditionReader().read(plan, REPOSITORY / "plan")
+
+
+def test_the_shipped_editions_are_records_of_what_was_adopted_then() -> None:
+    found = _shipped_editions()
+    assert [(e.revision.version, e.note) for e in found] == [("1.0", None), ("2.0", None), ("2.1", None)]
+    for edition in found:
+        assert edition.revision.reconstructed, f"{edition.revision.version} is a reconstruction and says so"
+        assert edition.revision.commit is not None
+        _git(REPOSITORY, "merge-base", "--is-ancestor", edition.revision.commit, "HEAD")
+    platform, programme, rolling = (e.plan for e in found)
+    assert platform is not None and programme is not None and rolling is not None
+    assert platform.focus_areas and not list(platform.measures()) and not platform.indicators
+    assert programme.plan.revisions[-1].date == "2021-04-23" and list(programme.measures())
+    assert [e.replaced_by for e in found] == ["2.0", "2.1", None]
+
+
+def test_the_shipped_edition_2_1_changes_only_what_its_decision_names() -> None:
+    """2.1: Akershus takes over Viken's roles; Advansia and BDO lead; measures done leave the priorities; new
+    measures for restructuring (3) and competence (4). What was reported in between is apart."""
+    rolling = _shipped_editions()[2]
+    assert rolling.changes is not None
+    decided = [c for c in rolling.changes if not editions._follow_up(c)]
+    named = {"akershus-fylkeskommune", "viken-fylkeskommune", "advansia", "bdo"}
+    for change in decided:
+        if change.kind == "measure_added":
+            assert change.item.split(".")[0] in {"3", "4"}, change.text
+        elif change.kind == "priority_changed":
+            assert change.new is None and rolling.plan is not None
+            measure = next(m for _, _, m in rolling.plan.measures() if m.id == change.item)
+            assert measure.status in {"fullført", "avsluttet"}, change.text
+        elif change.section == "revisions":
+            assert change.kind == "revision_added" and change.item == "2.1", change.text
+        elif change.section == "actors":
+            assert change.item in named, change.text
+        else:
+            assert any(name in change.text for name in ("Akershus", "Viken", "Advansia", "BDO", "3.2.2", "4.1.2")), (
+                change.text
+            )
+    assert {c.item for c in decided if c.kind == "measure_added"} == {"3.2.2", "4.1.2"}

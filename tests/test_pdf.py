@@ -62,10 +62,11 @@ def test_the_document_language_is_norwegian_bokmal(plan_pdf: Path) -> None:
 
 def test_the_title_is_in_the_metadata_and_shown_in_the_window_title(plan_pdf: Path, valid_plan: Plan) -> None:
     with pikepdf.open(plan_pdf) as pdf:
-        assert str(pdf.docinfo["/Title"]) == valid_plan.plan.title
+        title = f"{valid_plan.plan.title} – gjeldende plan, versjon 1.0, status per 15. september 2021"
+        assert str(pdf.docinfo["/Title"]) == title
         assert pdf.Root.ViewerPreferences.DisplayDocTitle is True
         with pdf.open_metadata() as xmp:
-            assert xmp["dc:title"] == valid_plan.plan.title
+            assert xmp["dc:title"] == title
 
 
 def test_every_font_is_embedded(plan_pdf: Path) -> None:

@@ -44,6 +44,9 @@ class Revision(Model):
     """Vedtaket. Påkrevd når «stage» er vedtatt."""
     illustrative: StrictBool = False
     """true når utgaven er et eksempel og ikke har skjedd."""
+    reconstructed: StrictBool = False
+    """true når planen i utgavens «commit» er gjenskapt i ettertid og ikke er den vedtatte teksten selv; nettstedet
+    og PDF-en av utgaven merker den «rekonstruert»."""
     commit: Annotated[str, Field(pattern=COMMIT)] | None = None
     """Git-commiten (40 tegn) der planen ligger slik den ble vedtatt; nettstedet lager PDF-en av utgaven derfra."""
 

@@ -38,7 +38,16 @@ from scripts.present.budget import budget_row
 from scripts.present.licence import licence
 from scripts.present.lookups import Lookups, SiteOptions
 
-__all__ = ["PDF_NAME", "PrintChoices", "plan_html", "render_pdf", "report_name", "report_years", "write_pdf"]
+__all__ = [
+    "PDF_NAME",
+    "EditionMark",
+    "PrintChoices",
+    "plan_html",
+    "render_pdf",
+    "report_name",
+    "report_years",
+    "write_pdf",
+]
 
 PRINT = TEMPLATES / "print"
 PDF_NAME = "naeringsplan.pdf"
@@ -196,13 +205,37 @@ def chart(kind: str, chart_id: str, *args: Any) -> Markup:
 
 
 @dataclass(frozen=True)
+class EditionMark:
+    """What the PDF of an adopted edition says of itself on its cover and in its title: its version, the date it
+    was adopted (ISO, or ÅÅÅÅ-MM when only the month is known; also its «status per»), the version of the
+    edition that replaced it (None: it is the current edition) and whether it is a reconstruction."""
+
+    version: str
+    adopted: str
+    replaced_by: str | None = None
+    reconstructed: bool = False
+
+    @property
+    def as_of(self) -> dt.date:
+        """The day the edition's status is as of: its adoption date (the month's last day when only the month is
+        known)."""
+        parts = [int(p) for p in self.adopted.split("-")]
+        if len(parts) == 3:
+            return dt.date(*parts)
+        following = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+
+
+@dataclass(frozen=True)
 class PrintChoices:
     """What the person making a PDF may choose beside the plan: the date the status is as of (only the status
-    updates up to it count), and for a status report the meeting it is for and the case number («PS 12/26»)."""
+    updates up to it count), and for a status report the meeting it is for and the case number («PS 12/26»);
+    for an adopted edition, how it names itself (`edition`: then the status is as of its adoption date)."""
 
     as_of: dt.date | None = None
     meeting: dt.date | None = None
     case: str | None = None
+    edition: EditionMark | None = None
 
 
 def plan_html(
@@ -215,7 +248,8 @@ def plan_html(
 ) -> str:
     """The print HTML of the plan, or of the status report for a year (which needs `today`: is the year over?)."""
     choices = choices or PrintChoices()
-    as_of = status.as_of_date(plan, choices.as_of)
+    edition = choices.edition
+    as_of = status.as_of_date(plan, edition.as_of if edition is not None else choices.as_of)
     summary = None
     if report is not None:
         if today is None:
@@ -240,6 +274,7 @@ def plan_html(
         as_of=summary.as_of if summary is not None else as_of,
         report=summary,
         choices=choices,
+        edition=edition,
         contact=reader_contact(plan),
     )
     return breakable(html)

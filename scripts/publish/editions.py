@@ -18,6 +18,7 @@ import re
 import subprocess
 import tarfile
 import tempfile
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -28,11 +29,12 @@ from scripts.core.queries import adopted_editions
 from scripts.editor.diff import Change, diff_plans
 from scripts.editor.diff.change import SECTIONS
 from scripts.editor.diff.text import JOINER
-from scripts.site.history import ChangeLine, EditionView, History
+from scripts.pdf.document import EditionMark
+from scripts.site.history import FOLLOW_UP, ChangeLine, EditionView, History
 from scripts.validate.commits import Repository
 from scripts.validate.validator import validate_folder
 
-__all__ = ["Edition", "EditionReader", "history", "pdf_name", "site_text"]
+__all__ = ["Edition", "EditionReader", "history", "mark", "pdf_name", "site_text"]
 
 
 @dataclass(frozen=True)
@@ -45,6 +47,8 @@ class Edition:
     plan: Plan | None
     note: str | None = None
     changes: list[Change] | None = field(default=None, compare=False)
+
+    replaced_by: str | None = None
 
     @property
     def pdf(self) -> str | None:
@@ -83,10 +87,25 @@ class EditionReader:
                 key = (repository.root, revision.commit)
                 old, note = kept[key] = self._read.get(key) or _plan_at(repository, revision.commit, on)
             changes = diff_plans(previous, old) if previous is not None and old is not None else None
-            found.append(Edition(revision, old, note, changes))
+            found.append(Edition(revision, old, note, changes, successor(plan, revision)))
             previous = old
         self._read = kept
         return found
+
+
+def successor(plan: Plan, revision: Revision) -> str | None:
+    """The version of the adopted revision after this one in plan.yaml (the edition that replaced it), or None
+    when it is the newest adopted: the current edition."""
+    adopted = [r.version for r in plan.plan.revisions if r.stage == "vedtatt"]
+    index = adopted.index(revision.version)
+    return adopted[index + 1] if index + 1 < len(adopted) else None
+
+
+def mark(edition: Edition) -> EditionMark:
+    """How the edition's PDF names itself: version, adoption date, what replaced it, reconstructed or not."""
+    revision = edition.revision
+    adopted = revision.decision.date if revision.decision is not None else revision.date
+    return EditionMark(revision.version, adopted, edition.replaced_by, revision.reconstructed)
 
 
 def _plan_at(repository: Repository, commit: str, on: dt.date | None = None) -> Read:
@@ -111,22 +130,30 @@ def _plan_at(repository: Repository, commit: str, on: dt.date | None = None) -> 
 
 def history(found: list[Edition]) -> History:
     """What the site's history pages show of the editions: each one's PDF and its changes as site Markdown."""
-    return History({e.revision.version: EditionView(e.revision.version, e.pdf, e.note, _lines(e)) for e in found})
+    return History(
+        {e.revision.version: EditionView(e.revision.version, e.pdf, e.note, _lines(e), e.replaced_by) for e in found}
+    )
+
+
+def _follow_up(change: Change) -> bool:
+    if change.section == "measures":
+        return change.path in ("status", "status_updates") or change.path.endswith("reached")
+    return change.section == "indicators" and change.path in ("observations", "source_fetched")
 
 
 def _lines(edition: Edition) -> dict[str, tuple[ChangeLine, ...]] | None:
-    """The edition's changes by section heading, in the diff's order of sections."""
+    """The edition's changes by section heading, in the diff's order of sections, with what was reported between
+    the two editions (FOLLOW_UP) last, apart from what the decision changed."""
     if edition.changes is None:
         return None
-    by_section = {
-        heading: tuple(
-            ChangeLine(site_text(c.text), tuple(site_text(d) for d in c.details))
-            for c in edition.changes
-            if c.section == section
-        )
-        for section, heading in SECTIONS.items()
-    }
+    adopted = [c for c in edition.changes if not _follow_up(c)]
+    by_section = {heading: _shown(c for c in adopted if c.section == section) for section, heading in SECTIONS.items()}
+    by_section[FOLLOW_UP] = _shown(c for c in edition.changes if _follow_up(c))
     return {heading: lines for heading, lines in by_section.items() if lines}
+
+
+def _shown(changes: Iterable[Change]) -> tuple[ChangeLine, ...]:
+    return tuple(ChangeLine(site_text(c.text), tuple(site_text(d) for d in c.details)) for c in changes)
 
 
 #: A character escaped with a backslash by the diff's GitHub Markdown (text.py), or a raw «<» or «&».

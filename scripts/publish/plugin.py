@@ -404,8 +404,10 @@ def pdf_jobs(
         jobs.append(PdfJob(pdf.report_name(year), html, f"{inputs}\0{year}\0{day}"))
     for edition in (e for e in found if e.plan is not None):
         assert edition.plan is not None
-        html = functools.partial(pdf.plan_html, edition.plan)
-        jobs.append(PdfJob(editions.pdf_name(edition.revision.version), html, f"commit {edition.revision.commit}"))
+        mark = editions.mark(edition)
+        html = functools.partial(pdf.plan_html, edition.plan, choices=pdf.PrintChoices(edition=mark))
+        name = editions.pdf_name(edition.revision.version)
+        jobs.append(PdfJob(name, html, f"commit {edition.revision.commit}\0{mark!r}"))
     return jobs
 
 

@@ -14,7 +14,7 @@ from scripts.core.queries import report_years
 from scripts.editor import guide
 from scripts.present.lookups import SiteOptions
 from scripts.publish.memo import FileMemo
-from scripts.site.history import History
+from scripts.site.history import FOLLOW_UP, History
 from scripts.site.pages import render_site
 from scripts.site.registry import EDITIONS, GUIDE, REGISTRY, Provider, Registry
 
@@ -45,7 +45,7 @@ def tool_examples(memo: FileMemo) -> guide.ToolExamples:
 
 def _history_of(history: History) -> Any:
     def context(plan: Plan, options: Any) -> Mapping[str, Any]:
-        return {"report_years": report_years(plan), "editions": history.editions}
+        return {"report_years": report_years(plan), "editions": history.editions, "follow_up": FOLLOW_UP}
 
     return context
 

@@ -12,6 +12,11 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 
+#: The heading of what was reported between two editions (status, status updates, milestones reached, an
+#: indicator's measurements): differences between the plans, but follow-up, not what the decision changed.
+FOLLOW_UP = "Oppfølging mellom utgavene"
+
+
 @dataclass(frozen=True)
 class ChangeLine:
     """One change between two editions: the sentence and the lines under it, as Markdown for the site."""
@@ -24,12 +29,14 @@ class ChangeLine:
 class EditionView:
     """An adopted edition as the history pages show it: the version, its PDF's path inside the site (None when it
     cannot be made, with `note` saying why in Norwegian), and for the editions after the first the changes since
-    the previous one, by section heading in the diff's order (None when one of the two cannot be read)."""
+    the previous one, by section heading in the diff's order (None when one of the two cannot be read), and the
+    version of the edition that replaced it (None: the current edition)."""
 
     version: str
     pdf: str | None
     note: str | None = None
     changes: Mapping[str, tuple[ChangeLine, ...]] | None = field(default=None, compare=False)
+    replaced_by: str | None = None
 
 
 @dataclass(frozen=True)

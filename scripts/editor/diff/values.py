@@ -44,6 +44,7 @@ LABELS: dict[str, str] = {
     "active_to": "aktiv til",
     "replaced_by": "erstattet av",
     "illustrative": "eksempel",
+    "reconstructed": "rekonstruert",
     "label": "navn",
     "lead": "ledende rolle",
     "order": "rekkefølge",
@@ -99,6 +100,7 @@ LABELS: dict[str, str] = {
 BOOLEANS: dict[str, tuple[str, str]] = {
     "secured": ("bevilget", "ikke bevilget"),
     "illustrative": ("eksempel", "ikke eksempel"),
+    "reconstructed": ("rekonstruert", "ikke rekonstruert"),
     "done": ("regnes som gjennomført", "regnes ikke som gjennomført"),
     "closed": ("lagt bort", "ikke lagt bort"),
     "lead": ("ledende rolle", "ikke ledende rolle"),
