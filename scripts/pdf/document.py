@@ -310,10 +310,11 @@ def _pdf_ua_tags() -> Iterator[None]:
         made = list(build(box, *args))
         yield from made
         inner = getattr(box, "_box", box)  # an absolutely placed box stands behind its placeholder
-        element = made[-1] if made else None
-        if element is None:
+        if not made:
             return
-        if element["S"] == "/TH" and getattr(inner, "mark", None) is element:
+        element: Any = made[-1]
+        cell = getattr(inner, "mark", None) is element  # the header cell itself, not a block inside it
+        if element["S"] == "/TH" and cell:
             element["A"]["Scope"] = SCOPES.get(inner.element.get("scope", "col"), "/Column")
             headers.append(element)
         elif element["S"] == "/Link" and inner.link_annotation is not None and (text := link_text(inner)):
