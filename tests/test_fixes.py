@@ -115,7 +115,7 @@ def test_the_economy_page_and_the_pdf_list_every_year_of_the_plan_period(plan: P
     table = pdf[pdf.index("<h2>Etter år</h2>") :]
     table = table[: table.index("</table>")]
     zero = nok(0)
-    assert [int(y) for y in re.findall(r"<tr><td>(\d{4})</td>", table)] == list(years)
+    assert [int(y) for y in re.findall(r"<tr><th scope=\"row\">(\d{4})</th>", table)] == list(years)
     assert f'<td class="number">{zero}</td><td class="number">{zero}</td><td class="number">{zero}</td>' in table
 
 

@@ -308,6 +308,68 @@ def _cached_page_references() -> Iterator[None]:
         pydyf.PDF.page_references = original
 
 
+#: HTML's scope of a header cell → PDF's /Scope (ISO 32000-1, 14.8.5.7); a <th> without one is a column's header,
+#: as WeasyPrint maps it to the cells below.
+SCOPES = {"row": "/Row", "rowgroup": "/Row", "col": "/Column", "colgroup": "/Column"}
+
+
+def link_text(box: Any) -> str:
+    """The words a link shows (its element's text, on one line), without what CSS adds (the contents' leader and
+    page number)."""
+    element = box.element
+    return " ".join("".join(element.itertext()).split()) if element is not None else ""
+
+
+@contextlib.contextmanager
+def _pdf_ua_tags() -> Iterator[None]:
+    """Complete what WeasyPrint writes into the structure tree (weasyprint/pdf/tags.py) for PDF/UA-1, while a PDF is
+    written:
+
+    * every header cell (TH) gets its /Scope from the <th>'s `scope` (/Row for a year or a label beside its
+      figures, /Column for a column's heading);
+    * the structure tree root gets an /IDTree, which maps the IDs of the header cells (WeasyPrint gives each TH an
+      /ID and each data cell /Headers naming them) to the cells, so that /Headers can be resolved;
+    * a link's description (the annotation's /Contents) is the words it shows («1 Et attraktivt næringsliv»), not
+      the anchor it points to («satsingsomrade-1»), which is all WeasyPrint writes.
+
+    WeasyPrint has no option for these; its tag builder is wrapped for this document only. The result depends on
+    the HTML only: the same HTML gives the same bytes."""
+    import pydyf
+    from weasyprint import pdf as weasy_pdf
+    from weasyprint.pdf import tags
+
+    build, add = tags._build_box_tree, weasy_pdf.add_tags
+    headers: list[Any] = []
+
+    def build_box_tree(box: Any, *args: Any) -> Iterator[Any]:
+        made = list(build(box, *args))
+        yield from made
+        inner = getattr(box, "_box", box)  # an absolutely placed box stands behind its placeholder
+        if not made:
+            return
+        element: Any = made[-1]
+        cell = getattr(inner, "mark", None) is element  # the header cell itself, not a block inside it
+        if element["S"] == "/TH" and cell:
+            element["A"]["Scope"] = SCOPES.get(inner.element.get("scope", "col"), "/Column")
+            headers.append(element)
+        elif element["S"] == "/Link" and inner.link_annotation is not None and (text := link_text(inner)):
+            inner.link_annotation["Contents"] = pydyf.String(text)
+
+    def add_tags(pdf: Any, *args: Any) -> None:
+        add(pdf, *args)
+        named = sorted((h["ID"].string, h.reference) for h in headers if "ID" in h)
+        root = pdf.objects[int(pdf.catalog["StructTreeRoot"].split()[0])]
+        root["IDTree"] = pydyf.Dictionary(
+            {"Names": pydyf.Array(x for pair in named for x in (pydyf.String(pair[0]), pair[1]))}
+        )
+
+    tags._build_box_tree, weasy_pdf.add_tags = build_box_tree, add_tags
+    try:
+        yield
+    finally:
+        tags._build_box_tree, weasy_pdf.add_tags = build, add
+
+
 #: XMP's namespace for rights; Dublin Core's (dc) is WeasyPrint's.
 XMP_RIGHTS = "http://ns.adobe.com/xap/1.0/rights/"
 RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -367,7 +429,7 @@ def render_pdf(html: str, out: Path) -> Path:
     # WeasyPrint makes millions of objects that live until the PDF is written; with the collector running it
     # walks them again and again to free next to nothing (a third of the time at 1 000 measures). One
     # collection afterwards frees what cycles there were.
-    with _cached_page_references(), gc_paused():
+    with _cached_page_references(), _pdf_ua_tags(), gc_paused():
         pdf: dict[str, Any] = {"pdf_variant": "pdf/ua-1", "pdf_identifier": identifier, "custom_metadata": True}
         document = HTML(string=html, base_url=str(PRINT)).render(**pdf)
         rights_in_xmp(document.metadata)

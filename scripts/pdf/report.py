@@ -1,6 +1,10 @@
 """What the print editions say about the status: the date the status is as of («Status per 12. november 2026»),
 the plan as it stood on that date, and the figures of the yearly status report (the summary for a decision,
-the measures without an update in the year).
+what changed since the report before, the measures that need following up by their lead actor).
+
+«The report before» is the status report of the year before, as its own figures stand: its «status per» date is
+the newest status update up to the end of that year, and a measure's status then is its status at the end of that
+year. The first year of the plan period has none; its changes are counted from the start (every measure planned).
 
 A status is always the one of the newest status update up to a date (of several on that day, the one written
 last), and before the first update the vocabulary's first status («planlagt»), as in :class:`schema.Measure`.
@@ -8,14 +12,24 @@ last), and before the first update the vocabulary's first status («planlagt»),
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from dataclasses import dataclass
 
-from schema import Measure, Plan, StatusUpdate
-from scripts.core.followup import status_as_of
+from schema import Actor, Measure, Plan, StatusUpdate
+from scripts.core.followup import FollowUp, Rule, by_lead, status_as_of
 from scripts.present.progress import Assessment, assess
 
-__all__ = ["Report", "YearState", "as_of_date", "build_report", "plan_as_of", "status_on"]
+__all__ = [
+    "Report",
+    "YearState",
+    "as_of_date",
+    "build_report",
+    "follow_up_by_lead",
+    "plan_as_of",
+    "report_as_of",
+    "status_on",
+]
 
 
 def start_status(plan: Plan) -> str:
@@ -89,10 +103,12 @@ class Report:
     #: The measures whose period begins / ends in the year.
     new: list[Measure]
     ended: list[Measure]
-    #: Measures whose period includes the year, not done when it began, with no status update in the year.
-    missing: list[YearState]
     #: Each indicator as it stood in the year: assessed on the measurements up to the year.
     indicators: list[Assessment]
+    #: The «status per» date of the report on the year before (None: the year is the plan period's first).
+    previous: dt.date | None
+    #: The measures that are late or unreported as of `as_of` (core/followup's rule), by their lead actor.
+    follow_up: list[tuple[Actor, list[FollowUp]]]
 
     @property
     def changed(self) -> list[YearState]:
@@ -107,21 +123,32 @@ class Report:
         return sum(s.planned for s in self.states)
 
 
-def _runs_in(measure: Measure, year: int) -> bool:
-    return measure.period.start <= year and (measure.period.end is None or measure.period.end >= year)
+def report_as_of(plan: Plan, year: int, until: dt.date | None = None) -> dt.date:
+    """The «status per» date of the report on `year`: `until` when it is given and not after the year's end,
+    else the newest status update up to the year's end (the year's last day when there is none)."""
+    end = dt.date(year, 12, 31)
+    if until is not None and until <= end:
+        return until
+    return max((u.date for _, _, m in plan.measures() for u in m.status_updates if u.date <= end), default=end)
+
+
+def follow_up_by_lead(plan: Plan, as_of: dt.date) -> list[tuple[Actor, list[FollowUp]]]:
+    """The measures that need following up as of `as_of`, by their lead actor: core/followup's rule, counted
+    from `as_of` (a report's «status per» date) with each measure as it stood then."""
+    then = plan_as_of(plan, as_of)
+    rule = dataclasses.replace(Rule.of(then), as_of=as_of)
+    return by_lead(then, {m.id: rule.check(m) for _, _, m in then.measures()})
 
 
 def build_report(plan: Plan, year: int, today: dt.date, until: dt.date | None = None) -> Report:
     """The report on `year`: the status as of the newest update in the year (or `until`, when it is earlier
-    than the year's end), compared with the status at the end of the year before. Measures that had not
-    started by the end of the year are left out."""
+    than the year's end), compared with the status at the end of the year before, which is the status the
+    report on that year gave. Measures that had not started by the end of the year are left out."""
     end = dt.date(year, 12, 31)
     limit = min(until or end, end)
     first = start_status(plan)
-    done = {s.id for s in plan.vocabulary.statuses if s.done}
     before_day = dt.date(year - 1, 12, 31)
-    in_year = [u.date for _, _, m in plan.measures() for u in m.status_updates if u.date <= limit]
-    as_of = until if until is not None and until <= end else max(in_year, default=limit)
+    as_of = report_as_of(plan, year, until)
     states = []
     for _, _, m in plan.measures():
         if m.period.start > year:
@@ -145,6 +172,7 @@ def build_report(plan: Plan, year: int, today: dt.date, until: dt.date | None = 
         states=states,
         new=[s.measure for s in states if s.measure.period.start == year],
         ended=[s.measure for s in states if s.measure.period.end == year],
-        missing=[s for s in states if not s.updates and s.before not in done and _runs_in(s.measure, year)],
         indicators=[assess(i, until=year) for i in plan.indicators],
+        previous=report_as_of(plan, year - 1) if year > plan.plan.period.start else None,
+        follow_up=follow_up_by_lead(plan, as_of),
     )
