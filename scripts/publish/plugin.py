@@ -135,6 +135,16 @@ class BuildState:
     pages: PageMemo | None = None
 
 
+def place_outside_menu(files: Files, parents: Iterable[tuple[str, str]]) -> None:
+    """Give each page outside the menu its parent: the parent page, or, for a section's index page (the list of
+    actors), the section itself, so that the breadcrumb does not name the section twice."""
+    for path, parent_path in parents:
+        page, parent = (getattr(files.get_file_from_path(p), "page", None) for p in (path, parent_path))
+        if page is None or parent is None:
+            continue
+        page.parent = parent.parent if parent.is_index and parent.parent is not None else parent
+
+
 class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
     def __init__(self) -> None:
         #: What this build was given (PlanPlugin.given); a plain `mkdocs build` has the defaults.
@@ -265,6 +275,14 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
             self.state.pages = self._page_memo(config, files)
         self.progress.begin("Bygger nettstedet med MkDocs", total=len(files.documentation_pages()), unit="sider")
         return files
+
+    def on_nav(self, nav: Any, *, config: Any, files: Files) -> Any:
+        """Pages outside the menu (measures, goals, the other actors, the changes of a revision) get the page they
+        sit under from the registry as their parent, so Material marks the right tab and menu section as active
+        and shows the breadcrumb (`navigation.path`) without putting them in the menu."""
+        assert self.state is not None
+        place_outside_menu(files, self.state.registry.parents(self.state.source.plan))
+        return nav
 
     def _page_memo(self, config: Any, files: Files) -> PageMemo:
         """The kept pages of earlier builds; Material's search index takes its entries from there too."""

@@ -32,12 +32,15 @@ from scripts.site.open_data import OPEN_DATA_MODELS, TABLES, TYPE_NAMES, licence
 @dataclass(frozen=True)
 class Item:
     """One thing a page is made for (a measure, an actor …): its id, what its template gets, its menu title
-    (None: not in the menu) and the focus area whose YAML file it is written in (for the page's date)."""
+    (None: not in the menu), the focus area whose YAML file it is written in (for the page's date) and, for a page
+    outside the menu, the page it sits under (kind and item id: a measure under its goal), which gives it its
+    breadcrumb and active tab."""
 
     ident: str
     context: Mapping[str, Any]
     menu_title: str | None = None
     focus_area: str | None = None
+    parent: tuple[str, str | None] | None = None
 
 
 @dataclass(frozen=True)
@@ -143,6 +146,14 @@ class Registry:
                 _section(menu, spec.section).append(path if title is None else {title: path})
         return menu
 
+    def parents(self, plan: Plan) -> Iterator[tuple[str, str]]:
+        """(page path, parent page path) for each page outside the menu: the page it sits under, which in turn is
+        in the menu or has a parent of its own (a measure under its goal, the goal under its focus area)."""
+        for page in self.pages(plan):
+            item = page.item
+            if item is not None and item.menu_title is None and item.parent is not None:
+                yield page.path, self.page_path(*item.parent)
+
     def focus_area_pages(self, plan: Plan) -> Iterator[tuple[str, str]]:
         """(page path, focus area id) for the pages that show what one focus area's YAML file holds."""
         for page in self.pages(plan):
@@ -183,19 +194,19 @@ def focus_areas(plan: Plan) -> Iterator[Item]:
 def goals(plan: Plan) -> Iterator[Item]:
     for fa in plan.focus_areas:
         for goal in fa.goals:
-            yield Item(goal.id, {"focus_area": fa, "goal": goal}, None, fa.id)
+            yield Item(goal.id, {"focus_area": fa, "goal": goal}, None, fa.id, ("focus-area", fa.id))
 
 
 def measures(plan: Plan) -> Iterator[Item]:
     for fa, goal, measure in plan.measures():
-        yield Item(measure.id, {"focus_area": fa, "goal": goal, "measure": measure}, None, fa.id)
+        yield Item(measure.id, {"focus_area": fa, "goal": goal, "measure": measure}, None, fa.id, ("goal", goal.id))
 
 
 def actors(plan: Plan) -> Iterator[Item]:
-    """Every actor; the municipalities are in the menu."""
+    """Every actor; the municipalities are in the menu, the others under the list of actors."""
     for actor in plan.actors:
         title = attr(plain_name(actor)) if actor.kind == "kommune" else None
-        yield Item(actor.id, {"actor": actor}, title)
+        yield Item(actor.id, {"actor": actor}, title, parent=("actors", None))
 
 
 def indicators(plan: Plan) -> Iterator[Item]:
@@ -207,7 +218,7 @@ def edition_changes(plan: Plan) -> Iterator[Item]:
     """A page «Endringer i rulleringen» for each kept edition after the first (the content: publish/editions.py)."""
     kept = adopted_editions(plan)
     for previous, revision in zip(kept, kept[1:], strict=False):
-        yield Item(revision.version, {"revision": revision, "previous": previous})
+        yield Item(revision.version, {"revision": revision, "previous": previous}, parent=("history", None))
 
 
 def _open_data(plan: Plan, options: Any) -> Mapping[str, Any]:
