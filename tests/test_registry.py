@@ -67,6 +67,23 @@ def test_the_menu_has_every_single_page_once_and_the_items_that_ask_for_it(sourc
     assert f"'{REGISTRY.page_path('measure', next(source.plan.measures())[2].id)}'" not in menu
 
 
+def test_every_page_outside_the_menu_sits_under_a_page_that_leads_to_the_menu(source: PlanSource) -> None:
+    """Measures, goals, the actors that are not municipalities and the changes of a revision are not in the menu (it
+    would grow with the plan); each names the page it sits under, which gives it its breadcrumb and active tab."""
+    menu = repr(WIRED.navigation(source.plan))
+    parents = dict(WIRED.parents(source.plan))
+    outside = [p.path for p in WIRED.pages(source.plan) if f"'{p.path}'" not in menu]
+    assert outside and sorted(parents) == sorted(outside)
+    for path in outside:
+        chain = [path]
+        while chain[-1] in parents:
+            chain.append(parents[chain[-1]])
+        assert f"'{chain[-1]}'" in menu, chain
+    fa, goal, measure = next(source.plan.measures())
+    measure_path, goal_path = REGISTRY.page_path("measure", measure.id), REGISTRY.page_path("goal", goal.id)
+    assert [parents[measure_path], parents[goal_path]] == [goal_path, REGISTRY.page_path("focus-area", fa.id)]
+
+
 @pytest.mark.slow
 def test_a_new_page_kind_from_a_row_and_a_template_is_in_the_menu_the_sitemap_and_the_link_check(
     source: PlanSource, tmp_path: Path
