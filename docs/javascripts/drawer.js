@@ -3,7 +3,7 @@
  * Below 76.25em Material's main menu is a drawer beside the screen, opened by the checkbox #__drawer (its label is
  * the menu icon in the header). Closed, its links were still in the tab order: the first link of the page came at
  * Tab 54, the focus invisible in between. While the drawer is closed on a narrow screen it is `inert`; the menu icon
- * is a button (Enter or Space opens and closes the menu and moves the focus into it, Escape closes it and returns the
+ * is focusable and named «Meny» (Enter or Space opens and closes the menu and moves the focus into it, Escape closes it and returns the
  * focus to the button).
  * Material closes the drawer itself after a link in it is followed (instant navigation), which fires «change».
  */
@@ -24,7 +24,6 @@
     var p = parts();
     if (!p.toggle || !p.drawer) { return; }
     p.drawer.inert = NARROW.matches && !p.toggle.checked;
-    if (p.button) { p.button.setAttribute("aria-expanded", String(p.toggle.checked)); }
   }
 
   /* Opened from the keyboard: the focus moves to the menu's first link in view once the drawer has slid in. */
@@ -46,8 +45,9 @@
 
   function prepareButton() {
     var p = parts();
-    if (!p.button || p.button.hasAttribute("role")) { return; }
-    p.button.setAttribute("role", "button");
+    /* A label may have no role «button» nor aria-expanded (axe: aria-allowed-role); focusable and named, it is
+       announced as «Meny» and opened as Material opens any focused label. */
+    if (!p.button || p.button.hasAttribute("tabindex")) { return; }
     p.button.setAttribute("tabindex", "0");
     p.button.setAttribute("aria-label", "Meny");
     /* Material clicks a focused label on Enter itself; Space, as on any button, does the same here. */
