@@ -1,8 +1,9 @@
 /* Filters for the table of all measures. Progressive enhancement: without this script the table is complete and
-   no control is shown; with it, the reader can search number and title and narrow the table down by focus area,
+   no control is shown; with it, the reader can search number, title, description, goal and focus area and narrow the table down by focus area,
    status, lead, municipality, tag, follow-up (late, unreported) and year. The filters live in the address (/tiltak/?kommune=nes-kommune&status=pågår):
    read from it when the page opens, written back with history.replaceState, so a selection can be shared.
-   The controls come from a <template> the page renders from the plan. No framework. */
+   The controls are in the page, invisible until this script shows them (no layout shift); an unknown value in
+   the address gets a notice and is dropped from it. No framework. */
 (function () {
   "use strict";
 
@@ -19,8 +20,10 @@
       return v === "trenger" ? flags.length > 0 : flags.indexOf(v) >= 0;
     },
     ar: function (row, v) { return Number(row.dataset.start) <= Number(v) && Number(v) <= Number(row.dataset.end); },
+    /* Number, title and focus area from the row's cells; description and goal from its data-text. */
     sok: function (row, v) {
-      var text = normalise(row.cells[0].textContent + " " + row.cells[1].textContent);
+      var text = normalise(row.cells[0].textContent + " " + row.cells[1].textContent + " " +
+        row.cells[2].textContent + " " + (row.dataset.text || ""));
       return normalise(v).split(" ").every(function (word) { return text.indexOf(word) >= 0; });
     }
   };
@@ -33,14 +36,38 @@
     return Array.prototype.some.call(select.options, function (option) { return option.value === value; });
   }
 
-  /* The controls' values from the address; unknown parameters and values are left out. */
+  /* The controls' values from the address; an unknown value is left out: the notes say which (and the address
+     loses it when remember() writes it back). */
   function restore(controls) {
     var params = new URLSearchParams(window.location.search);
+    var unknown = [];
     controls.forEach(function (control) {
       var value = params.get(control.dataset.param) || "";
-      if (control.tagName === "SELECT" && !hasOption(control, value)) { value = ""; }
+      if (control.tagName === "SELECT" && !hasOption(control, value)) {
+        if (value) { unknown.push("Ukjent verdi «" + value + "» for " + labelOf(control) + ", filteret er ikke brukt."); }
+        value = "";
+      }
       control.value = value;
     });
+    return unknown;
+  }
+
+  function labelOf(control) {
+    var label = control.closest("label");
+    return (label ? label.firstChild.textContent : control.dataset.param).trim().toLocaleLowerCase("nb");
+  }
+
+  function notice(form, lines) {
+    if (!lines.length) { return; }
+    var box = document.createElement("div");
+    box.className = "measure-filter__notice";
+    box.setAttribute("role", "status");
+    lines.forEach(function (line) {
+      var p = document.createElement("p");
+      p.textContent = line;
+      box.appendChild(p);
+    });
+    form.parentNode.insertBefore(box, form);
   }
 
   /* The address with the controls' values: other parameters and the #fragment are kept. */
@@ -75,11 +102,9 @@
   function setup(container) {
     if (container.dataset.ready) { return; }
     var table = document.getElementById(container.dataset.table);
-    var template = container.querySelector("template");
-    if (!table || !template) { return; }
-    container.dataset.ready = "1";
-    container.appendChild(template.content.cloneNode(true));
     var form = container.querySelector("form");
+    if (!table || !form) { return; }
+    container.dataset.ready = "1";
     var controls = Array.prototype.slice.call(form.querySelectorAll("[data-param]"));
     var rows = Array.prototype.slice.call(table.tBodies[0].rows);
     var count = document.querySelector(".measure-count");
@@ -118,8 +143,9 @@
     });
     form.addEventListener("submit", function (event) { event.preventDefault(); });
     form.querySelector(".measure-filter__reset").addEventListener("click", showAll);
-    restore(controls);
-    container.hidden = false;
+    notice(form, restore(controls));
+    remember(controls);
+    container.classList.remove("measure-filter--waiting");
     apply(false);
   }
 

@@ -24,6 +24,7 @@ from scripts.core.filters import FILTERS
 from scripts.present import charts, indicators
 from scripts.present.budget import budget_row
 from scripts.present.lookups import SiteOptions
+from scripts.site import search
 from scripts.site.badges import followup_badges, status_badge
 from scripts.site.lookups import Site
 from scripts.site.registry import REGISTRY, Registry
@@ -127,7 +128,8 @@ def render_site(
                 shared[make] = make(plan, site.options)
             context.update(shared[make])
         assert page.spec.template is not None
-        pages[page.path] = _render(env, page.spec.template, page.path, site, registry, context)
+        markdown = _render(env, page.spec.template, page.path, site, registry, context)
+        pages[page.path] = search.with_boost(markdown, search.search_kind(page.spec.kind, context))
     return pages
 
 
