@@ -502,6 +502,70 @@ def test_indicator_labels_of_the_plans_indicators_do_not_overlap(plan: Plan) -> 
                     assert not overlap, f"{item.id} ({width}): «{a[0]}» overlaps «{b[0]}»"
 
 
+def struck_labels(root: ET.Element) -> list[str]:
+    """The labels of an indicator chart (the points', the baseline's, the target's) that a grid line passes through
+    where no white halo covers the label."""
+    groups = {g.attrib.get("class"): g for g in root.iter(f"{SVG}g")}
+    grid = [
+        (float(el.attrib["x1"]), float(el.attrib["x2"]), float(el.attrib["y1"]))
+        for el in groups["chart__axes"].iter(f"{SVG}line")
+        if el.attrib["stroke"] == charts.GRID
+    ]
+    halos = [
+        (
+            float(r.attrib["x"]),
+            float(r.attrib["y"]),
+            float(r.attrib["x"]) + float(r.attrib["width"]),
+            float(r.attrib["y"]) + float(r.attrib["height"]),
+        )
+        for r in (groups["chart__halos"].iter(f"{SVG}rect") if "chart__halos" in groups else ())
+    ]
+    struck = []
+    for name in ("chart__line", "chart__baseline", "chart__target"):
+        for el in groups[name].iter(f"{SVG}text"):
+            text, size = "".join(el.itertext()), float(el.attrib["font-size"])
+            x, y, w = float(el.attrib["x"]), float(el.attrib["y"]), charts.text_width(text, size)
+            left = {"start": x, "middle": x - w / 2, "end": x - w}[el.attrib.get("text-anchor", "start")]
+            box = (left, y - size * 0.75, left + w, y + size * 0.2)
+            crossed = any(x1 < box[2] and box[0] < x2 and box[1] < gy < box[3] for x1, x2, gy in grid)
+            covered = any(h[0] <= box[0] and h[1] <= box[1] and box[2] <= h[2] and box[3] <= h[3] for h in halos)
+            if crossed and not covered:
+                struck.append(text)
+    return struck
+
+
+def test_no_grid_line_strikes_through_a_label_of_the_plans_indicators(plan: Plan) -> None:
+    for item in plan.indicators:
+        for width in WIDTHS:
+            root = parse(indicator_chart("i", item, width=width))
+            assert struck_labels(root) == [], f"{item.id} ({width})"
+
+
+def test_the_labels_move_off_the_grid_lines_where_there_is_room() -> None:
+    """A value on a grid line («28» where the grid has 26, 28, 30) gets its label above or below it, off the line,
+    so that no halo is needed."""
+    item = indicator(
+        unit="%",
+        baseline=Point(year=2020, value=27.4),
+        target=Point(year=2030, value=32),
+        observations=[Observation(year=y, value=v) for y, v in [(2020, 27.4), (2021, 28), (2022, 28.6), (2024, 29.5)]],
+    )
+    root = parse(indicator_chart("i", item))
+    assert struck_labels(root) == []
+    assert not [g for g in root.iter(f"{SVG}g") if g.attrib.get("class") == "chart__halos"]
+
+
+def test_a_label_that_cannot_leave_a_grid_line_gets_a_white_halo_over_the_line() -> None:
+    from scripts.present.charts.indicator import _halos
+    from scripts.present.charts.svg import text_at
+
+    on_line, off_line = text_at(50, 104, "1 262", size=13), text_at(50, 150, "1 300", size=13)
+    halos = _halos([on_line, off_line], [(0.0, 100.0, 600.0, 100.0)])
+    assert len(halos) == 1
+    x, y, width, height = (float(v) for v in halos[0])
+    assert x < 50 and y < 100 < y + height and x + width > 50 + charts.text_width("1 262", 13)
+
+
 def test_indicator_writes_the_value_at_each_point() -> None:
     root = parse(indicator_chart("i", indicator()))
     written = texts(root)

@@ -42,6 +42,11 @@ FIELDS = {
         "role: samarbeidspartner",
         f"role: samarbeidspartner\n            note: {WORD}",
     ),
+    "merknaden til en budsjettpost": (
+        MEASURES,
+        "funder: viken-fylkeskommune, secured: true}",
+        f"funder: viken-fylkeskommune, secured: true, note: {WORD}}}",
+    ),
     "målets tittel": (MEASURES, "title: Flere nettverk", f"title: Flere nettverk {WORD}"),
     "målets beskrivelse": (MEASURES, "title: Flere nettverk", f"title: Flere nettverk\n    description: {WORD}"),
     "satsingsområdets tittel": (MEASURES, "title: Nettverk\n", f"title: Nettverk {WORD}\n"),

@@ -1,6 +1,7 @@
 """The print edition page by page, as a council secretariat reads it: no table header or caption left alone at the
 foot of a page, small tables whole, long tables with their header repeated and «(forts.)», every economy table with
-its «Sum» and every year of the plan period, and a measure kept on one page when it fits there.
+its «Sum» and every year of the plan period, a measure kept on one page when it fits there, a goal's heading on the
+page of its first measure, every goal in the contents, and who pays for a measure and what for.
 
 The PDF is read as text one page at a time (pdftotext, as a reader would copy it); where the question is about
 layout (does a measure fit on a page?) the test asks WeasyPrint's rendered pages."""
@@ -41,6 +42,7 @@ class Printed:
     pages: list[list[str]]  # every page's lines, whitespace made single spaces, empty lines left out
     measures: dict[str, list[tuple[int, float]]]  # measure id → (page index, height) of each piece of it
     page_height: float
+    goals: dict[str, int]  # a goal heading's id («mal-1-1») → the page index it stands on
 
 
 def words(text: str) -> str:
@@ -62,11 +64,14 @@ def printed(folder: Path, tmp: Path) -> Printed:
     html = plan_html(plan)
     document = HTML(string=html, base_url=str(PRINT)).render()
     measures: dict[str, list[tuple[int, float]]] = {}
+    goals: dict[str, int] = {}
     for number, page in enumerate(document.pages):
         for box in _boxes(page._page_box):
             element = getattr(box, "element", None)
             if box.element_tag == "section" and "measure" in (element.get("class") or "").split():
                 measures.setdefault(element.get("id"), []).append((number, box.margin_height()))
+            if box.element_tag == "h2" and (element.get("id") or "").startswith("mal-"):
+                goals.setdefault(element.get("id"), number)
     out = tmp / "plan.pdf"
     document.write_pdf(out)
     text = subprocess.run(
@@ -74,7 +79,7 @@ def printed(folder: Path, tmp: Path) -> Printed:
     ).stdout
     pages = [[words(line) for line in page.splitlines() if line.strip()] for page in text.split("\f")]
     height = document.pages[0]._page_box.height
-    return Printed(plan, html, [p for p in pages if p], measures, height)
+    return Printed(plan, html, [p for p in pages if p], measures, height, goals)
 
 
 @pytest.fixture(scope="module")
@@ -221,3 +226,80 @@ def test_a_measure_that_fits_on_a_page_is_not_split(crowded: Printed) -> None:
     for measure, pieces in crowded.measures.items():
         fits = sum(h for _, h in pieces) <= crowded.page_height
         assert not fits or len({page for page, _ in pieces}) == 1, f"{measure} er delt over to sider"
+
+
+# -- goals: kept with their first measure, named in the contents ------------------------------------------------
+
+#: Lengths of the measures' descriptions, in sentences: uneven, so that goal headings fall all over the pages.
+LENGTHS = [3, 9, 1, 14, 6, 2, 11, 4, 8, 1, 13, 5, 2, 10, 7, 3]
+
+
+def goal_yaml(goal: int, lengths: list[int]) -> str:
+    """A goal of focus area 1 with a measure per length, each with a budget of two lines, one with a note."""
+    measures = ""
+    for n, length in enumerate(lengths, start=1):
+        measures += f"""
+      - id: "1.{goal}.{n}"
+        title: Tiltak {goal}.{n}
+        description: {" ".join([SENTENCE] * length)}
+        roles:
+          - {{actor: nes-kommune, role: ansvarlig}}
+        period: {{start: 2022, end: 2024}}
+        budget:
+          - {{year: 2022, amount: 100000, funder: viken-fylkeskommune, secured: true, note: Forprosjekt 1.{goal}.{n}.}}
+          - {{year: 2023, amount: 50000, funder: nes-kommune, secured: false}}
+        municipalities: alle"""
+    return f"""
+  - id: "1.{goal}"
+    title: Mål nummer {goal}
+    description: {" ".join([SENTENCE] * (goal % 3))}
+    measures:{measures}"""
+
+
+@pytest.fixture(scope="module")
+def goals(tmp_path_factory: pytest.TempPathFactory) -> Printed:
+    """The small test plan with eight goals of two measures each, of uneven lengths."""
+    tmp = tmp_path_factory.mktemp("goals")
+    shutil.copytree(VALID_PLAN, tmp / "plan")
+    focus_area = tmp / "plan" / "satsingsomrader" / "1-nettverk.yaml"
+    text = focus_area.read_text(encoding="utf-8")
+    head = text[: text.index("goals:")]
+    body = "".join(goal_yaml(g, LENGTHS[2 * g - 2 : 2 * g]) for g in range(1, 9))
+    focus_area.write_text(f"{head}goals:{body}\n", encoding="utf-8")
+    return printed(tmp / "plan", tmp)
+
+
+def test_a_goal_heading_stands_on_the_page_of_its_first_measure(goals: Printed) -> None:
+    assert len(goals.goals) == 8
+    assert len({page for page in goals.goals.values()}) > 3  # the goals are spread over several pages
+    for goal in goals.plan.focus_areas[0].goals:
+        first = goals.measures[f"tiltak-{goal.measures[0].id.replace('.', '-')}"]
+        heading = goals.goals[f"mal-{goal.id.replace('.', '-')}"]
+        assert heading == first[0][0], f"målet {goal.id} står på side {heading + 1}, det første tiltaket på neste"
+
+
+def test_no_page_ends_with_a_goal_heading(goals: Printed) -> None:
+    headings = {f"Mål {goal.id} {goal.title}" for goal in goals.plan.focus_areas[0].goals}
+    ending = [n + 1 for n, page in enumerate(goals.pages) if content(page) and content(page)[-1] in headings]
+    assert ending == []
+
+
+def test_the_contents_name_every_focus_area_and_goal_with_its_page(goals: Printed) -> None:
+    toc = content(goals.pages[1])
+    assert toc[0] == "Innhold"
+    area = goals.plan.focus_areas[0]
+    heading_page = next(n for n, page in enumerate(goals.pages) if f"{area.id} {area.title}" in content(page)[:1])
+    assert any(re.fullmatch(rf"{area.id} {area.title} \.+ {heading_page + 1}", line) for line in toc)
+    for goal in area.goals:
+        page = goals.goals[f"mal-{goal.id.replace('.', '-')}"] + 1
+        assert any(re.fullmatch(rf"Mål {goal.id} {goal.title} \.+ {page}", line) for line in toc), goal.id
+
+
+def test_every_measure_says_who_pays_and_what_each_budget_line_with_a_note_is_for(goals: Printed) -> None:
+    text = words(" ".join(line for page in goals.pages for line in content(page)))
+    payers = "Finansiører: Viken fylkeskommune 100 000 kr, Nes kommune 50 000 kr (planlagt)."
+    assert text.count(words(payers)) == 16
+    for goal in goals.plan.focus_areas[0].goals:
+        for measure in goal.measures:
+            assert words(f"2022, Viken fylkeskommune (100 000 kr): Forprosjekt {measure.id}.") in text
+    assert "Nes kommune (50 000 kr):" not in text  # a line without a note is not listed among the notes

@@ -1,7 +1,9 @@
 """The indicator chart: an indicator's measurements by year as a line, against its baseline and its target.
 
 The value axis gets round ticks (:func:`~.layout.nice_ticks`); the labels of the points, the target and the
-baseline are placed by a :class:`~.layout.Labeller` so that they overlap neither each other nor the lines.
+baseline are placed by a :class:`~.layout.Labeller` so that they overlap neither each other nor the lines, grid
+lines included. A label that finds no place off every grid line gets a white background (a halo, drawn over the
+grid and under the text), so that no grid line strikes through it.
 
 The axis is honest about zero: values near zero get an axis from zero, and the heavy axis line is drawn only at
 zero. An axis that does not reach zero (52 000 to 60 000 workplaces) has no heavy line at its foot; instead a
@@ -15,7 +17,16 @@ from dataclasses import dataclass
 from typing import Any
 
 from schema import Indicator, Observation
-from scripts.present.charts.layout import Box, Candidate, Labeller, Segment, labelled_years, nice_ticks, text_box
+from scripts.present.charts.layout import (
+    Box,
+    Candidate,
+    Labeller,
+    Segment,
+    labelled_years,
+    nice_ticks,
+    segment_hits_box,
+    text_box,
+)
 from scripts.present.charts.style import ACCENT, BASELINE, FONT, MUTED, SMALL, TARGET, WIDTH
 from scripts.present.charts.svg import Text, check_chart, coord, diamond, line, points, render, text_at
 from scripts.present.charts.text import number, quantity, sentence, text_width, truncate
@@ -87,13 +98,15 @@ def indicator_chart(chart_id: str, indicator: Indicator, *, width: int = WIDTH) 
     # The texts drawn are shortened to the chart's width (a unit of plan text may be a long word); the
     # description says them whole.
     axis_title = text_at(0, _AXIS_TITLE_Y, truncate(_axis_title(unit), SMALL, width), fill=MUTED, size=SMALL)
-    labeller = _labeller(plot, spots, (baseline_y, target_y), target_x, axis_title, width)
+    grid = _grid_segments(plot, (baseline_y, target_y))
+    labeller = _labeller(plot, spots, (baseline_y, target_y), target_x, axis_title, width, grid)
     point_labels = _point_labels(labeller, spots, observations)
     target_text = f"Mål {target.year}: {quantity(target.value, unit)}"
     baseline_text = f"Utgangsverdi {baseline.year}: {quantity(baseline.value, unit)}"
     target_label = _target_label(labeller, plot, truncate(target_text, SMALL, width, bold=True), target_x, target_y)
     baseline_label = _baseline_label(labeller, plot, truncate(baseline_text, SMALL, width, bold=True), baseline_y)
     empty = None if observations else _empty_label(labeller, plot)
+    halos = _halos([*point_labels, target_label, baseline_label], grid)
     note = _axis_note(plot, unit)
     preliminary = any(o.preliminary for o in observations)
     legend, height = _legend(plot.bottom + (70 if note else 48), width, preliminary=preliminary)
@@ -105,7 +118,8 @@ def indicator_chart(chart_id: str, indicator: Indicator, *, width: int = WIDTH) 
         _description(indicator, point_titles, baseline_text, target_text, note),
         width,
         height,
-        **_axes(plot, (baseline_y, target_y)),
+        **_axes(plot, grid),
+        halos=halos,
         axis_note=text_at(0, plot.bottom + 44, truncate(note, SMALL, width), fill=MUTED, size=SMALL) if note else None,
         axis_title=axis_title,
         polyline=points(spots) if len(spots) > 1 else "",
@@ -173,15 +187,32 @@ def _axis_title(unit: str) -> str:
     return named.get(text, text[:1].upper() + text[1:])
 
 
-def _axes(plot: _Plot, reference_ys: tuple[float, float]) -> dict[str, Any]:
-    """Grid lines, tick labels, the x axis and the year labels, as template context."""
-    # A grid line under the baseline, the target or the zero line would blur it, so it is left out.
+def _grid_segments(plot: _Plot, reference_ys: tuple[float, float]) -> list[Segment]:
+    """The grid lines, one per tick; a grid line under the baseline, the target or the zero line would blur it, so
+    it is left out."""
     zero_y = plot.y_of(0) if plot.has_zero else None
-    gridlines = [
-        line(plot.left, plot.y_of(t), plot.right, plot.y_of(t))
+    return [
+        (plot.left, plot.y_of(t), plot.right, plot.y_of(t))
         for t in plot.ticks
         if all(abs(plot.y_of(t) - ref) > 1.5 for ref in (*reference_ys, zero_y) if ref is not None)
     ]
+
+
+def _halos(labels: list[Text], grid: list[Segment]) -> list[tuple[str, str, str, str]]:
+    """The white background (x, y, width, height) of each label that a grid line would cross (a label the labeller
+    could not place off every grid line), a little larger than its text."""
+    boxes = [text_box(float(t.x), float(t.y), t.text, t.size, t.anchor, pad=1.5) for t in labels]
+    return [
+        (coord(box[0]), coord(box[1]), coord(box[2] - box[0]), coord(box[3] - box[1]))
+        for box in boxes
+        if any(segment_hits_box(g, box) for g in grid)
+    ]
+
+
+def _axes(plot: _Plot, grid: list[Segment]) -> dict[str, Any]:
+    """Grid lines, tick labels, the x axis and the year labels, as template context."""
+    zero_y = plot.y_of(0) if plot.has_zero else None
+    gridlines = [line(*g) for g in grid]
     tick_texts = [
         text_at(plot.left - 8, plot.y_of(t) + SMALL * 0.36, label, "end", MUTED, SMALL)
         for t, label in zip(plot.ticks, plot.tick_labels, strict=True)
@@ -220,8 +251,10 @@ def _labeller(
     target_x: float,
     axis_title: Text,
     width: int,
+    grid: list[Segment],
 ) -> Labeller:
-    """A labeller that keeps labels inside the chart and off the markers, the lines and the axis title."""
+    """A labeller that keeps labels inside the chart and off the markers, the lines, the grid lines and the axis
+    title."""
     baseline_y, target_y = reference_ys
     line_segments: list[Segment] = [(*a, *b) for a, b in itertools.pairwise(spots)]
     reference_segments: list[Segment] = [
@@ -233,7 +266,7 @@ def _labeller(
     return Labeller(
         bounds=(0, plot.top - 22, width, plot.bottom),
         boxes=[*marker_boxes, text_box(0, _AXIS_TITLE_Y, axis_title.text, SMALL, "start")],
-        segments=line_segments + reference_segments,
+        segments=line_segments + reference_segments + grid,
         points=spots,
     )
 
