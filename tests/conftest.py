@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
@@ -193,3 +193,22 @@ def browser() -> Iterator[Browser]:
         )
         yield browser
         browser.close()
+
+
+def structure_elements(pdf: Any) -> list[Any]:
+    """Every element of a tagged PDF's structure tree (a pikepdf.Pdf), in the tree's order."""
+    import pikepdf
+
+    found: list[Any] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, pikepdf.Dictionary):
+            if "/S" in node:
+                found.append(node)
+            walk(node.get("/K"))
+        elif isinstance(node, pikepdf.Array):
+            for child in node:
+                walk(child)
+
+    walk(pdf.Root.StructTreeRoot)
+    return found

@@ -14,7 +14,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-from conftest import ROOT, VALID_PLAN, not_source, run_plan
+from conftest import ROOT, VALID_PLAN, not_source, run_plan, structure_elements
 from schema import Plan
 from scripts.pdf.document import plan_html
 from scripts.validate.validator import validate_folder
@@ -30,22 +30,6 @@ def report_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def page_texts(path: Path) -> list[str]:
     return [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
-
-
-def structure_elements(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
-    found: list[pikepdf.Dictionary] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, pikepdf.Dictionary):
-            if "/S" in node:
-                found.append(node)
-            walk(node.get("/K"))
-        elif isinstance(node, pikepdf.Array):
-            for child in node:
-                walk(child)
-
-    walk(pdf.Root.StructTreeRoot)
-    return found
 
 
 def test_the_pdf_is_tagged_with_a_structure_tree(plan_pdf: Path) -> None:

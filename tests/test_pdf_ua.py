@@ -13,7 +13,7 @@ import pikepdf
 import pytest
 from tools import program
 
-from conftest import VALID_PLAN, run_plan
+from conftest import VALID_PLAN, run_plan, structure_elements
 from scripts.pdf.document import PRINT
 
 #: What an anchor name looks like («satsingsomrade-1», «okonomi»): no description for a reader.
@@ -26,23 +26,6 @@ def report_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = run_plan("pdf", "--plan", str(VALID_PLAN), "--report", "2021", "--case", "PS 12/26", "--out", str(out))
     assert result.code == 0, result.stderr
     return out
-
-
-def elements(pdf: pikepdf.Pdf) -> list[pikepdf.Dictionary]:
-    """Every structure element, in the tree's order."""
-    found: list[pikepdf.Dictionary] = []
-
-    def walk(node: object) -> None:
-        if isinstance(node, pikepdf.Dictionary):
-            if "/S" in node:
-                found.append(node)
-            walk(node.get("/K"))
-        elif isinstance(node, pikepdf.Array):
-            for child in node:
-                walk(child)
-
-    walk(pdf.Root.StructTreeRoot)
-    return found
 
 
 def children(element: pikepdf.Dictionary) -> list[pikepdf.Dictionary]:
@@ -64,7 +47,7 @@ def test_every_header_id_a_cell_names_resolves_through_the_id_tree(
         ids = id_tree(pdf)
         named = [
             str(h)
-            for e in elements(pdf)
+            for e in structure_elements(pdf)
             if isinstance(e.get("/A"), pikepdf.Dictionary) and "/Headers" in e.A
             for h in e.A.Headers
         ]
@@ -78,7 +61,7 @@ def test_years_and_labels_in_the_budget_tables_are_row_headers(plan_pdf: Path) -
     with pikepdf.open(plan_pdf) as pdf:
         rows = [
             [c for c in children(row)]
-            for table in elements(pdf)
+            for table in structure_elements(pdf)
             if table.S == "/Table"
             for part in children(table)
             if part.S == "/TBody"
@@ -92,7 +75,7 @@ def test_years_and_labels_in_the_budget_tables_are_row_headers(plan_pdf: Path) -
         assert all(
             c.S == "/TD" and str(cells[0].ID) in [str(h) for h in c.A.Headers] for cells in budget for c in cells[1:]
         )
-        headings = [e for e in elements(pdf) if e.S == "/TH" and e.A.get("/Scope") == "/Column"]
+        headings = [e for e in structure_elements(pdf) if e.S == "/TH" and e.A.get("/Scope") == "/Column"]
         assert headings, "the column headings should keep the scope Column"
 
 
@@ -110,7 +93,7 @@ def test_every_link_is_described_by_the_words_it_shows(which: str, plan_pdf: Pat
 
 def test_every_table_in_the_report_has_a_caption(report_pdf: Path) -> None:
     with pikepdf.open(report_pdf) as pdf:
-        tables = [e for e in elements(pdf) if e.S == "/Table"]
+        tables = [e for e in structure_elements(pdf) if e.S == "/Table"]
         assert len(tables) >= 4
         assert all(next(c.S for c in children(t)) == "/Caption" for t in tables)
 
