@@ -17,8 +17,8 @@ import pytest
 from conftest import replace_once
 from scripts.core.progress import Progress
 from scripts.pdf import document
-from scripts.publish import pdfs
-from scripts.publish.build import build_site
+from scripts.publish import pdfs, plugin
+from scripts.publish.build import BuildFailed, build_site
 from scripts.publish.memo import FileMemo
 from scripts.publish.pdfs import PdfBatch, PdfCache, PdfJob, make_pdfs
 from scripts.publish.plugin import pdf_jobs, read_plan, site_options
@@ -190,12 +190,31 @@ def test_the_same_html_from_other_inputs_is_still_taken_from_the_cache(tmp_path:
 def test_a_cancelled_batch_stops_its_workers_and_keeps_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(pdfs, "_render", _slow_render)
     jobs = [PdfJob(f"{n}.pdf", f"<p>{n}</p>") for n in range(4)]
+    before = {child.pid for child in multiprocessing.active_children()}
     batch = PdfBatch(jobs, PdfCache(tmp_path / "cache"), workers=2).start()
-    workers = [child.pid for child in multiprocessing.active_children()]
+    workers = [child.pid for child in multiprocessing.active_children() if child.pid not in before]
     assert len(workers) == 2, "the renders run in two worker processes while this one goes on"
     batch.cancel()
     assert all(pid not in {c.pid for c in multiprocessing.active_children()} for pid in workers)
     assert list((tmp_path / "cache").glob("*.pdf")) == []
+
+
+def test_a_build_that_fails_while_making_the_pages_leaves_no_pdf_worker_running(
+    workdir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The PDFs start before the pages are made, and MkDocs calls no on_build_error for a failure in on_config."""
+    monkeypatch.setattr(pdfs, "_render", _slow_render)
+
+    def broken(*args: object, **kwargs: object) -> dict[str, str]:
+        raise RuntimeError("en mal kunne ikke lages")
+
+    monkeypatch.setattr(plugin, "render_site", broken)
+    source, _ = read_plan(workdir / "plan")
+    assert source is not None
+    before = {child.pid for child in multiprocessing.active_children()}
+    with pytest.raises(BuildFailed):
+        build_site(workdir / "site", source, Progress(io.StringIO()), pdf_cache=PdfCache(None), workers=2, today=TODAY)
+    assert {child.pid for child in multiprocessing.active_children()} <= before, "no worker is left rendering"
 
 
 def test_the_workbook_is_made_once_and_then_taken_from_the_cache(tmp_path: Path) -> None:

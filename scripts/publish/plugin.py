@@ -203,6 +203,25 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         gc.freeze()
         # The PDFs are started first: the largest takes longest, and is rendered while the pages are made.
         batch = self._start_pdfs(source, options, found) if self.command != "serve" and self.config.pdf else None
+        try:
+            self.state = self._pages(config, source, options, found, batch)
+        except BaseException:  # MkDocs calls no on_build_error for a failure here: the workers are stopped now
+            if batch is not None:
+                batch.cancel()
+            raise
+        gc.freeze()
+        self.progress.end()
+        return config
+
+    def _pages(
+        self,
+        config: Any,
+        source: PlanSource,
+        options: SiteOptions,
+        found: list[editions.Edition],
+        batch: PdfBatch | None,
+    ) -> BuildState:
+        """The pages, the open data and the feeds; the menu and the sitemap dates."""
         registry = providers.wired(self.input.registry, editions.history(found), self._memo(source.folder))
         with gc_paused():
             compiled = self._compiled("pages", source.folder)
@@ -211,10 +230,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
             generated.update(feed_files(source.plan, config["site_url"], registry.page_path))
         config["nav"] = registry.navigation(source.plan)
         dates = self._page_dates(source.plan, options, registry)
-        self.state = BuildState(source, options, registry, found, generated, dates, batch=batch)
-        gc.freeze()
-        self.progress.end()
-        return config
+        return BuildState(source, options, registry, found, generated, dates, batch=batch)
 
     def on_pre_build(self, *, config: Any) -> None:
         """In the live preview (always a dirty build): keep the last build's pages when only the plan changed and
