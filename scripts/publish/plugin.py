@@ -44,7 +44,7 @@ from scripts.core.queries import document_dates
 from scripts.load.folder import load_plan
 from scripts.pdf import document as pdf
 from scripts.present.lookups import SiteOptions
-from scripts.publish import csp, editions, measure_history, memo, page_memo, providers, reuse, search
+from scripts.publish import csp, editions, measure_history, memo, page_memo, providers, reuse, search, social
 from scripts.publish.memo import FileMemo
 from scripts.publish.page_memo import PageMemo
 from scripts.publish.pdfs import Made, PdfBatch, PdfCache, PdfJob, cache_root
@@ -133,6 +133,8 @@ class BuildState:
     pdfs: Made = field(default_factory=Made)
     #: The pages' HTML and search entries kept from earlier builds (not in the live preview; publish/page_memo.py).
     pages: PageMemo | None = None
+    #: Each page's link preview for the theme's head (publish/social.py).
+    sharing: social.Sharing | None = None
 
 
 def place_outside_menu(files: Files, parents: Iterable[tuple[str, str]]) -> None:
@@ -203,15 +205,22 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         gc.freeze()
         # The PDFs are started first: the largest takes longest, and is rendered while the pages are made.
         batch = self._start_pdfs(source, options, found) if self.command != "serve" and self.config.pdf else None
-        registry = providers.wired(self.input.registry, editions.history(found), self._memo(source.folder))
+        files_memo = self._memo(source.folder)
+        registry = providers.wired(self.input.registry, editions.history(found), files_memo)
         with gc_paused():
             compiled = self._compiled("pages", source.folder)
             generated: dict[str, str | bytes] = {**render_site(source.plan, options, registry, bytecode_cache=compiled)}
-            generated.update(self._data_files(source, config["site_url"]))
+            generated.update(self._data_files(source, config["site_url"], files_memo))
             generated.update(feed_files(source.plan, config["site_url"], registry.page_path))
+            generated.update(self._social_files(source, config["site_name"], files_memo))
         config["nav"] = registry.navigation(source.plan)
         dates = self._page_dates(source.plan, options, registry)
         self.state = BuildState(source, options, registry, found, generated, dates, batch=batch)
+        self.state.sharing = social.Sharing(
+            {page.path: page.spec.kind for page in registry.pages(source.plan)},
+            social.CardText.of(source.plan),
+            config["site_url"],
+        )
         gc.freeze()
         self.progress.end()
         return config
@@ -299,6 +308,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         assert self.state is not None
         env.globals["plan_footer"] = footer(self.state.source.plan, self.state.registry)
         env.globals["plan_not_found_links"] = not_found_links(self.state.registry)
+        env.globals["plan_share"] = self.state.sharing
         env.bytecode_cache = self._compiled("theme", self.state.source.folder)  # MkDocs makes one for every build
         if self.kept_from is not None:  # kept pages were not read: the title they had (for the menu), their date
             for page in reuse.restore_titles(files, self.kept_from):
@@ -361,7 +371,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         if self.state is not None and self.state.batch is not None:
             self.state.batch.cancel()
 
-    def _data_files(self, source: PlanSource, site_url: str | None) -> dict[str, str | bytes]:
+    def _data_files(self, source: PlanSource, site_url: str | None, files_memo: FileMemo) -> dict[str, str | bytes]:
         """The open data (JSON, CSV, the Data Package, the workbook, DCAT): made from the plan's data and the site's
         address only, so kept between builds (publish/memo.py). The live preview makes them without the workbook,
         whose address answers with a note (publish/serve.py)."""
@@ -370,8 +380,18 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         if self.command == "serve":
             return {**data_files(source.plan, site_url, workbook=False), WORKBOOK: b""}
         inputs = f"{source.data_hash}\0{site_url}"
-        kept = self._memo(source.folder).get(
-            "open-data", inputs, lambda: pickle.dumps(data_files(source.plan, site_url))
+        kept = files_memo.get("open-data", inputs, lambda: pickle.dumps(data_files(source.plan, site_url)))
+        files = pickle.loads(kept)
+        assert isinstance(files, dict)
+        return files
+
+    @staticmethod
+    def _social_files(source: PlanSource, site_name: str, files_memo: FileMemo) -> dict[str, str | bytes]:
+        """The link previews' images, the PNG icons and the web app manifest (publish/social.py): drawn from the
+        plan's titles and region and the site's name only, so kept between builds."""
+        text = social.CardText.of(source.plan)
+        kept = files_memo.get(
+            "social", f"{text!r}\0{site_name}", lambda: pickle.dumps(social.social_files(text, site_name))
         )
         files = pickle.loads(kept)
         assert isinstance(files, dict)
