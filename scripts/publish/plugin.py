@@ -5,8 +5,9 @@ serve` (the validated plan, the registry, progress, the PDF cache, today's date)
 `mkdocs serve`, the plugin's config (`plan_dir`, validated here; an invalid plan stops the build with the editor's
 messages). Out: the pages and data files rendered by :mod:`scripts.site` handed to MkDocs as generated files
 (``File.generated``, so nothing is ever written into ``docs/``), the menu and the sitemap dates from the page
-registry, the Content-Security-Policy on every page and in ``_headers``, and the PDFs under ``pdf/`` (the plan, the
-status reports and the adopted editions, from the cache when unchanged: publish/pdfs.py). The adopted editions are
+registry, the Content-Security-Policy on every page and in ``_headers``, the link previews' images, icons and
+manifest (publish/social.py), and the PDFs under ``pdf/`` (the plan, the status reports and the adopted editions,
+from the cache when unchanged: publish/pdfs.py). The adopted editions are
 read here (publish/editions.py) and handed to the site as data, through the registry's providers
 (publish/providers.py). All state lives on the plugin instance; rendering itself knows nothing of MkDocs. In the
 live preview (`plan serve`, command «serve») there are no PDFs, no workbook and no policy, and a rebuild keeps the
