@@ -115,5 +115,5 @@ def _font(style: str, size: int) -> ImageFont.FreeTypeFont:
 def _png(image: Image.Image) -> bytes:
     """The image as PNG bytes: no date or other metadata, so the same drawing gives the same bytes."""
     out = io.BytesIO()
-    image.save(out, format="PNG", optimize=True)
+    image.save(out, format="PNG")
     return out.getvalue()
