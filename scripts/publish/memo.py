@@ -16,7 +16,7 @@ from scripts.publish.pdfs import HTML_CODE, HTML_LIBRARIES, KEEP_SECONDS, code_h
 #: The folder inside the cache folder of the repository.
 FOLDER = "files"
 #: The libraries that write the kept files, beyond those the HTML needs.
-LIBRARIES = (*HTML_LIBRARIES, "openpyxl", "et-xmlfile")
+LIBRARIES = (*HTML_LIBRARIES, "openpyxl", "et-xmlfile", "pillow")
 
 
 class FileMemo:

@@ -5,8 +5,9 @@ serve` (the validated plan, the registry, progress, the PDF cache, today's date)
 `mkdocs serve`, the plugin's config (`plan_dir`, validated here; an invalid plan stops the build with the editor's
 messages). Out: the pages and data files rendered by :mod:`scripts.site` handed to MkDocs as generated files
 (``File.generated``, so nothing is ever written into ``docs/``), the menu and the sitemap dates from the page
-registry, the Content-Security-Policy on every page and in ``_headers``, and the PDFs under ``pdf/`` (the plan, the
-status reports and the adopted editions, from the cache when unchanged: publish/pdfs.py). The adopted editions are
+registry, the Content-Security-Policy on every page and in ``_headers``, the link previews' images, icons and
+manifest (publish/social.py), and the PDFs under ``pdf/`` (the plan, the status reports and the adopted editions,
+from the cache when unchanged: publish/pdfs.py). The adopted editions are
 read here (publish/editions.py) and handed to the site as data, through the registry's providers
 (publish/providers.py). All state lives on the plugin instance; rendering itself knows nothing of MkDocs. In the
 live preview (`plan serve`, command «serve») there are no PDFs, no workbook and no policy, and a rebuild keeps the
@@ -44,7 +45,7 @@ from scripts.core.queries import document_dates
 from scripts.load.folder import load_plan
 from scripts.pdf import document as pdf
 from scripts.present.lookups import SiteOptions
-from scripts.publish import csp, editions, measure_history, memo, page_memo, providers, reuse, search
+from scripts.publish import csp, editions, measure_history, memo, page_memo, providers, reuse, search, social
 from scripts.publish.memo import FileMemo
 from scripts.publish.page_memo import PageMemo
 from scripts.publish.pdfs import Made, PdfBatch, PdfCache, PdfJob, cache_root
@@ -133,6 +134,8 @@ class BuildState:
     pdfs: Made = field(default_factory=Made)
     #: The pages' HTML and search entries kept from earlier builds (not in the live preview; publish/page_memo.py).
     pages: PageMemo | None = None
+    #: Each page's link preview for the theme's head (publish/social.py).
+    sharing: social.Sharing | None = None
 
 
 def place_outside_menu(files: Files, parents: Iterable[tuple[str, str]]) -> None:
@@ -222,15 +225,23 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         batch: PdfBatch | None,
     ) -> BuildState:
         """The pages, the open data and the feeds; the menu and the sitemap dates."""
-        registry = providers.wired(self.input.registry, editions.history(found), self._memo(source.folder))
+        files_memo = self._memo(source.folder)
+        registry = providers.wired(self.input.registry, editions.history(found), files_memo)
         with gc_paused():
             compiled = self._compiled("pages", source.folder)
             generated: dict[str, str | bytes] = {**render_site(source.plan, options, registry, bytecode_cache=compiled)}
-            generated.update(self._data_files(source, config["site_url"]))
+            generated.update(self._data_files(source, config["site_url"], files_memo))
             generated.update(feed_files(source.plan, config["site_url"], registry.page_path))
+            generated.update(self._social_files(source, config["site_name"], files_memo))
         config["nav"] = registry.navigation(source.plan)
         dates = self._page_dates(source.plan, options, registry)
-        return BuildState(source, options, registry, found, generated, dates, batch=batch)
+        state = BuildState(source, options, registry, found, generated, dates, batch=batch)
+        state.sharing = social.Sharing(
+            {page.path: page.spec.kind for page in registry.pages(source.plan)},
+            social.CardText.of(source.plan),
+            config["site_url"],
+        )
+        return state
 
     def on_pre_build(self, *, config: Any) -> None:
         """In the live preview (always a dirty build): keep the last build's pages when only the plan changed and
@@ -315,6 +326,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         assert self.state is not None
         env.globals["plan_footer"] = footer(self.state.source.plan, self.state.registry)
         env.globals["plan_not_found_links"] = not_found_links(self.state.registry)
+        env.globals["plan_share"] = self.state.sharing
         env.bytecode_cache = self._compiled("theme", self.state.source.folder)  # MkDocs makes one for every build
         if self.kept_from is not None:  # kept pages were not read: the title they had (for the menu), their date
             for page in reuse.restore_titles(files, self.kept_from):
@@ -377,7 +389,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         if self.state is not None and self.state.batch is not None:
             self.state.batch.cancel()
 
-    def _data_files(self, source: PlanSource, site_url: str | None) -> dict[str, str | bytes]:
+    def _data_files(self, source: PlanSource, site_url: str | None, files_memo: FileMemo) -> dict[str, str | bytes]:
         """The open data (JSON, CSV, the Data Package, the workbook, DCAT): made from the plan's data and the site's
         address only, so kept between builds (publish/memo.py). The live preview makes them without the workbook,
         whose address answers with a note (publish/serve.py)."""
@@ -386,8 +398,18 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         if self.command == "serve":
             return {**data_files(source.plan, site_url, workbook=False), WORKBOOK: b""}
         inputs = f"{source.data_hash}\0{site_url}"
-        kept = self._memo(source.folder).get(
-            "open-data", inputs, lambda: pickle.dumps(data_files(source.plan, site_url))
+        kept = files_memo.get("open-data", inputs, lambda: pickle.dumps(data_files(source.plan, site_url)))
+        files = pickle.loads(kept)
+        assert isinstance(files, dict)
+        return files
+
+    @staticmethod
+    def _social_files(source: PlanSource, site_name: str, files_memo: FileMemo) -> dict[str, str | bytes]:
+        """The link previews' images, the PNG icons and the web app manifest (publish/social.py): drawn from the
+        plan's titles and region and the site's name only, so kept between builds."""
+        text = social.CardText.of(source.plan)
+        kept = files_memo.get(
+            "social", f"{text!r}\0{site_name}", lambda: pickle.dumps(social.social_files(text, site_name))
         )
         files = pickle.loads(kept)
         assert isinstance(files, dict)
