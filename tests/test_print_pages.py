@@ -207,13 +207,12 @@ def test_every_table_of_the_economy_page_on_the_website_has_its_sum_and_every_ye
     page = render_site(valid_plan)[page_path("economy")]
     tables = re.findall(r"<table.*?</table>", page, flags=re.S)
     assert len(tables) == 3
-    cells = (
-        f'<td role="cell" class="number" data-label="{label}">{nok(value)}</td>'
-        for label, value in [("Bevilget", secured), ("Planlagt", planned), ("Sum", secured + planned)]
+    sum_row = (
+        f'<tr><th scope="row">Sum</th><td class="number">{nok(secured)}</td><td class="number">{nok(planned)}</td>'
+        f'<td class="number">{nok(secured + planned)}</td></tr>'
     )
-    sum_row = '<tr role="row"><th scope="row" role="rowheader" class="card-table__title">Sum</th>' + "".join(cells)
-    assert all(sum_row + "</tr>" in table for table in tables)
-    years = re.findall(r'<th scope="row"[^>]*>(\d{4})</th>', tables[-1])
+    assert all(sum_row in table for table in tables)
+    years = re.findall(r'<th scope="row">(\d{4})</th>', tables[-1])
     assert [int(y) for y in years] == list(range(valid_plan.plan.period.start, valid_plan.plan.period.end + 1))
 
 
