@@ -83,7 +83,7 @@ def test_the_logo_is_shown_with_a_name_and_the_favicon_loads(published: str, bro
     logo = page.locator(".md-header a.md-logo")
     assert logo.get_attribute("aria-label") == "Strategisk næringsplan for Gardermoregionen"
     assert logo.locator("img").evaluate("img => img.complete && img.naturalWidth > 0")
-    icon = page.locator("link[rel='icon']").evaluate("link => link.href")
+    icon = page.locator("link[rel='icon'][href$='.svg']").evaluate("link => link.href")
     response = page.request.get(icon)
     assert response.ok and response.headers["content-type"].startswith("image/svg+xml")
     context.close()

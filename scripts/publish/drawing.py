@@ -109,7 +109,9 @@ def _wrapped(draw: ImageDraw.ImageDraw, text: str, font: ImageFont.FreeTypeFont,
 
 @functools.cache
 def _font(style: str, size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(FONTS / f"LiberationSans-{style}.ttf"), size)
+    """Liberation Sans with FreeType's basic layout: Pillow's raqm layout (when libraqm is there) failed on text an
+    editor could write (`raqm_layout() failed`), and would draw other bytes on a machine without it."""
+    return ImageFont.truetype(str(FONTS / f"LiberationSans-{style}.ttf"), size, layout_engine=ImageFont.Layout.BASIC)
 
 
 def _png(image: Image.Image) -> bytes:
