@@ -3,33 +3,16 @@ with the verdict (scripts/present/indicators.py; the verdict itself is specified
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Literal
 
 import pytest
+from test_progress import indicator
 
-from schema import Indicator, Observation, Plan, Point
+from schema import Observation, Plan
 from scripts.present import indicators
 from scripts.present.indicators import YearRow, progress, year_rows
 from scripts.present.progress import ON_TRACK
 from scripts.site.pages import render_site
-
-
-def indicator(
-    better: Literal["høyere", "lavere"] = "høyere", target: float = 150, observations: Sequence[tuple[int, float]] = ()
-) -> Indicator:
-    """An indicator with baseline 100 in 2020 and its target in 2030."""
-    return Indicator(
-        id="arbeidsplasser",
-        title="Arbeidsplasser",
-        unit="antall",
-        source="SSB",
-        better=better,
-        baseline=Point(year=2020, value=100),
-        target=Point(year=2030, value=target),
-        observations=[Observation(year=y, value=v) for y, v in observations],
-    )
-
 
 # -- the latest value against the target ---------------------------------------------------------------------
 

@@ -7,24 +7,17 @@ import datetime as dt
 from pathlib import Path
 
 from test_indicators import with_measure
+from test_render import HISTORIES
 
 from schema import Plan
-from scripts.present.lookups import MeasureHistory, SiteOptions, TextChange
+from scripts.present.lookups import SiteOptions
 from scripts.publish.links import broken_links
 from scripts.site.pages import render_site
 
 CHANGED = SiteOptions(
     sources={"1": "plan/satsingsomrader/1-nettverk.yaml"},
     changed={"plan/satsingsomrader/1-nettverk.yaml": dt.date(2026, 12, 1)},  # the file's: not what the page says
-    histories={
-        ident: MeasureHistory(
-            (
-                TextChange(dt.date(2026, 11, 12), ((f"Tiltak {ident} har fått ny tittel: «A» → «B»", ()),)),
-                TextChange(dt.date(2021, 4, 23), ((f"Nytt tiltak {ident} «A» under mål 1.1", ()),)),
-            )
-        )
-        for ident in ("1.1.1", "1.1.2")
-    },
+    histories=HISTORIES,
 )
 
 

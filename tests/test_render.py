@@ -29,19 +29,21 @@ from scripts.validate.validator import validate_folder
 SNAPSHOTS = ROOT / "tests" / "snapshots"
 UPDATE = bool(os.environ.get("UPDATE_SNAPSHOTS"))
 HOW_TO_UPDATE = "if the change is intended, run `UPDATE_SNAPSHOTS=1 make check` and read `git diff tests/snapshots/`"
+#: Each test measure's own history: a new title, and before it the measure's first appearance.
+HISTORIES = {
+    ident: MeasureHistory(
+        (
+            TextChange(dt.date(2026, 11, 12), ((f"Tiltak {ident} har fått ny tittel: «A» → «B»", ()),)),
+            TextChange(dt.date(2021, 4, 23), ((f"Nytt tiltak {ident} «A» under mål 1.1", ()),)),
+        )
+    )
+    for ident in ("1.1.1", "1.1.2")
+}
 OPTIONS = SiteOptions(
     edit_base="https://github.com/eksempel/plan/edit/main/",
     sources={"1": "plan/satsingsomrader/1-nettverk.yaml"},
     changed={"plan/satsingsomrader/1-nettverk.yaml": dt.date(2026, 12, 1)},  # the file's: not what the page says
-    histories={
-        ident: MeasureHistory(
-            (
-                TextChange(dt.date(2026, 11, 12), ((f"Tiltak {ident} har fått ny tittel: «A» → «B»", ()),)),
-                TextChange(dt.date(2021, 4, 23), ((f"Nytt tiltak {ident} «A» under mål 1.1", ()),)),
-            )
-        )
-        for ident in ("1.1.1", "1.1.2")
-    },
+    histories=HISTORIES,
 )
 #: Pages worth a snapshot beside the first of each kind: an actor that was replaced by another.
 VARIANTS = {"actor-replaced": page_path("actor", "viken-fylkeskommune")}
