@@ -173,7 +173,8 @@ def test_a_table_wider_than_its_box_shows_the_hint_and_keeps_its_first_column_in
     page.goto(server + path, wait_until="load")
     region = page.locator(".scroll-region").first
     hint = page.locator("#" + str(region.get_attribute("aria-describedby")))
-    region.evaluate("(box) => { box.style.width = '12rem'; window.dispatchEvent(new Event('resize')); }")
+    # Narrower than any of these tables, though a phone sets them tighter (lists.css, «Totals on a phone»).
+    region.evaluate("(box) => { box.style.width = '8rem'; window.dispatchEvent(new Event('resize')); }")
     page.wait_for_timeout(100)
     assert region.evaluate("(box) => box.scrollWidth > box.clientWidth + 1")
     assert hint.is_visible()
