@@ -23,18 +23,19 @@ def address(kind: str, ident: str | None = None) -> str:
     return url_of(REGISTRY.page_path(kind, ident))
 
 
-#: Every page of the small test plan that lists measures (an indicator page lists those that name it: none here).
+#: Every page of the small test plan that lists measures in a table (an indicator page lists those that name it: none
+#: here; the timeline lists them in its own way, test_browser_short_pages.py).
 MEASURE_LISTS = [
     address("measures"),
     address("focus-area", "1"),
     address("goal", "1.1"),
     address("actor", "nes-kommune"),
-    address("timeline"),
 ]
 #: The pages this part of the site changed: the lists, the wide tables, the front page's status overview.
 CHANGED = [
     address("home"),
     *MEASURE_LISTS,
+    address("timeline"),
     address("roles-matrix"),
     address("economy"),
     address("measure", "1.1.1"),

@@ -16,6 +16,7 @@ from tools import program
 
 from conftest import replace_once, run_plan, serving
 from scripts import REPOSITORY
+from scripts.editor.diff import Change
 from scripts.pdf.document import PrintChoices, plan_html, render_pdf
 from scripts.present.lookups import SiteOptions
 from scripts.publish import editions, providers
@@ -106,8 +107,8 @@ def test_the_history_links_each_pdf_and_the_changes_page_lists_the_changes(repo:
     assert "pdf/utgave-1.0.pdf" in history and "pdf/utgave-2.0.pdf" in history
     assert "historikk/endringer-2-0.md" in history
     changes = pages["historikk/endringer-2-0.md"]
-    assert "Tiltak 1.1.1 Nettverk for logistikk: pågår → fullført" in changes
-    assert "Nettverket er etablert" in changes
+    assert "[1.1.1 Nettverk for logistikk](../tiltak/1-1-1.md)\n:   - Pågår → fullført\n" in changes
+    assert "Nettverket er etablert" in changes and "Tiltak 1.1.1" not in changes, "the name stands once, as the term"
 
 
 def test_without_the_publishing_stage_the_site_makes_no_history_and_no_guide_pages(valid_plan: Any) -> None:
@@ -203,11 +204,43 @@ def test_the_changes_page_lists_every_difference_with_what_was_reported_apart(re
     pages = render_site(plan, SiteOptions(plan_dir=repo / "plan"), providers.wired(REGISTRY, editions.history(found)))
     page = pages["historikk/endringer-2-0.md"]
     assert found[1].changes
-    for change in found[1].changes:
-        assert site_text(change.text) in page, change.text
+    shown = editions.history(found).editions["2.0"].changes
+    assert shown is not None
+    lines = [line.text for groups in shown.values() for group in groups for line in group.lines]
+    assert len(lines) == len(found[1].changes), "one line per change"
+    for text in lines:
+        assert text in page, text
     decided, reported = page.split(f"## {FOLLOW_UP}")
     assert "Ny rullering 2.0" in decided and "Rullering 2.0" not in reported
-    assert "ny statusoppdatering 30. mai 2023" in reported and "statusoppdatering" not in decided
+    assert "Ny statusoppdatering 30. mai 2023" in reported and "statusoppdatering" not in decided
+    assert "<details" in reported and "<summary>Vis oppfølgingen (2 endringer)</summary>" in reported
+
+
+def _change(item: str, text: str, kind: str = "changed", section: str = "measures") -> Change:
+    return Change(section, kind, item, text)
+
+
+def test_the_changes_to_a_measure_stand_under_its_name_once_each_without_it() -> None:
+    titles = {"1.1.1": "Nettverk for logistikk", "1.1.2": "Ny møteplass"}
+    groups = editions._grouped(
+        [
+            _change("1.1.1", "Tiltak 1.1.1 Nettverk for logistikk: planlagt → pågår"),
+            _change("1.1.1", "Tiltak 1.1.1: beskrivelse endret: ny tekst"),
+            _change("1.1.1", "Tiltak 1.1.1 har fått ny tittel: «Nettverk» → «Nettverk for logistikk»"),
+            _change("1.1.2", "Nytt tiltak 1.1.2 «Ny møteplass» under mål 1.1", "measure_added"),
+            _change("bdo", "Ny aktør: BDO (bdo)", "actor", "actors"),
+        ],
+        titles,
+    )
+    first, added, actor = groups
+    assert first.heading == "1.1.1 Nettverk for logistikk" and first.measure == "1.1.1"
+    assert [line.text for line in first.lines] == [
+        "Planlagt → pågår",
+        "Beskrivelse endret: ny tekst",
+        "Har fått ny tittel: «Nettverk» → «Nettverk for logistikk»",
+    ]
+    assert added.heading is None and added.lines[0].text.startswith("Nytt tiltak 1.1.2"), "a whole sentence stays"
+    assert actor.heading is None and actor.lines[0].text == "Ny aktør: BDO (bdo)"
 
 
 def _shipped_editions() -> list[editions.Edition]:

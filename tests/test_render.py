@@ -44,6 +44,7 @@ OPTIONS = SiteOptions(
     sources={"1": "plan/satsingsomrader/1-nettverk.yaml"},
     changed={"plan/satsingsomrader/1-nettverk.yaml": dt.date(2026, 12, 1)},  # the file's: not what the page says
     histories=HISTORIES,
+    today=dt.date(2026, 1, 1),  # the build's day: the timeline's line for today, halfway through 2021–2030
 )
 #: Pages worth a snapshot beside the first of each kind: an actor that was replaced by another.
 VARIANTS = {"actor-replaced": page_path("actor", "viken-fylkeskommune")}

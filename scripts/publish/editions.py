@@ -18,8 +18,9 @@ import re
 import subprocess
 import tarfile
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
 
 from schema import Plan, Revision
@@ -28,9 +29,9 @@ from scripts.core.problems import errors
 from scripts.core.queries import adopted_editions
 from scripts.editor.diff import Change, diff_plans
 from scripts.editor.diff.change import SECTIONS
-from scripts.editor.diff.text import JOINER
+from scripts.editor.diff.text import JOINER, md
 from scripts.pdf.document import EditionMark
-from scripts.site.history import FOLLOW_UP, ChangeLine, EditionView, History
+from scripts.site.history import FOLLOW_UP, ChangeGroup, ChangeLine, EditionView, History
 from scripts.validate.commits import Repository
 from scripts.validate.validator import validate_folder
 
@@ -130,9 +131,16 @@ def _plan_at(repository: Repository, commit: str, on: dt.date | None = None) -> 
 
 def history(found: list[Edition]) -> History:
     """What the site's history pages show of the editions: each one's PDF and its changes as site Markdown."""
-    return History(
-        {e.revision.version: EditionView(e.revision.version, e.pdf, e.note, _lines(e), e.replaced_by) for e in found}
-    )
+    views = {}
+    for i, e in enumerate(found):
+        titles = _titles(found[i - 1].plan if i else None, e.plan)
+        views[e.revision.version] = EditionView(e.revision.version, e.pdf, e.note, _lines(e, titles), e.replaced_by)
+    return History(views)
+
+
+def _titles(*plans: Plan | None) -> dict[str, str]:
+    """Each measure's title by id, the later plan's where both have the measure."""
+    return {m.id: m.title for plan in plans if plan is not None for _, _, m in plan.measures()}
 
 
 def _follow_up(change: Change) -> bool:
@@ -141,19 +149,64 @@ def _follow_up(change: Change) -> bool:
     return change.section == "indicators" and change.path in ("observations", "source_fetched")
 
 
-def _lines(edition: Edition) -> dict[str, tuple[ChangeLine, ...]] | None:
+def _lines(edition: Edition, titles: Mapping[str, str]) -> dict[str, tuple[ChangeGroup, ...]] | None:
     """The edition's changes by section heading, in the diff's order of sections, with what was reported between
-    the two editions (FOLLOW_UP) last, apart from what the decision changed."""
+    the two editions (FOLLOW_UP) last, apart from what the decision changed; in each, grouped per measure."""
     if edition.changes is None:
         return None
     adopted = [c for c in edition.changes if not _follow_up(c)]
-    by_section = {heading: _shown(c for c in adopted if c.section == section) for section, heading in SECTIONS.items()}
-    by_section[FOLLOW_UP] = _shown(c for c in edition.changes if _follow_up(c))
-    return {heading: lines for heading, lines in by_section.items() if lines}
+    by_section = {
+        heading: _grouped([c for c in adopted if c.section == section], titles) for section, heading in SECTIONS.items()
+    }
+    by_section[FOLLOW_UP] = _grouped([c for c in edition.changes if _follow_up(c)], titles)
+    return {heading: groups for heading, groups in by_section.items() if groups}
+
+
+def _grouped(changes: list[Change], titles: Mapping[str, str]) -> tuple[ChangeGroup, ...]:
+    """The changes in their order, those next to each other about the same measure under one heading (its number
+    and title), each line without the name; lines that name the measure in their own way («Nytt tiltak …»,
+    «Fjernet tiltak …») stay whole, and a run of only such lines gets no heading."""
+    groups = []
+
+    def about(change: Change) -> str | None:
+        return change.item if change.section == "measures" and change.item in titles else None
+
+    for measure, run in groupby(changes, key=about):
+        changed = list(run)
+        if measure is None:
+            groups.append(ChangeGroup(_shown(changed)))
+            continue
+        title = titles[measure]
+        texts = [_without_name(c.text, measure, title) for c in changed]
+        if all(text is None for text in texts):
+            groups.append(ChangeGroup(_shown(changed)))
+            continue
+        shown = tuple(_line(text or c.text, c.details) for c, text in zip(changed, texts, strict=True))
+        groups.append(ChangeGroup(shown, site_text(f"{measure} {md(title)}"), measure))
+    return tuple(groups)
+
+
+def _without_name(text: str, measure: str, title: str) -> str | None:
+    """A change's sentence without the measure's name it begins with («Tiltak 1.1.1 Tittel: planlagt → pågår»
+    → «Planlagt → pågår»), None when it does not begin so."""
+    for prefix in (f"Tiltak {measure} {md(title)}: ", f"Tiltak {measure}: "):
+        if text.startswith(prefix):
+            return _capitalised(text.removeprefix(prefix))
+    if text.startswith(f"Tiltak {measure} har "):  # «Tiltak 1.1.1 har fått ny tittel: …»
+        return _capitalised(text.removeprefix(f"Tiltak {measure} "))
+    return None
+
+
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _shown(changes: Iterable[Change]) -> tuple[ChangeLine, ...]:
-    return tuple(ChangeLine(site_text(c.text), tuple(site_text(d) for d in c.details)) for c in changes)
+    return tuple(_line(c.text, c.details) for c in changes)
+
+
+def _line(text: str, details: Iterable[str]) -> ChangeLine:
+    return ChangeLine(site_text(text), tuple(site_text(d) for d in details))
 
 
 #: A character escaped with a backslash by the diff's GitHub Markdown (text.py), or a raw «<» or «&».

@@ -278,7 +278,8 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         return source
 
     def _options(self, source: PlanSource, root: Path, config: Any) -> SiteOptions:
-        return site_options(source, root, config["extra"], templates=self.input.templates)
+        day = self.input.today or today()
+        return site_options(source, root, config["extra"], templates=self.input.templates, today=day)
 
     def _page_dates(self, plan: Plan, options: SiteOptions, registry: Registry) -> dict[str, str]:
         """The «last changed» date of each page in sitemap.xml, taken from the data so that two builds of the same
@@ -483,10 +484,11 @@ def site_options(
     *,
     templates: tuple[Path, ...] = (),
     git: bool = True,
+    today: dt.date | None = None,
 ) -> SiteOptions:
     """What the pages need beyond the plan: the edit links, each focus area's file (relative to the repository at
     `root`) and the date of its last commit, each measure's own history (publish/measure_history.py; neither with
-    `git` False), the plan folder and extra template folders."""
+    `git` False), the plan folder, extra template folders and the build's day (`today`, the timeline's line)."""
     sources = {ident: _relative(Path(path), root) for ident, path in source.files.items()}
     return SiteOptions(
         edit_base=edit_base(extra),
@@ -495,6 +497,7 @@ def site_options(
         histories=measure_history.histories(source.folder) if git else {},
         plan_dir=source.folder,
         templates=templates,
+        today=today,
     )
 
 

@@ -3,7 +3,8 @@
 rendering runs no git and no validator.
 
 The page «Planens historikk» links each edition's PDF; a page «Endringer i rulleringen» per edition after the first
-lists what changed, section by section, as sentences already in the site's Markdown (plan text shown literally).
+lists what changed, section by section and measure by measure, as sentences already in the site's Markdown (plan
+text shown literally).
 """
 
 from __future__ import annotations
@@ -26,16 +27,26 @@ class ChangeLine:
 
 
 @dataclass(frozen=True)
+class ChangeGroup:
+    """The changes to one measure under its number and title (`heading`, Markdown; `measure`: its id), each line
+    without the measure's name; or, with no heading, changes that stand on their own lines."""
+
+    lines: tuple[ChangeLine, ...]
+    heading: str | None = None
+    measure: str | None = None
+
+
+@dataclass(frozen=True)
 class EditionView:
     """An adopted edition as the history pages show it: the version, its PDF's path inside the site (None when it
     cannot be made, with `note` saying why in Norwegian), and for the editions after the first the changes since
-    the previous one, by section heading in the diff's order (None when one of the two cannot be read), and the
-    version of the edition that replaced it (None: the current edition)."""
+    the previous one, by section heading in the diff's order and grouped per measure (None when one of the two
+    cannot be read), and the version of the edition that replaced it (None: the current edition)."""
 
     version: str
     pdf: str | None
     note: str | None = None
-    changes: Mapping[str, tuple[ChangeLine, ...]] | None = field(default=None, compare=False)
+    changes: Mapping[str, tuple[ChangeGroup, ...]] | None = field(default=None, compare=False)
     replaced_by: str | None = None
 
 

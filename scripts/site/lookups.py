@@ -5,12 +5,9 @@ from __future__ import annotations
 
 import datetime as dt
 
-from schema import Actor, FocusArea, Measure, Plan
-from scripts.present import charts
+from schema import Actor, Measure, Plan
 from scripts.present.lookups import Lookups, MeasureHistory, SiteOptions
-from scripts.site import municipality
-from scripts.site.registry import page_path
-from scripts.site.urls import html_href
+from scripts.site import municipality, timeline
 
 __all__ = ["Site"]
 
@@ -45,15 +42,11 @@ class Site(Lookups):
         """What the actor does in the plan, for the top of its page (see :mod:`scripts.site.municipality`)."""
         return municipality.summarise(self, actor)
 
-    def timeline_rows(self, fa: FocusArea, page: str) -> list[charts.TimelineRow]:
-        rows = []
-        for goal in fa.goals:
-            for m in goal.measures:
-                status = self.statuses[m.status]
-                href = html_href(page_path("measure", m.id), page)
-                rows.append(
-                    charts.TimelineRow(
-                        f"{m.id} {m.title}", m.period.start, m.period.end, status.label, status.colour, href
-                    )
-                )
-        return rows
+    def timeline_axis(self) -> timeline.Axis:
+        """The plan's years for the timeline, with today's place on them (the build's day, from the options)."""
+        first, last = self.years()
+        return timeline.axis(first, last, self.options.today)
+
+    def timeline_bar(self, frame: timeline.Axis, measure: Measure) -> timeline.Bar:
+        """The measure's bar on the timeline, in its status's colour."""
+        return timeline.bar(frame, measure, self.statuses[measure.status].colour)

@@ -1,4 +1,4 @@
-"""SVG charts for the website and the PDFs, drawn at build time: status counts, budgets, indicators and a timeline.
+"""SVG charts for the website and the PDFs, drawn at build time: status counts, budgets and indicators.
 
 What comes in: numbers (counts, amounts in kroner, an indicator's measurements, years), labels in Norwegian
 bokmål, colours as ``#rrggbb``, an id that is unique on the page, and the width of the viewBox. What goes out:
@@ -9,8 +9,9 @@ fetch nothing and give the same bytes for the same input (coordinates are rounde
   low stacked bar for a page that writes the counts beside it;
 * :func:`budget_chart` (``budget.py``): secured and planned money per category (a :class:`Label` draws a short
   form, «GRIP», and puts the full name into the text alternative);
-* :func:`indicator_chart` (``indicator.py``): measurements by year against baseline and target;
-* :func:`timeline_chart` (``timeline.py``): one bar per measure (:class:`TimelineRow`) over the years.
+* :func:`indicator_chart` (``indicator.py``): measurements by year against baseline and target.
+
+(The timeline is not a chart: an HTML list whose bars the stylesheet draws, ``scripts/site/timeline.py``.)
 
 Shared by them: ``style.py`` (sizes, colours, contrast), ``text.py`` (Norwegian numbers, text measuring,
 shortening and wrapping), ``svg.py`` (elements and the Jinja2 templates in ``scripts/templates/charts``, which
@@ -19,7 +20,7 @@ escape every text) and ``layout.py`` (axis ticks, labelled years, labels placed 
 Accessibility, the same for every chart:
 
 * the root has ``role="img"`` and ``aria-labelledby`` pointing to a ``<title>`` and a ``<desc>`` that states the
-  data in words, in Norwegian bokmål; a timeline with links is ``role="group"`` instead, see :func:`timeline_chart`;
+  data in words, in Norwegian bokmål;
 * the viewBox is :data:`WIDTH` units wide and no text is smaller than :data:`SMALL` units, so text is at least
   12 px when the chart is 640 px wide; the width is 100 % of the container;
 * colour never carries meaning alone: bars have text labels, budget amounts that are only planned are hatched
@@ -42,8 +43,6 @@ from scripts.present.charts.style import (
     MIN_WIDTH,
     MUTED,
     SMALL,
-    STACK_BELOW,
-    STRIPE,
     TARGET,
     TEXT,
     TEXT_COLOURS,
@@ -53,7 +52,6 @@ from scripts.present.charts.style import (
 )
 from scripts.present.charts.svg import CHART_TEMPLATES, font_family
 from scripts.present.charts.text import ELLIPSIS, NBSP, nok, number, quantity, text_width, truncate, wrap, years
-from scripts.present.charts.timeline import TimelineRow, timeline_chart
 
 __all__ = [
     "ACCENT",
@@ -68,15 +66,12 @@ __all__ = [
     "MUTED",
     "NBSP",
     "SMALL",
-    "STACK_BELOW",
-    "STRIPE",
     "TARGET",
     "TEXT",
     "TEXT_COLOURS",
     "WHITE",
     "WIDTH",
     "Label",
-    "TimelineRow",
     "budget_chart",
     "contrast",
     "font_family",
@@ -87,7 +82,6 @@ __all__ = [
     "status_bar",
     "status_chart",
     "text_width",
-    "timeline_chart",
     "truncate",
     "wrap",
     "years",

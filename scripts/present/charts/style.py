@@ -15,15 +15,13 @@ WIDTH = 640
 #: Narrowest viewBox a chart can be drawn for. A chart drawn 360 wide for phones keeps its text at 12 px or
 #: more on a 360 px wide screen; see the ``width`` parameter of the chart functions.
 MIN_WIDTH = 320
-#: Timelines narrower than this put each row's label on its own line above the bar.
-STACK_BELOW = 480
 #: Font size of labels, in viewBox units.
 FONT = 14
 #: Font size of the smallest text (tick labels, notes), in viewBox units; at least 12 px at 640 px width.
 SMALL = 13
 FONT_FAMILY = "system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, sans-serif"
 
-# Colours, each with at least 4.5:1 (text) or 3:1 (graphics) contrast against white and against STRIPE.
+# Colours, each with at least 4.5:1 (text) or 3:1 (graphics) contrast against white.
 WHITE = "#ffffff"
 #: Body text, axis lines.
 TEXT = "#1f2328"
@@ -37,8 +35,6 @@ ACCENT = "#1a5e9a"
 BASELINE = "#4a5560"
 #: The target of an indicator.
 TARGET = "#8f4a00"
-#: Background of every other timeline row; decorative only, never the only carrier of meaning.
-STRIPE = "#f3f5f7"
 
 #: Hard-coded colours used for text, and for graphics (lines, bars, markers): see the contrast tests.
 TEXT_COLOURS = {"TEXT": TEXT, "MUTED": MUTED, "ACCENT": ACCENT, "TARGET": TARGET, "BASELINE": BASELINE}

@@ -71,15 +71,12 @@ def render(
     desc: str,
     width: float,
     height: float,
-    *,
-    interactive: bool = False,
     **context: Any,
 ) -> str:
     """The ``<svg>`` element of the template ``{kind}.svg.jinja``, with the shared frame, sizes and colours."""
     template = _environment().get_template(f"{kind}.svg.jinja")
     return template.render(
         kind=kind,
-        interactive=interactive,
         id=chart_id,
         title=title,
         desc=desc,
@@ -105,7 +102,6 @@ class Text:
     fill: str = TEXT
     size: int = FONT
     weight: str = "normal"
-    underline: bool = False
 
 
 def text_at(
@@ -116,10 +112,9 @@ def text_at(
     fill: str = TEXT,
     size: int = FONT,
     weight: str = "normal",
-    underline: bool = False,
 ) -> Text:
     """A text whose baseline starts, is centred or ends (anchor) at (x, y)."""
-    return Text(coord(x), coord(y), text, anchor, fill, size, weight, underline)
+    return Text(coord(x), coord(y), text, anchor, fill, size, weight)
 
 
 @dataclass(frozen=True)
