@@ -63,6 +63,9 @@ class SiteOptions:
     plan_dir: Path | None = None
     #: Folders searched for page templates before the package's own (a page kind added outside the package).
     templates: tuple[Path, ...] = ()
+    #: The build's day (is a consultation's deadline past?); None: the clock's (core/dates.today). Not in the repr:
+    #: print reads none of the options.
+    today: dt.date | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)

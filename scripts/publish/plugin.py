@@ -25,7 +25,7 @@ import os
 import pickle
 import subprocess
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -278,7 +278,8 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         return source
 
     def _options(self, source: PlanSource, root: Path, config: Any) -> SiteOptions:
-        return site_options(source, root, config["extra"], templates=self.input.templates)
+        options = site_options(source, root, config["extra"], templates=self.input.templates)
+        return replace(options, today=self.input.today or today())
 
     def _page_dates(self, plan: Plan, options: SiteOptions, registry: Registry) -> dict[str, str]:
         """The «last changed» date of each page in sitemap.xml, taken from the data so that two builds of the same
