@@ -23,8 +23,9 @@ from test_injection import build_without_pdfs
 from test_site import THEME_FINDINGS, nu_html_checker_errors
 
 from conftest import ROOT, VALID_PLAN
-from schema import ConsultationResponse, Plan
+from schema import ConsultationResponse, Plan, Revision
 from scripts.core.problems import errors, warnings
+from scripts.editor.guide.revision import revision_example
 from scripts.present.lookups import SiteOptions
 from scripts.publish.plugin import read_plan
 from scripts.publish.providers import render_pages
@@ -306,3 +307,16 @@ def test_the_pages_for_taking_part_are_valid_html(site: Path, tmp_path: Path) ->
         if not any(e["message"].startswith(m) and mark in e.get("extract", "") for m, mark in THEME_FINDINGS.items())
     ]
     assert found == []
+
+
+def test_the_editors_guide_shows_a_revision_on_consultation_that_validates(plan: Plan) -> None:
+    example = revision_example(plan)
+    (item,) = yaml.safe_load(example.hearing)
+    revision = Revision.model_validate({**item, "date": item["date"].isoformat()})  # a plan date is text
+    assert revision.stage == "høring" and revision.consultation is not None
+    assert revision.consultation.deadline > item["date"]
+    assert [label for label, _ in example.consultation_fields] == [
+        "En høring (`consultation`)",
+        "Et høringsdokument (`documents`)",
+        "Hvordan man svarer (`respond`)",
+    ]
