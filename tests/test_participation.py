@@ -18,11 +18,13 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
 import yaml
+from playwright.sync_api import Browser
+from test_browser import page_failures
 from test_footer import html_pages, part_of, target
 from test_injection import build_without_pdfs
 from test_site import THEME_FINDINGS, nu_html_checker_errors
 
-from conftest import ROOT, VALID_PLAN
+from conftest import ROOT, VALID_PLAN, serving
 from schema import ConsultationResponse, Plan, Revision
 from scripts.core.problems import errors, warnings
 from scripts.editor.guide.revision import revision_example
@@ -320,3 +322,12 @@ def test_the_editors_guide_shows_a_revision_on_consultation_that_validates(plan:
         "Et høringsdokument (`documents`)",
         "Hvordan man svarer (`respond`)",
     ]
+
+
+@pytest.mark.browser
+def test_the_pages_for_taking_part_are_accessible_and_fit_a_phone(site: Path, browser: Browser) -> None:
+    """axe-core's WCAG and best-practice rules, no console error and nothing wider than the column, at desktop and
+    phone width, with the consultation open, the contact's e-mail and phone and the line for editors."""
+    pages = ["", "historikk/", "kontakt/", url_of(page_path("measure", "1.1.1"))]
+    with serving(site) as server:
+        assert page_failures(browser, server, pages) == []
