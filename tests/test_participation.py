@@ -10,12 +10,15 @@ deadline, or a document with neither or both of `url` and `file`, is an error, n
 from __future__ import annotations
 
 import datetime as dt
+import io
+import json
 import re
 import shutil
 from pathlib import Path
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
+import openpyxl  # type: ignore[import-untyped]
 import pytest
 import yaml
 from playwright.sync_api import Browser
@@ -28,9 +31,11 @@ from conftest import ROOT, VALID_PLAN, serving
 from schema import ConsultationResponse, Plan, Revision
 from scripts.core.problems import errors, warnings
 from scripts.editor.guide.revision import revision_example
+from scripts.pdf.document import plan_html
 from scripts.present.lookups import SiteOptions
 from scripts.publish.plugin import read_plan
 from scripts.publish.providers import render_pages
+from scripts.site.open_data import data_files
 from scripts.site.registry import page_path
 from scripts.site.urls import url_of
 from scripts.validate.validator import validate_folder
@@ -331,3 +336,35 @@ def test_the_pages_for_taking_part_are_accessible_and_fit_a_phone(site: Path, br
     pages = ["", "historikk/", "kontakt/", url_of(page_path("measure", "1.1.1"))]
     with serving(site) as server:
         assert page_failures(browser, server, pages) == []
+
+
+# -- The open data -------------------------------------------------------------------------------------------------
+
+
+def test_example_contact_data_is_marked_in_the_open_data_and_left_out_of_what_catalogues_harvest(plan: Plan) -> None:
+    files = data_files(plan, "https://eksempel.example/naeringsplan/")
+    assert json.loads(files["data/plan.json"])["plan"]["contact"]["illustrative"] is True
+    package = json.loads(files["data/datapackage.json"])
+    assert "e-post og telefon i kontakten" in package["description"]
+    maintainer = next(c for c in package["contributors"] if c["role"] == "maintainer")
+    assert "email" not in maintainer
+    assert "mailto:" not in files["data/dcat.ttl"] and "tel:" not in files["data/dcat.ttl"]
+    sheet = openpyxl.load_workbook(io.BytesIO(files["data/naeringsplan.xlsx"]))["Om dataene"]
+    facts = {row[0].value: row[1] for row in sheet.iter_rows() if row[0].value}
+    assert facts["E-post"].value == f"{EMAIL} (eksempel, ikke bestemt ennå)" and facts["E-post"].hyperlink is None
+    assert facts["Telefon"].value == "+47 12 34 56 78 (eksempel, ikke bestemt ennå)"
+
+
+def test_a_real_contact_is_a_contact_point_of_the_open_data(plan: Plan) -> None:
+    assert plan.plan.contact is not None
+    real = plan.plan.contact.model_copy(update={"illustrative": False})
+    files = data_files(plan.model_copy(update={"plan": plan.plan.model_copy(update={"contact": real})}))
+    assert f"<mailto:{EMAIL}>" in files["data/dcat.ttl"] and "<tel:+4712345678>" in files["data/dcat.ttl"]
+    package = json.loads(files["data/datapackage.json"])
+    assert next(c for c in package["contributors"] if c["role"] == "maintainer")["email"] == EMAIL
+    assert "kontakten" not in package["description"]
+
+
+def test_the_status_report_says_that_the_contacts_email_and_phone_are_examples(plan: Plan) -> None:
+    html = plan_html(plan, report=2021, today=dt.date(2026, 12, 6))
+    assert f"Sekretariatet, {EMAIL}, +47 12 34 56 78, eksempel.example (e-post og telefon er eksempler)</dd>" in html
