@@ -246,7 +246,13 @@ def filled_out_plan() -> dict[str, Any]:
     info = data["plan"]
     info["content_notice"] = "x"
     info["contact"] = {"name": "x", "email": "post@x.test", "phone": "x", "address": "x", "url": "https://x.test"}
+    info["contact"]["feedback_url"] = "https://x.test"
     info["revisions"][0]["decision"].update(case_number="x", url="https://x.test", text="x")
+    info["revisions"][0]["consultation"] = {
+        "deadline": "2021-03-01",
+        "documents": [{"title": "x", "url": "https://x.test"}],
+        "respond": {"email": "post@x.test", "address": "x", "url": "https://x.test", "text": "x"},
+    }
     for actor in data["actors"]["actors"]:
         actor.update(short_name="x", description="x", url="https://x.test")
     for indicator in data["indicators"]["indicators"]:
