@@ -73,6 +73,9 @@ from scripts.model.indicators import Point as Point
 from scripts.model.licences import LICENCES as LICENCES
 from scripts.model.licences import LicenceId
 from scripts.model.milestones import Milestone as Milestone
+from scripts.model.revisions import Consultation as Consultation
+from scripts.model.revisions import ConsultationDocument as ConsultationDocument
+from scripts.model.revisions import ConsultationResponse as ConsultationResponse
 from scripts.model.revisions import Decision as Decision
 from scripts.model.revisions import Revision as Revision
 
@@ -393,6 +396,11 @@ class Contact(Model):
     """Postadressen på én linje, f.eks. «Postboks 1, 2050 Jessheim»."""
     url: Url | None = None
     """Nettsiden med kontaktinformasjon."""
+    feedback_url: Url | None = None
+    """Et skjema på nett for innspill. Når det er satt, går «Gi innspill» på hvert tiltak dit, ikke til e-post."""
+    illustrative: StrictBool = False
+    """true når e-post, telefon og adresse er eksempler og ikke er bestemt ennå; nettstedet og de åpne dataene sier
+    det der de står."""
 
     @model_validator(mode="after")
     def _reachable(self) -> Contact:

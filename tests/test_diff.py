@@ -195,7 +195,8 @@ CASES: list[tuple[str, list[Edit], str]] = [
             (
                 "plan.yaml",
                 "",
-                '  - version: "2.0"\n    title: Rullering 2024\n    date: 2024-06-14\n    stage: høring\n    changes: Nye tiltak.\n',
+                '  - version: "2.0"\n    title: Rullering 2024\n    date: 2024-06-14\n    stage: høring\n    changes: Nye tiltak.\n'
+                "    consultation:\n      deadline: 2024-08-01\n      respond: {email: post@eksempel.no}\n",
             )
         ],
         (

@@ -28,6 +28,7 @@ from scripts.site.registry import REGISTRY, page_path
 SITE_PATH = "/naeringsplan/"  # the path of site_url in mkdocs.yml: the 404 page's addresses start with it
 #: The footer's links to the pages about the site, by their text, and the file each must lead to.
 FOOTER_LINKS = {
+    "Kontakt": "kontakt/index.html",
     "Tilgjengelighet": "tilgjengelighet/index.html",
     "Personvern": "personvern/index.html",
     "Sikkerhet": "sikkerhet/index.html",

@@ -125,7 +125,9 @@ CORPUS: list[Attack] = [
     Attack(r"C:\sti\til\fil og \"sitat\" \\", (r"C:\sti\til\fil og", "sitat")),
     Attack('--8<-- "README.md"'),
     Attack("*[HTML]: forkortelse", ("forkortelse",)),
-    Attack("Fotnote[^1]\n\n[^1]: fotnotetekst", ("Fotnote", "fotnotetekst")),
+    # In a Markdown field the footnote is a reference link: to an address outside the site, which the link check
+    # leaves alone (a relative one would be a broken link, which the build rightly refuses).
+    Attack("Fotnote[^1]\n\n[^1]: https://fotnotetekst.test", ("Fotnote", "fotnotetekst")),
     Attack("</title><script>alert(1)</script>"),
     Attack(": definisjon"),
     Attack('"; } body { display: none } x { content: "'),
@@ -246,7 +248,13 @@ def filled_out_plan() -> dict[str, Any]:
     info = data["plan"]
     info["content_notice"] = "x"
     info["contact"] = {"name": "x", "email": "post@x.test", "phone": "x", "address": "x", "url": "https://x.test"}
+    info["contact"]["feedback_url"] = "https://x.test"
     info["revisions"][0]["decision"].update(case_number="x", url="https://x.test", text="x")
+    info["revisions"][0]["consultation"] = {
+        "deadline": "2021-03-01",
+        "documents": [{"title": "x", "url": "https://x.test"}],
+        "respond": {"email": "post@x.test", "address": "x", "url": "https://x.test", "text": "x"},
+    }
     for actor in data["actors"]["actors"]:
         actor.update(short_name="x", description="x", url="https://x.test")
     for indicator in data["indicators"]["indicators"]:

@@ -116,11 +116,17 @@ def test_rendering_twice_gives_the_same_pages(pages: dict[str, str]) -> None:
     assert render_pages(small_plan(), OPTIONS) == pages
 
 
-def test_the_measure_page_links_to_its_yaml_file_in_the_web_editor(pages: dict[str, str]) -> None:
+def test_the_measure_page_links_to_its_yaml_file_in_the_web_editor_in_a_line_for_editors_at_the_bottom(
+    pages: dict[str, str],
+) -> None:
+    page = pages["tiltak/1-1-1.md"]
+    line = page.rstrip().splitlines()[-1]
+    assert line.startswith('<p class="for-editors"><strong>For redaktører:</strong> ')
     assert (
-        "[Foreslå endring](https://github.com/eksempel/plan/edit/main/plan/satsingsomrader/1-nettverk.yaml)"
-        in (pages["tiltak/1-1-1.md"])
+        '<a href="https://github.com/eksempel/plan/edit/main/plan/satsingsomrader/1-nettverk.yaml">Foreslå endring</a>'
+        in line
     )
+    assert page.count("Foreslå endring") == 1
     assert 'Teksten sist endret <time datetime="2026-11-12">12. november 2026</time>.' in pages["tiltak/1-1-1.md"]
 
 

@@ -89,6 +89,10 @@ class ReaderContact:
     phone: str | None = None
     address: str | None = None
     url: str | None = None
+    #: A form for feedback on the web (where «Gi innspill» goes instead of e-mail).
+    feedback_url: str | None = None
+    #: Whether the e-mail, phone and address are examples, not yet decided.
+    illustrative: bool = False
 
     @property
     def ways(self) -> bool:
@@ -115,6 +119,14 @@ def reader_contact(plan: Plan) -> ReaderContact:
     """`plan.contact` as it is, or the owner actor's name and web site when the plan names no contact."""
     contact = plan.plan.contact
     if contact is not None:
-        return ReaderContact(contact.name, contact.email, contact.phone, contact.address, contact.url)
+        return ReaderContact(
+            contact.name,
+            contact.email,
+            contact.phone,
+            contact.address,
+            contact.url,
+            contact.feedback_url,
+            contact.illustrative,
+        )
     owner = next(a for a in plan.actors if a.id == plan.plan.owner)
     return ReaderContact(owner.name, url=owner.url)

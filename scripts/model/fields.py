@@ -29,6 +29,7 @@ HEX_COLOUR = r"^#[0-9a-fA-F]{6}$"
 SYMBOL = r"^\S{1,2}$"
 NONBLANK = r"\S"
 COMMIT = r"^[0-9a-f]{40}$"
+SITE_FILE = r"^[a-z0-9_-]+(\.[a-z0-9_-]+)*(/[a-z0-9_-]+(\.[a-z0-9_-]+)*)*\.[a-z0-9]+$"
 
 #: Norwegian explanation of each pattern, used in error messages.
 PATTERN_HINTS: dict[str, str] = {
@@ -43,6 +44,7 @@ PATTERN_HINTS: dict[str, str] = {
     SYMBOL: "ett tegn (eller to) uten mellomrom, f.eks. «✓» eller «◐»",
     NONBLANK: "tekst som ikke er tom",
     COMMIT: "hele commit-hashen fra git, 40 tegn 0–9 og a–f (se `git log --format=%H`)",
+    SITE_FILE: "en fil på nettstedet, regnet fra roten, med små bokstaver, sifre, - og _, som «pdf/naeringsplan.pdf»",
 }
 
 #: Characters that are invisible in an editor but change what a reader sees (the bidirectional embeddings,
@@ -144,6 +146,7 @@ Markdown = Annotated[
 Year = Annotated[int, Field(ge=1990, le=2100)]
 Url = Annotated[str, Field(pattern=URL), Visible]
 Email = Annotated[str, Field(pattern=EMAIL), Visible]
+SiteFile = Annotated[str, Field(pattern=SITE_FILE, max_length=200)]
 Slug = Annotated[str, Field(pattern=SLUG, max_length=60)]
 VocabId = Annotated[str, Field(pattern=VOCAB_ID, max_length=40)]
 Symbol = Annotated[str, Field(pattern=SYMBOL), Visible]

@@ -63,8 +63,8 @@ class SiteOptions:
     plan_dir: Path | None = None
     #: Folders searched for page templates before the package's own (a page kind added outside the package).
     templates: tuple[Path, ...] = ()
-    #: The build's day (the timeline's line for today); None: no such line. Not in the repr, which keys the PDFs'
-    #: cache: print reads none of the options.
+    #: The build's day (the timeline's line for today; is a consultation's deadline past?); None: no line, and the
+    #: clock's day for the deadline. Not in the repr, which keys the PDFs' cache: print reads none of the options.
     today: dt.date | None = field(default=None, repr=False)
 
 

@@ -21,6 +21,7 @@ PDF_PATH = "pdf/naeringsplan.pdf"
 
 #: The footer's links to the pages about the site: (kind of page in the registry, link text).
 ABOUT_PAGES = (
+    ("contact", "Kontakt"),
     ("accessibility", "Tilgjengelighet"),
     ("privacy", "Personvern"),
     ("security", "Sikkerhet"),

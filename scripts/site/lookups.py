@@ -5,9 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from schema import Actor, Measure, Plan
+from schema import Actor, FocusArea, Measure, Plan
+from scripts.core import dates
+from scripts.core.queries import ReaderContact, reader_contact
+from scripts.present import charts
 from scripts.present.lookups import Lookups, MeasureHistory, SiteOptions
-from scripts.site import municipality, timeline
+from scripts.site import municipality, participation, timeline
+from scripts.site.registry import page_path
+from scripts.site.urls import html_href
 
 __all__ = ["Site"]
 
@@ -37,6 +42,24 @@ class Site(Lookups):
     def text_history(self, measure: Measure) -> MeasureHistory | None:
         """The changes to the measure's own fields, newest first (None without git history)."""
         return self.options.histories.get(measure.id)
+
+    @property
+    def contact(self) -> ReaderContact:
+        """Whom readers can contact: the plan's contact, or else its owner."""
+        return reader_contact(self.plan)
+
+    @property
+    def today(self) -> dt.date:
+        """The build's day (the options'), or the clock's."""
+        return self.options.today or dates.today()
+
+    def feedback(self, measure: Measure) -> participation.Feedback | None:
+        """Where «Gi innspill» on the measure goes: the plan's form, or an e-mail with the measure in the subject."""
+        return participation.feedback(self.contact, measure)
+
+    def consultations(self) -> list[participation.Consultation]:
+        """The revisions on consultation, as on the build's day."""
+        return participation.consultations(self.plan, self.today)
 
     def summary(self, actor: Actor) -> municipality.ActorSummary:
         """What the actor does in the plan, for the top of its page (see :mod:`scripts.site.municipality`)."""

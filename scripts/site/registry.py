@@ -239,6 +239,11 @@ def _accessibility(plan: Plan, options: Any) -> Mapping[str, Any]:
     return {"owner": owner.name, "contact": reader_contact(plan), "modified": document_dates(plan)[1]}
 
 
+def _contact(plan: Plan, options: Any) -> Mapping[str, Any]:
+    owner = next(a for a in plan.actors if a.id == plan.plan.owner)
+    return {"owner": owner, "contact": reader_contact(plan)}
+
+
 def _page(kind: str, path: str, section: tuple[str, ...] = (), title: str | None = None, **more: Any) -> PageSpec:
     return PageSpec(kind, path, f"pages/{kind}.md.jinja", section, title, **more)
 
@@ -285,6 +290,7 @@ REGISTRY = Registry(
         ),
         _page("open-data", "apne-data.md", ABOUT, context=_open_data),
         _page("follow", "folg-planen.md", ABOUT, "Følg planen", context=_feeds),
+        _page("contact", "kontakt.md", ABOUT, "Kontakt", context=_contact),
         _page("accessibility", "tilgjengelighet.md", ABOUT, context=_accessibility),
         PageSpec("privacy", "personvern.md", None, ABOUT),
         PageSpec("security", "sikkerhet.md", None, ABOUT),

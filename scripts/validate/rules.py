@@ -412,11 +412,40 @@ def actor_problems(actors: ActorsFile, catalog: Catalog) -> Iterator[Problem]:
 
 
 def plan_info_problems(info: PlanInfo, catalog: Catalog) -> Iterator[Problem]:
-    """Revision versions are unique; the owner is not a replaced actor."""
+    """Revision versions are unique; the owner is not a replaced actor; a revision on consultation says how."""
     yield from unique_problems([r.model_dump() for r in info.revisions], "version", "versjonen", ("revisions",))
     message = _replaced_problem(catalog, info.owner, info.period.end, "planen varer til")
     if message:
         yield Problem(("owner",), message)
+    yield from consultation_problems(info)
+
+
+def consultation_problems(info: PlanInfo) -> Iterator[Problem]:
+    """Warnings: a revision «på høring» without «consultation» (the site cannot say the deadline, the documents
+    or how to respond), and a consultation with no written way to respond (neither its own nor the contact's)."""
+    contact = info.contact
+    for i, revision in enumerate(info.revisions):
+        consultation = revision.consultation
+        if consultation is None:
+            if revision.stage == "høring":
+                yield Problem(
+                    ("revisions", i, "stage"),
+                    f"utgave {revision.version} er på høring, men har ingen «consultation»: legg inn høringsfristen "
+                    "(deadline), dokumentene (documents) og eventuelt hvordan man svarer (respond), så nettstedet "
+                    "kan si det",
+                    WARNING,
+                )
+            continue
+        own = consultation.respond
+        ways = [own.email, own.address, own.url] if own else []
+        ways += [contact.email, contact.address, contact.feedback_url] if contact else []
+        if not any(ways):
+            yield Problem(
+                ("revisions", i, "consultation"),
+                f"høringen av utgave {revision.version} sier ikke hvordan man sender innspill: legg inn «respond» "
+                "med e-post (email), postadresse (address) eller skjema (url), eller e-post i «contact»",
+                WARNING,
+            )
 
 
 def indicator_problems(indicators: IndicatorsFile) -> Iterator[Problem]:

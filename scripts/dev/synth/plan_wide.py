@@ -124,6 +124,11 @@ def plan_info(measures: int) -> dict[str, Any]:
                 "date": "2026-10-01",
                 "stage": "høring",
                 "changes": "Utkast til ny rullering.",
+                "consultation": {
+                    "deadline": "2027-01-15",
+                    "documents": [{"title": "Utkastet", "url": "https://www.eksempel.example/utkast.pdf"}],
+                    "respond": {"email": "horing@eksempel.example"},
+                },
                 "illustrative": True,
             },
         ],

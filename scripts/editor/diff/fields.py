@@ -26,6 +26,7 @@ KEYS: dict[str, list[tuple[str, ...]]] = {
     "Link": [("url",), ("title",)],
     "StatusUpdate": [("date",), ("text",)],
     "Milestone": [("text",), ("date",)],
+    "ConsultationDocument": [("url",), ("file",), ("title",)],
 }
 #: Keys whose text is long enough to be shown as a word diff.
 LONG_TEXT = {"description", "summary", "text", "changes", "vision", "content_notice"}

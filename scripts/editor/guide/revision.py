@@ -34,11 +34,15 @@ class RevisionExample:
     current: str
     current_count: int
     draft: str
+    #: The draft sent on consultation, with its deadline and documents.
+    hearing: str
     adopted: str
     version: str
     stages: list[str]
     revision_fields: list[tuple[str, str]]
     decision_fields: list[tuple[str, str]]
+    #: The fields of a consultation, of one of its documents and of how to respond.
+    consultation_fields: list[tuple[str, list[tuple[str, str]]]]
     error: ErrorExample
 
 
@@ -56,6 +60,8 @@ def _plain_dates(data: Any) -> Any:
     """Full dates as date values, so that they are written without quotes, as in the plan's files."""
     if isinstance(data, dict):
         return {key: _plain_dates(value) for key, value in data.items()}
+    if isinstance(data, list):
+        return [_plain_dates(value) for value in data]
     if isinstance(data, str) and re.fullmatch(r"\d{4}-\d\d-\d\d", data):
         return dt.date.fromisoformat(data)
     return data
@@ -96,17 +102,40 @@ def revision_example(plan: Plan) -> RevisionExample:
     }
     if owner is not None and owner.url:
         decision["url"] = owner.url
+    hearing = {**draft, "stage": "høring", "consultation": consultation_example(year)}
     adopted_revision = {**draft, "date": dt.date(year, 6, 15), "stage": "vedtatt", "decision": decision}
     pad = " " * REVISION_INDENT
     return RevisionExample(
         current=revisions_yaml(revisions[start:]),
         current_count=len(revisions) - start,
         draft=textwrap.indent(to_yaml([draft]), pad).rstrip("\n"),
+        hearing=textwrap.indent(to_yaml([hearing]), pad).rstrip("\n"),
         adopted=textwrap.indent(to_yaml([adopted_revision]), pad).rstrip("\n"),
         version=version,
         stages=list(typing.get_args(schema.Stage)),
         revision_fields=field_descriptions(Revision, required=True) + field_descriptions(Revision, required=False),
         decision_fields=field_descriptions(schema.Decision, required=True)
         + field_descriptions(schema.Decision, required=False),
+        consultation_fields=[(label, _all_fields(model)) for label, model in CONSULTATION_MODELS],
         error=error_example(DECISION_KIND),
     )
+
+
+#: The consultation's models as the guide's tables name them.
+CONSULTATION_MODELS: tuple[tuple[str, type[schema.Model]], ...] = (
+    ("En høring (`consultation`)", schema.Consultation),
+    ("Et høringsdokument (`documents`)", schema.ConsultationDocument),
+    ("Hvordan man svarer (`respond`)", schema.ConsultationResponse),
+)
+
+
+def _all_fields(model: type[schema.Model]) -> list[tuple[str, str]]:
+    return field_descriptions(model, required=True) + field_descriptions(model, required=False)
+
+
+def consultation_example(year: int) -> dict[str, Any]:
+    """A consultation with a deadline and a document; how to respond comes from the plan's contact."""
+    return {
+        "deadline": dt.date(year, 3, 1),
+        "documents": [{"title": f"Utkast til rullering {year} (PDF)", "url": "https://www.eksempel.no/utkast.pdf"}],
+    }

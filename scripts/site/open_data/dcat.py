@@ -149,13 +149,16 @@ class _Catalogue:
     def _contact(self) -> URIRef:
         """The contact point: the plan's contact, or else the owner; the site's address when it has no other."""
         contact, node = self.about.contact, self.node("kontakt")
-        url = contact.url or (self.site if not contact.email else None)
-        phone = "".join(c for c in contact.phone if c.isdigit() or c == "+") if contact.phone else None
+        # An example e-mail or phone (contact.illustrative) is no contact point a catalogue should harvest.
+        email = None if contact.illustrative else contact.email
+        url = contact.url or (self.site if not email else None)
+        given = None if contact.illustrative else contact.phone
+        phone = "".join(c for c in given if c.isdigit() or c == "+") if given else None
         self.add(
             node,
             VCARD.Organization,
             (VCARD.fn, nb(contact.name)),
-            (VCARD.hasEmail, iri(f"mailto:{contact.email}") if contact.email else None),
+            (VCARD.hasEmail, iri(f"mailto:{email}") if email else None),
             (VCARD.hasTelephone, iri(f"tel:{phone}") if phone else None),
             (VCARD.hasURL, iri(url) if url else None),
         )

@@ -124,7 +124,8 @@ def contributors(plan: Plan) -> list[dict[str, str]]:
     found = [{"title": owner.name, "role": "publisher", **({"path": owner.url} if owner.url else {})}]
     contact = plan.plan.contact
     if contact is not None:
-        more = {"email": contact.email, "path": contact.url}
+        # An example address (contact.illustrative) stays out of what catalogues harvest; plan.json marks it.
+        more = {"email": None if contact.illustrative else contact.email, "path": contact.url}
         found.append({"title": contact.name, "role": "maintainer", **{k: v for k, v in more.items() if v}})
     return found
 

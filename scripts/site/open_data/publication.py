@@ -76,9 +76,11 @@ class Examples:
     revisions: tuple[Revision, ...]
     #: The plan's own words (plan.content_notice), or :data:`DEFAULT_NOTICE`.
     notice: str
+    #: Whether the contact's e-mail, phone and address are examples (contact.illustrative).
+    contact: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.focus_areas or self.indicators or self.actors or self.revisions)
+        return bool(self.focus_areas or self.indicators or self.actors or self.revisions or self.contact)
 
     @property
     def measure_ids(self) -> set[str]:
@@ -100,6 +102,8 @@ class Examples:
         if self.revisions:
             which = "rulleringen" if len(self.revisions) == 1 else "rulleringene"
             parts.append(f"{which} {listed(r.version for r in self.revisions)}")
+        if self.contact:
+            parts.append("e-post og telefon i kontakten")
         return f"{LABEL}: {self.notice} Dette er eksempler: {listed(parts)} (merket «illustrative: true» i plan.json)."
 
     def rows_notice(self, header: Sequence[str], rows: Iterable[Sequence[object]]) -> str | None:
@@ -159,6 +163,7 @@ def examples(plan: Plan) -> Examples:
         tuple(a for a in plan.actors if a.illustrative),
         tuple(r for r in plan.plan.revisions if r.illustrative),
         " ".join((plan.plan.content_notice or DEFAULT_NOTICE).split()),
+        contact=plan.plan.contact is not None and plan.plan.contact.illustrative,
     )
 
 

@@ -33,6 +33,7 @@ from openpyxl.worksheet.worksheet import Worksheet  # type: ignore[import-untype
 from openpyxl.writer.excel import ExcelWriter  # type: ignore[import-untyped]
 
 from schema import Plan
+from scripts.core.queries import ReaderContact
 from scripts.core.spreadsheet import append_row, dated_zip, fit_rows, print_setup
 from scripts.core.spreadsheet import sheet_names as unique_sheet_names
 from scripts.site.open_data.publication import LABEL, Publication, encoded, examples, publication, with_notice
@@ -179,6 +180,17 @@ def _about_sheet(sheet: Worksheet, plan: Plan, about: Publication, names: list[s
     print_setup(sheet, "portrait")
 
 
+def _contact_ways(contact: ReaderContact) -> list[tuple[str, Cell, str | None]]:
+    """E-post, Telefon and Adresse; while they are examples (contact.illustrative), marked so and not linked."""
+    mark = " (eksempel, ikke bestemt ennå)" if contact.illustrative else ""
+    email = contact.email and contact.email + mark
+    return [
+        ("E-post", email, f"mailto:{contact.email}" if contact.email and not mark else None),
+        ("Telefon", contact.phone and contact.phone + mark, None),
+        ("Adresse", contact.address and contact.address + mark, None),
+    ]
+
+
 def _facts(plan: Plan, about: Publication, site_url: str | None) -> list[tuple[str, Cell, str | None]]:
     """The first sheet's facts: label, value (None: left out) and the address the value links to."""
     info, contact, owner = plan.plan, about.contact, about.publisher.name
@@ -193,9 +205,7 @@ def _facts(plan: Plan, about: Publication, site_url: str | None) -> list[tuple[s
         ),
         ("Utgiver", owner, about.publisher.url),
         ("Kontakt", contact.name, None),
-        ("E-post", contact.email, f"mailto:{contact.email}" if contact.email else None),
-        ("Telefon", contact.phone, None),
-        ("Adresse", contact.address, None),
+        *_contact_ways(contact),
         ("Nettside", contact.url, contact.url),
         ("Lisens", about.licence.name, about.licence.url),
         (
