@@ -11,6 +11,7 @@ screen reader alike, where a tooltip would show on hover only.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any
 
 from schema import Plan
@@ -19,6 +20,10 @@ from scripts.present import progress
 
 #: The kinds of word with an anchor of their own on the page, as the prefix of the anchor.
 KINDS = ("rolle", "status", "oppfolging", "vurdering")
+#: The sections of the page with a fixed anchor (the roles, the statuses, follow-up, the verdicts).
+SECTIONS = ("roller", "statuser", "oppfolging", "vurderinger")
+#: The two reasons for follow-up, each explained on the page.
+FOLLOW_UP = ("forsinket", "ikke-oppdatert")
 
 
 def anchor(kind: str, ident: str) -> str:
@@ -29,6 +34,35 @@ def anchor(kind: str, ident: str) -> str:
     if kind not in KINDS:
         raise ValueError(f"ukjent slags ord «{kind}» – tillatt: ord, {', '.join(KINDS)}")
     return f"{kind}-{fold(ident)}"
+
+
+def anchors(plan: Plan) -> frozenset[str]:
+    """Every anchor the page of this plan has: a link to any other would land at the top of the page."""
+    words = [
+        *(t.id for t in plan.vocabulary.terms),
+        *(anchor("rolle", r.id) for r in plan.vocabulary.role_types),
+        *(anchor("status", s.id) for s in plan.vocabulary.statuses),
+        *(anchor("oppfolging", reason) for reason in FOLLOW_UP),
+        *(anchor("vurdering", v.key) for v in progress.VERDICTS),
+    ]
+    return frozenset([*SECTIONS, *words])
+
+
+@dataclass(frozen=True)
+class Terms:
+    """Links from one page to words on the page «Ordforklaringer»: `address` is the page's address from the page
+    that links (a Markdown link, or an HTML href for a link inside HTML)."""
+
+    anchors: frozenset[str]
+    address: str
+    href: str
+
+    def __call__(self, text: str, target: str, *, html: bool = False) -> str:
+        """`text` (already escaped for where it goes) as a link to the word `target` (an anchor), or the text
+        alone when this plan's page has no such word (a vocabulary without that term)."""
+        if target not in self.anchors:
+            return text
+        return f'<a href="{self.href}#{target}">{text}</a>' if html else f"[{text}]({self.address}#{target})"
 
 
 def context(plan: Plan, options: Any) -> Mapping[str, Any]:

@@ -8,7 +8,7 @@ import datetime as dt
 from schema import Actor, FocusArea, Measure, Plan
 from scripts.present import charts
 from scripts.present.lookups import Lookups, MeasureHistory, SiteOptions
-from scripts.site import municipality
+from scripts.site import glossary, municipality
 from scripts.site.registry import page_path
 from scripts.site.urls import html_href
 
@@ -21,6 +21,8 @@ class Site(Lookups):
     def __init__(self, plan: Plan, options: SiteOptions) -> None:
         super().__init__(plan)
         self.options = options
+        #: The anchors of the page «Ordforklaringer», which pages link words to.
+        self.glossary_anchors = glossary.anchors(plan)
 
     def source(self, measure: Measure) -> str | None:
         fa, _, _ = self.measures[measure.id]

@@ -151,6 +151,11 @@ def _render(
         "href": lambda target: html_href(target, path),
         "file_href": lambda target: relpath(target, url_of(path) or "."),
         "page_path": registry.page_path,
+        "term": glossary.Terms(
+            site.glossary_anchors,
+            link(registry.page_path("glossary")),
+            html_href(registry.page_path("glossary"), path),
+        ),
         "figure": figure,
     }
     return env.get_template(template).render({**shared, **context})
