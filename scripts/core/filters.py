@@ -138,8 +138,9 @@ def _markdown_attr(text: Any) -> str:
 
 def short_html(actor: Actor) -> str:
     """An actor's short form for a tight place in HTML (a table column): an abbreviation with its full name,
-    «<abbr title="Gardermoregionen IPR">GRIP</abbr>» and the full name for screen readers; a short name that is the first words of the name
-    («Eidsvoll») as plain text; the name when there is no short name. Text escaped as with :func:`attr`."""
+    «<abbr title="Gardermoregionen IPR">GRIP</abbr>» and the full name for screen readers; a short name that is
+    the first words of the name («Eidsvoll») as plain text; the name when there is no short name. Text escaped as
+    with :func:`attr`."""
     return _short(actor, attr, attr)
 
 
