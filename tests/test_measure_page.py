@@ -40,7 +40,7 @@ def test_without_a_date_from_git_the_line_gives_the_status_date_only(plan: Plan)
 
 def test_a_measure_without_status_updates_says_so_on_the_date_line(plan: Plan) -> None:
     line = date_line(render_site(plan, CHANGED)["tiltak/1-1-2.md"])
-    assert "Teksten sist endret" in line and line.endswith("Ingen statusoppdateringer ennå.</p>")
+    assert "Teksten sist endret" in line and line.endswith("Status ikke oppdatert ennå.</p>")
 
 
 def test_the_status_is_shown_once_without_a_second_date_beside_it(plan: Plan) -> None:

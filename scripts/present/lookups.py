@@ -6,6 +6,7 @@ Nothing here makes a link: the website adds its addresses in :class:`scripts.sit
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -74,13 +75,14 @@ class RoleEntry:
     note: str | None
 
 
-#: Æ, Ø and Å after Z, in that order (Python's order of code points puts Å before Æ).
-_NORWEGIAN_ORDER = str.maketrans({"æ": "\uffe0", "ø": "\uffe1", "å": "\uffe2"})
+#: Æ, Ø and Å after Z, in that order (Python's order of code points puts Å before Æ); Ü as Y.
+_NORWEGIAN_ORDER = str.maketrans({"æ": "\uffe0", "ø": "\uffe1", "å": "\uffe2", "ü": "y"})
 
 
 def _norwegian_key(text: str) -> str:
-    """A key that sorts text in Norwegian alphabetical order: «etablering» < «øl» < «ål»."""
-    return text.lower().translate(_NORWEGIAN_ORDER)
+    """A key that sorts text in Norwegian alphabetical order: «gründer» < «grønn» < «øl» < «ål», «é» as «e»."""
+    folded = text.lower().translate(_NORWEGIAN_ORDER)
+    return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
 
 
 def _lines(measures: Iterable[Measure]) -> Iterator[BudgetLine]:
