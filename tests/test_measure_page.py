@@ -45,7 +45,7 @@ def test_a_measure_without_status_updates_says_so_on_the_date_line(plan: Plan) -
 
 def test_the_status_is_shown_once_without_a_second_date_beside_it(plan: Plan) -> None:
     page = render_site(plan)["tiltak/1-1-1.md"]
-    status = page.split("Status\n:   ", 1)[1].split("\n\n", 1)[0]
+    status = page.split("Status](../ordforklaringer.md#statuser)\n:   ", 1)[1].split("\n\n", 1)[0]
     assert 'class="status-badge"' in status and status.endswith("Pågår</span>")
     assert "(sist oppdatert" not in page
 
