@@ -16,6 +16,7 @@ import pytest
 from conftest import ROOT, VALID_PLAN
 from schema import Plan
 from scripts.present import progress
+from scripts.publish.editions import site_text
 from scripts.site import glossary
 from scripts.site.pages import render_site
 from scripts.site.registry import REGISTRY
@@ -123,3 +124,9 @@ def test_no_developer_words_on_the_pages_for_citizens(shipped_pages: dict[str, s
     public = {path: text for path, text in public.items() if path != REGISTRY.page_path("open-data")}
     found = [(path, w) for path, text in public.items() for w in words if w in re.sub(r"\{#.*?#\}", "", text)]
     assert found == []
+
+
+def test_a_change_on_the_site_names_the_field_without_its_key_in_the_files() -> None:
+    """`plan diff` tells editors the key («stikkord (`tags`)»); the history pages and a measure's changes do not."""
+    assert site_text("Tiltak 1.1.2: stikkord (`tags`): lagt til «x»") == "Tiltak 1.1.2: stikkord: lagt til «x»"
+    assert site_text(r"Tittel: «a (\`tags\`)»") == "Tittel: «a (&#96;tags&#96;)»"  # plan text stays as written
