@@ -41,7 +41,7 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from scripts.model.base import Model as Model
-from scripts.model.catalog import ActorRef, IndicatorRef, MeasureRef, MunicipalityRef, RoleRef, StatusRef
+from scripts.model.catalog import ActorRef, IndicatorRef, MeasureRef, MunicipalityRef, RoleRef, StatusRef, TagRef
 from scripts.model.fields import (
     FOCUS_AREA_ID,
     GOAL_ID,
@@ -123,13 +123,40 @@ class Status(Model):
     """Rekkefølge i tabeller og diagrammer (lavest først)."""
 
 
+class Term(Model):
+    """Et ord eller en forkortelse som forklares på siden «Ordforklaringer»."""
+
+    id: Slug
+    """Kort id med små bokstaver uten æ, ø og å, som blir ankeret på siden: «rullering» gir
+    …/ordforklaringer/#rullering."""
+    label: Text
+    """Ordet slik leseren ser det: «Rullering», «GRIP og IPR»."""
+    description: Text
+    """Forklaringen i klart språk, i én til tre korte setninger."""
+
+
+class TagLabel(Model):
+    """Et stikkord tiltakene kan ha, med teksten leserne ser."""
+
+    id: Slug
+    """Stikkordet slik det skrives i tiltakene (tags), med små bokstaver uten æ, ø og å: «gronn-omstilling»."""
+    label: Text
+    """Stikkordet slik leseren ser det, med æ, ø og å: «grønn omstilling»."""
+
+
 class Vocabulary(Model):
-    """Rolletyper og statuser som tiltakene kan bruke (plan/vocabulary.yaml)."""
+    """Rolletyper, statuser, ordforklaringer og stikkord som planen bruker (plan/vocabulary.yaml)."""
 
     role_types: Annotated[list[RoleType], Field(min_length=1)]
     """Rollene en aktør kan ha i et tiltak: ansvarlig, samarbeidspartner, finansiør, pådriver."""
     statuses: Annotated[list[Status], Field(min_length=1)]
     """Statusene et tiltak kan ha: planlagt, pågår, fullført, utsatt, avsluttet."""
+    terms: list[Term] = []
+    """Ord og forkortelser som forklares på siden «Ordforklaringer», som rullering og handlingsprogram.
+    Rollene og statusene over forklares der av seg selv."""
+    tags: list[TagLabel] = []
+    """Stikkordene tiltakene kan bruke, med teksten leserne ser. Når listen finnes, må hvert stikkord i et tiltak
+    stå i den."""
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -314,8 +341,9 @@ class Measure(Model):
     """Tiltak som henger sammen med dette (nummer, f.eks. «2.1.1»)."""
     links: list[Link] = []
     """Lenker til mer informasjon."""
-    tags: list[Annotated[str, Field(pattern=SLUG)]] = []
-    """Stikkord med små bokstaver, f.eks. «logistikk»."""
+    tags: list[Annotated[TagRef, Field(pattern=SLUG)]] = []
+    """Stikkord med små bokstaver, f.eks. «logistikk». Hvert stikkord må stå i listen «tags» i
+    plan/vocabulary.yaml, med teksten leserne ser."""
 
     def newest_update(self) -> StatusUpdate | None:
         """The status update with the latest date; of several on that day, the one written last."""

@@ -91,9 +91,12 @@ def test_where_an_abbreviation_cannot_be_explained_the_full_name_is_used() -> No
 # -- the filters: <abbr title> on the web, escaped ---------------------------------------------------------------
 
 
-def test_an_abbreviation_on_the_web_carries_its_full_name() -> None:
-    assert short_html(GRIP) == '<abbr title="Gardermoregionen IPR">GRIP</abbr>'
-    assert short_md(GRIP) == '<abbr title="Gardermoregionen IPR">GRIP</abbr>'
+def test_an_abbreviation_on_the_web_carries_its_full_name_for_the_mouse_and_for_screen_readers() -> None:
+    """Not in a tooltip only, which touch and keyboard never show: a screen reader reads the hidden text, and the
+    abbreviation always sits in a link to the actor's page."""
+    hidden = '<span class="visually-hidden"> (Gardermoregionen IPR)</span>'
+    assert short_html(GRIP) == '<abbr title="Gardermoregionen IPR">GRIP</abbr>' + hidden
+    assert short_md(GRIP) == '<abbr title="Gardermoregionen IPR">GRIP</abbr>' + hidden
 
 
 def test_a_short_name_that_is_no_abbreviation_is_plain_text() -> None:
@@ -137,11 +140,11 @@ def one_line(text: str) -> str:
 def test_markup_in_an_actors_names_stays_text_in_the_abbreviation(attack: str) -> None:
     actor = Actor(id="x", name=f"Navn {attack}", short_name=f"KN {attack}", kind="regionråd")
     html = Abbrs(short_html(actor))
-    assert html.tags == ["abbr"]
+    assert html.tags == ["abbr", "span"]
     assert html.found == [(one_line(actor.name), one_line(actor.short_name or ""))]
     # In Markdown (a link's text in a list) the same, after python-markdown has read it.
     page = Abbrs(markdown.markdown(f"- [{short_md(actor)}](side.md)"))
-    assert [t for t in page.tags if t not in ("ul", "li", "a")] == ["abbr"]
+    assert [t for t in page.tags if t not in ("ul", "li", "a")] == ["abbr", "span"]
     assert page.found == [(one_line(actor.name), one_line(actor.short_name or ""))]
 
 

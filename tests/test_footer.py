@@ -34,6 +34,7 @@ FOOTER_LINKS = {
     "Sikkerhet": "sikkerhet/index.html",
     "Åpne data": "apne-data/index.html",
     "Følg planen": "folg-planen/index.html",
+    "Ordforklaringer": "ordforklaringer/index.html",
     "Last ned planen som PDF": "pdf/naeringsplan.pdf",
 }
 UUTILSYNET = "https://www.uutilsynet.no/"

@@ -261,6 +261,10 @@ def filled_out_plan() -> dict[str, Any]:
         indicator.update(description="x", source_url="https://x.test")
         for observation in indicator["observations"]:
             observation["note"] = "x"
+    vocabulary = data["vocabulary"]
+    vocabulary["terms"] = [{"id": "ord", "label": "x", "description": "x"}]
+    used = {tag for goal in data["focus_area"]["goals"] for m in goal["measures"] for tag in m.get("tags", [])}
+    vocabulary["tags"] = [{"id": tag, "label": "x"} for tag in sorted(used)]
     focus_area = data["focus_area"]
     focus_area["illustrative"] = True
     for goal in focus_area["goals"]:

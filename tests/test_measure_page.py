@@ -40,12 +40,12 @@ def test_without_a_date_from_git_the_line_gives_the_status_date_only(plan: Plan)
 
 def test_a_measure_without_status_updates_says_so_on_the_date_line(plan: Plan) -> None:
     line = date_line(render_site(plan, CHANGED)["tiltak/1-1-2.md"])
-    assert "Teksten sist endret" in line and line.endswith("Ingen statusoppdateringer ennå.</p>")
+    assert "Teksten sist endret" in line and line.endswith("Status ikke oppdatert ennå.</p>")
 
 
 def test_the_status_is_shown_once_without_a_second_date_beside_it(plan: Plan) -> None:
     page = render_site(plan)["tiltak/1-1-1.md"]
-    status = page.split("Status\n:   ", 1)[1].split("\n\n", 1)[0]
+    status = page.split("Status](../ordforklaringer.md#statuser)\n:   ", 1)[1].split("\n\n", 1)[0]
     assert 'class="status-badge"' in status and status.endswith("Pågår</span>")
     assert "(sist oppdatert" not in page
 

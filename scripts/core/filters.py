@@ -120,9 +120,13 @@ def attr(text: Any) -> str:
 
 
 def _short(actor: Actor, escape: Callable[[Any], str], quote: Callable[[Any], str]) -> str:
+    """The abbreviation with its full name twice: in the tooltip (a mouse) and as text a screen reader reads but
+    the eye does not see (a tooltip shows on hover only). Touch and keyboard reach the full name through the link
+    around it, to the actor's page, and the page «Ordforklaringer» explains the plan's abbreviations."""
     if not abbreviates(actor.short_name, actor.name):
         return escape(plain_name(actor))
-    return f'<abbr title="{quote(actor.name)}">{escape(actor.short_name)}</abbr>'
+    full = f'<span class="visually-hidden"> ({escape(actor.name)})</span>'
+    return f'<abbr title="{quote(actor.name)}">{escape(actor.short_name)}</abbr>{full}'
 
 
 def _markdown_attr(text: Any) -> str:
@@ -134,8 +138,9 @@ def _markdown_attr(text: Any) -> str:
 
 def short_html(actor: Actor) -> str:
     """An actor's short form for a tight place in HTML (a table column): an abbreviation with its full name,
-    «<abbr title="Gardermoregionen IPR">GRIP</abbr>»; a short name that is the first words of the name
-    («Eidsvoll») as plain text; the name when there is no short name. Text escaped as with :func:`attr`."""
+    «<abbr title="Gardermoregionen IPR">GRIP</abbr>» and the full name for screen readers; a short name that is
+    the first words of the name («Eidsvoll») as plain text; the name when there is no short name. Text escaped as
+    with :func:`attr`."""
     return _short(actor, attr, attr)
 
 

@@ -45,6 +45,7 @@ class Catalog:
     role_types: dict[str, bool] = field(default_factory=dict)  # id -> is the lead role
     statuses: list[str] = field(default_factory=list)
     indicators: list[str] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
     measures: list[str] = field(default_factory=list)
     plan_end: int | None = None
     #: The status of a measure before its first status update: the vocabulary's first status (lowest «order»).
@@ -77,6 +78,7 @@ class Catalog:
             ("role", vocabulary, "role_types"),
             ("status", vocabulary, "statuses"),
             ("indicator", indicators, "indicators"),
+            ("tag", vocabulary, "tags"),
         ]:
             if not (isinstance(container, Mapping) and isinstance(container.get(key), list)):
                 cat.unknown.add(kind)
@@ -100,6 +102,7 @@ class Catalog:
         ordered.sort(key=lambda r: r["order"] if isinstance(r.get("order"), int) else float("inf"))
         cat.start_status = ordered[0]["id"] if ordered else None
         cat.indicators = [r["id"] for r in _items(indicators, "indicators") if isinstance(r.get("id"), str)]
+        cat.tags = [r["id"] for r in _items(vocabulary, "tags") if isinstance(r.get("id"), str)]
         for fa in focus_areas:
             for goal in _items(fa, "goals"):
                 cat.measures += [m["id"] for m in _items(goal, "measures") if isinstance(m.get("id"), str)]
@@ -159,6 +162,15 @@ class Catalog:
         if value in self.indicators:
             return None
         return f"ukjent indikator «{value}»" + suggest(value, self.indicators) + " (se plan/indikatorer.yaml)"
+
+    def tag_problem(self, value: str) -> str | None:
+        """A tag not in the vocabulary's list (not checked when the vocabulary has no list of tags)."""
+        if "tag" in self.unknown or value in self.tags:
+            return None
+        missing = f"stikkordet «{value}» står ikke i listen «tags» i plan/vocabulary.yaml"
+        add = f"legg det til der med teksten leserne skal se («- {{id: {value}, label: …}}»)"
+        close = suggest(value, self.tags)
+        return f"{missing}{close} Ellers {add}." if close else f"{missing}: {add}, eller bruk et som finnes der"
 
     def measure_problem(self, value: str) -> str | None:
         if "measure" in self.unknown:
@@ -248,3 +260,4 @@ RoleRef = Annotated[str, Field(min_length=1), _reference(Catalog.role_problem)]
 StatusRef = Annotated[str, Field(min_length=1), _reference(Catalog.status_problem)]
 IndicatorRef = Annotated[str, Field(min_length=1), _reference(Catalog.indicator_problem)]
 MeasureRef = Annotated[str, Field(min_length=1), _reference(Catalog.measure_problem)]
+TagRef = Annotated[str, Field(min_length=1), _reference(Catalog.tag_problem)]

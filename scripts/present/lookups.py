@@ -6,6 +6,7 @@ Nothing here makes a link: the website adds its addresses in :class:`scripts.sit
 from __future__ import annotations
 
 import datetime as dt
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
@@ -77,6 +78,16 @@ class RoleEntry:
     note: str | None
 
 
+#: Æ, Ø and Å after Z, in that order (Python's order of code points puts Å before Æ); Ü as Y.
+_NORWEGIAN_ORDER = str.maketrans({"æ": "\uffe0", "ø": "\uffe1", "å": "\uffe2", "ü": "y"})
+
+
+def _norwegian_key(text: str) -> str:
+    """A key that sorts text in Norwegian alphabetical order: «gründer» < «grønn» < «øl» < «ål», «é» as «e»."""
+    folded = text.lower().translate(_NORWEGIAN_ORDER)
+    return "".join(c for c in unicodedata.normalize("NFKD", folded) if not unicodedata.combining(c))
+
+
 def _lines(measures: Iterable[Measure]) -> Iterator[BudgetLine]:
     return (line for measure in measures for line in measure.budget)
 
@@ -90,6 +101,8 @@ class Lookups:
         self.statuses = {s.id: s for s in plan.vocabulary.statuses}
         self.role_types = {r.id: r for r in sorted(plan.vocabulary.role_types, key=lambda r: r.order)}
         self.indicators = {i.id: i for i in plan.indicators}
+        #: Tag id → the text readers see (plan/vocabulary.yaml, «tags»).
+        self.tag_labels = {t.id: t.label for t in plan.vocabulary.tags}
         self.measures = {m.id: (fa, goal, m) for fa, goal, m in plan.measures()}
         self.goals = {g.id: (fa, g) for fa in plan.focus_areas for g in fa.goals}
         self.lead_role = lead_role(plan.vocabulary)
@@ -111,6 +124,16 @@ class Lookups:
     def facts(self, measure: Measure) -> MeasureFacts:
         """What the measure page and the print edition both state about a measure (``present/facts.py``)."""
         return measure_facts(self, measure)
+
+    def tag_label(self, tag: str) -> str:
+        """A tag as readers see it: its label in the vocabulary; without one (a plan whose vocabulary lists no
+        tags), the id with spaces for hyphens."""
+        return self.tag_labels.get(tag) or tag.replace("-", " ")
+
+    def tags_in_use(self) -> list[tuple[str, str]]:
+        """(id, label) of every tag a measure has, in Norwegian alphabetical order of the labels."""
+        used = {tag for m in self.all_measures() for tag in m.tags}
+        return sorted(((tag, self.tag_label(tag)) for tag in used), key=lambda pair: _norwegian_key(pair[1]))
 
     def status_label(self, status_id: str) -> str:
         return self.statuses[status_id].label

@@ -209,6 +209,8 @@ def _line(text: str, details: Iterable[str]) -> ChangeLine:
     return ChangeLine(site_text(text), tuple(site_text(d) for d in details))
 
 
+#: A field's key in code beside its Norwegian name, as `plan diff` writes it for editors: « (`tags`)».
+_FIELD_KEY = re.compile(r" \(`[a-z_]+`\)")
 #: A character escaped with a backslash by the diff's GitHub Markdown (text.py), or a raw «<» or «&».
 _ESCAPED = re.compile(r"\\([\\`*_\[\]<>|~&!#{}$])|[<&]")
 _STRUCK = re.compile(r"~~(.+?)~~")
@@ -217,7 +219,9 @@ _STRUCK = re.compile(r"~~(.+?)~~")
 def site_text(markdown: str) -> str:
     """A change's sentence (GitHub Markdown with the plan text escaped by backslashes) as Markdown for the site:
     every escaped character and every «<» and «&» becomes a numeric character reference, which Python-Markdown
-    shows as itself and never reads as markup or HTML; strikethrough («~~…~~», only the tool writes it, since
+    shows as itself and never reads as markup or HTML; a field's key beside its name («stikkord (`tags`)»), which
+    editors need and citizens do not, goes; strikethrough («~~…~~», only the tool writes it, since
     plan text has its «~» escaped) becomes <del>; the word joiners that stop GitHub's mentions go."""
+    markdown = _FIELD_KEY.sub("", markdown)
     text = _ESCAPED.sub(lambda m: f"&#{ord(m.group(1) or m.group(0))};", markdown.replace(JOINER, ""))
     return _STRUCK.sub(r"<del>\1</del>", text)

@@ -27,6 +27,7 @@ ABOUT_PAGES = (
     ("security", "Sikkerhet"),
     ("open-data", "Åpne data"),
     ("follow", "Følg planen"),
+    ("glossary", "Ordforklaringer"),
 )
 
 

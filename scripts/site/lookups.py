@@ -10,7 +10,7 @@ from scripts.core import dates
 from scripts.core.queries import ReaderContact, reader_contact
 from scripts.present import charts
 from scripts.present.lookups import Lookups, MeasureHistory, SiteOptions
-from scripts.site import municipality, participation, timeline
+from scripts.site import glossary, municipality, participation, timeline
 from scripts.site.registry import page_path
 from scripts.site.urls import html_href
 
@@ -23,6 +23,8 @@ class Site(Lookups):
     def __init__(self, plan: Plan, options: SiteOptions) -> None:
         super().__init__(plan)
         self.options = options
+        #: The anchors of the page «Ordforklaringer», which pages link words to.
+        self.glossary_anchors = glossary.anchors(plan)
 
     def source(self, measure: Measure) -> str | None:
         fa, _, _ = self.measures[measure.id]

@@ -24,7 +24,7 @@ from scripts.core.filters import FILTERS
 from scripts.present import charts, indicators
 from scripts.present.budget import budget_row
 from scripts.present.lookups import SiteOptions
-from scripts.site import search
+from scripts.site import glossary, search
 from scripts.site.badges import followup_badges, status_badge
 from scripts.site.lookups import Site
 from scripts.site.registry import REGISTRY, Registry
@@ -102,6 +102,7 @@ def markdown_environment(
     env.filters["budget_row"] = budget_row
     env.filters.update(indicators.MARKDOWN_FILTERS)
     env.globals["verdict_rule"] = indicators.RULE
+    env.globals["glossary_anchor"] = glossary.anchor
     env.filters["status_badge"] = status_badge
     env.filters["followup_badges"] = followup_badges
     return env
@@ -150,6 +151,11 @@ def _render(
         "href": lambda target: html_href(target, path),
         "file_href": lambda target: relpath(target, url_of(path) or "."),
         "page_path": registry.page_path,
+        "term": glossary.Terms(
+            site.glossary_anchors,
+            link(registry.page_path("glossary")),
+            html_href(registry.page_path("glossary"), path),
+        ),
         "figure": figure,
     }
     return env.get_template(template).render({**shared, **context})

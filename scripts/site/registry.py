@@ -25,7 +25,7 @@ from schema import Plan
 from scripts.core.filters import attr, slug
 from scripts.core.queries import adopted_editions, document_dates, plain_name, reader_contact
 from scripts.present import progress
-from scripts.site import feeds
+from scripts.site import feeds, glossary
 from scripts.site.open_data import OPEN_DATA_MODELS, TABLES, TYPE_NAMES, licence
 
 
@@ -279,6 +279,7 @@ REGISTRY = Registry(
         _page("followup", "oppfolging.md", PLAN, "Oppfølging"),
         _page("history", "historikk.md", PLAN, "Planens historikk", provider=EDITIONS),
         _page("edition-changes", "historikk/endringer-{}.md", items=edition_changes, provider=EDITIONS),
+        _page("glossary", "ordforklaringer.md", PLAN, "Ordforklaringer", context=glossary.context),
         _page("actors", "aktorer/index.md", ACTORS),
         _page("roles-matrix", "aktorer/rollematrise.md", ACTORS, "Rollematrise"),
         _page("actor", "aktorer/{}.md", ACTORS, items=actors, context=_feeds),

@@ -145,6 +145,8 @@ def _fixed_file_rules(files: PlanFiles, models: Mapping[str, Any], catalog: Cata
         ("indicators", "indicators", "indikatoren"),
         ("vocabulary", "role_types", "rolletypen"),
         ("vocabulary", "statuses", "statusen"),
+        ("vocabulary", "terms", "ordet"),
+        ("vocabulary", "tags", "stikkordet"),
     ]:
         source = files.fixed.get(kind)
         if source is not None and isinstance(source.data.get(key), list):
@@ -196,7 +198,7 @@ def _measures(focus_area: FocusArea | None, raw: Mapping[str, Any], catalog: Cat
     every measure whose structure is fine."""
     unchecked = {
         "catalog": Catalog(
-            start_status=catalog.start_status, unknown={"actor", "role", "status", "indicator", "measure"}
+            start_status=catalog.start_status, unknown={"actor", "role", "status", "indicator", "measure", "tag"}
         )
     }
     if focus_area is not None:

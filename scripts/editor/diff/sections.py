@@ -86,16 +86,22 @@ def _indicator_changed(ident: str, a: Indicator, b: Indicator, names: Names) -> 
 
 
 def vocabulary_changes(old: Plan, new: Plan, names: Names) -> Iterator[Change]:
-    lists = {"role_types": "rolletype", "statuses": "status"}
-    for key, word in lists.items():
+    lists = {
+        "role_types": ("rolletype", "rolletypene", "Ny"),
+        "statuses": ("status", "statusene", "Ny"),
+        "terms": ("ordforklaring", "ordforklaringene", "Ny"),
+        "tags": ("stikkord", "stikkordene", "Nytt"),
+    }
+    for key, (word, plural, new_word) in lists.items():
         before, after = getattr(old.vocabulary, key), getattr(new.vocabulary, key)
-        yield from list_changes_by_id(before, after, _vocabulary_listing(key, word, names))
-        yield from _order("vocabulary", f"{word}ene" if word == "status" else "rolletypene", before, after)
+        yield from list_changes_by_id(before, after, _vocabulary_listing(key, word, new_word, names))
+        yield from _order("vocabulary", plural, before, after)
     yield from field_changes(Subject("vocabulary", "", "Ordlisten"), old.vocabulary, new.vocabulary, names, set(lists))
 
 
-def _vocabulary_listing(key: str, word: str, names: Names) -> Listing[Any]:
-    """The role types («rolletype») or the statuses («status») of the vocabulary."""
+def _vocabulary_listing(key: str, word: str, new_word: str, names: Names) -> Listing[Any]:
+    """The role types («rolletype»), the statuses («status»), the terms («ordforklaring») or the tags
+    («stikkord») of the vocabulary; `new_word` is «Ny» or «Nytt», as the word's gender asks."""
 
     def changed(ident: str, a: Any, b: Any) -> Iterator[Change]:
         subject = Subject("vocabulary", ident, f"{word.capitalize()} {quote(b.label)} ({md(ident)})")
@@ -105,7 +111,7 @@ def _vocabulary_listing(key: str, word: str, names: Names) -> Listing[Any]:
         "vocabulary",
         word,
         key,
-        lambda ident, item: f"Ny {word}: {md(item.label)} ({md(ident)})",
+        lambda ident, item: f"{new_word} {word}: {md(item.label)} ({md(ident)})",
         lambda ident, item: f"Fjernet {word}: {md(item.label)} ({md(ident)})",
         changed,
     )

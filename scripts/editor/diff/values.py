@@ -100,6 +100,7 @@ LABELS: dict[str, str] = {
     "case_number": "saksnummer",
     "role_types": "rolletyper",
     "statuses": "statuser",
+    "terms": "ordforklaringer",
 }
 
 #: How a yes or no reads, by key.
