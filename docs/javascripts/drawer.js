@@ -46,14 +46,11 @@
   function prepareButton() {
     var p = parts();
     /* A label may have no role «button» nor aria-expanded (axe: aria-allowed-role), nor aria-label (axe:
-       aria-prohibited-attr); focusable and named by its hidden text, it is announced as «Meny» and opened as
-       Material opens any focused label. */
+       aria-prohibited-attr); focusable and named by its title (hidden text would not name it: a label takes no
+       name from its content), it is announced as «Meny» and opened as Material opens any focused label. */
     if (!p.button || p.button.hasAttribute("tabindex")) { return; }
     p.button.setAttribute("tabindex", "0");
-    var name = document.createElement("span");
-    name.className = "visually-hidden";
-    name.textContent = "Meny";
-    p.button.appendChild(name);
+    p.button.setAttribute("title", "Meny");
     /* Material clicks a focused label on Enter itself; Space, as on any button, does the same here. */
     p.button.addEventListener("keydown", function (event) {
       if (event.key !== " ") { return; }
