@@ -4,6 +4,7 @@ scores (the median performance of ``--runs`` runs, the lowest of the other score
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import os
 import shutil
 import statistics
@@ -14,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from scripts.dev.bench.common import BIN, ROOT, nb
+from scripts.dev.lighthouse.report import HEADING, with_section
 from scripts.dev.lighthouse.run import CATEGORIES, METRICS, PAGES, Lighthouse, Report, find_cli
 from scripts.dev.lighthouse.serve import serving
 
@@ -50,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=3, help="kjøringer per side (ytelse: medianen)")
     parser.add_argument("--lighthouse", type=Path, help="Lighthouses cli/index.js (standard: fra «make test»)")
     parser.add_argument("--chrome", default="/usr/bin/chromium", help="nettleseren Lighthouse styrer")
-    parser.add_argument("--markdown", action="store_true", help="skriv tabellen som et avsnitt til BENCHMARKS.md")
+    parser.add_argument("--write", type=Path, help="skriv resultatet som avsnittet om Lighthouse i denne filen")
     args = parser.parse_args(argv)
     cli = args.lighthouse or find_cli(ROOT / ".venv" / "share")
     node = shutil.which("node")
@@ -65,7 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     if isinstance(results, str):
         print(results, file=sys.stderr)
         return 1
-    print(markdown(results) if args.markdown else table(results))
+    print(table(results))
+    if args.write:
+        old = args.write.read_text(encoding="utf-8") if args.write.exists() else ""
+        args.write.write_text(with_section(old, markdown(results)), encoding="utf-8")
+        print(f"Skrev avsnittet «{HEADING.removeprefix('## ')}» i {args.write}.", file=sys.stderr)
     return 0 if all(r.score(c) == 100 for r in results for c in ASSERTED) else 1
 
 
@@ -110,17 +116,23 @@ def table(results: list[PageResult]) -> str:
 def markdown(results: list[PageResult]) -> str:
     """The section of BENCHMARKS.md: the table, how it was measured, the load."""
     version = results[0].reports[0].version if results else "?"
+    runs = len(results[0].reports) if results else 0
     heads = ["Side", *CATEGORIES.values(), "Ytelse (alle)", *METRICS.values(), "Last"]
     rows = [heads, ["---"] * len(heads), *(_row(r) for r in results)]
     return "\n".join(
         [
-            f"Lighthouse {version}, mobil (standard: Moto G Power, simulert struping), "
-            f"{len(results[0].reports) if results else 0} kjøringer per side; nettstedet servert med gzip på localhost "
-            "(`python -m scripts.dev.lighthouse`). Ytelse er medianen (og alle kjøringene), de andre poengene den "
-            "laveste; FCP, LCP, SI og TBT i millisekunder (median), «Last» er belastningen (1 minutt) etter hver "
-            "kjøring.",
+            HEADING,
+            "",
+            f"Målt {dt.date.today():%d.%m.%Y} med `python -m scripts.dev.lighthouse --write BENCHMARKS.md`: Lighthouse "
+            f"{version} med standardinnstillingene for mobil (simulert struping), {runs} kjøringer per side, "
+            "nettstedet for den leverte planen servert med gzip og sikkerhetshodene fra `_headers` på localhost. "
+            "Ytelse er medianen (og spennet mellom kjøringene), de andre poengene den laveste; FCP, LCP, TBT og SI i "
+            "millisekunder og CLS, som medianer. «Last» er maskinens belastning (snitt siste minutt) etter "
+            f"kjøringene, på en maskin med {os.cpu_count()} kjerner: ytelsen avhenger av den, de andre poengene ikke "
+            "(dem sjekker `tests/test_lighthouse.py`).",
             "",
             *("| " + " | ".join(row) + " |" for row in rows),
+            "",
         ]
     )
 
