@@ -27,9 +27,9 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 SITE_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 # The tests: chromium (the browser tests drive Debian's chromium, never a browser downloaded by a test tool), a Java
 # runtime (the Nu HTML Checker), faketime (a build at another time of day must give the same bytes), LibreOffice
-# Calc without its desktop parts (a status workbook re-saved by Calc must import as the original; soffice),
-# poppler-utils (pdftotext, pdffonts, pdftoppm read the PDFs back) and git (plan diff, plan new, adopted editions).
-TEST_PACKAGES := chromium default-jre-headless faketime git libreoffice-calc-nogui poppler-utils
+# Calc without its desktop parts (a status workbook re-saved by Calc must import as the original; soffice), Node.js
+# (Lighthouse, see below), poppler-utils (pdftotext, pdffonts, pdftoppm read the PDFs back) and git (plan diff, plan new, adopted editions).
+TEST_PACKAGES := chromium default-jre-headless faketime git libreoffice-calc-nogui nodejs poppler-utils
 DEBIAN_PACKAGES := $(SITE_PACKAGES) $(TEST_PACKAGES)
 
 # `$(call apt_install,PACKAGES)`: installs those of PACKAGES that dpkg does not know as installed, in one apt-get
@@ -64,8 +64,20 @@ $(VNU):
 	rm $(@D)/vnu-jar-$(VNU_VERSION).tgz
 	touch $@
 
-# Make expands prerequisites as it reads them, so this comes after $(VNU) above.
-test: $(BIN)/plan debian-packages $(VNU) lint typecheck unit
+# Lighthouse (Google's audit of a page: accessibility, best practices, SEO, performance), for the test of five pages
+# of the shipped plan (tests/test_lighthouse.py) and `python -m scripts.dev.lighthouse`. Installed by npm's own client
+# (from the registry npm is configured with), the exact version pinned, without its development dependencies; it
+# drives Debian's chromium (CHROME_PATH), never a browser of its own.
+LIGHTHOUSE_VERSION := 12.8.2
+LIGHTHOUSE := $(VENV)/share/lighthouse-$(LIGHTHOUSE_VERSION)/node_modules/lighthouse/cli/index.js
+$(LIGHTHOUSE):
+	mkdir -p $(VENV)/share/lighthouse-$(LIGHTHOUSE_VERSION)
+	npm install --silent --prefix $(VENV)/share/lighthouse-$(LIGHTHOUSE_VERSION) --no-save --omit=dev \
+	  --no-audit --no-fund lighthouse@$(LIGHTHOUSE_VERSION)
+	touch $@
+
+# Make expands prerequisites as it reads them, so this comes after $(VNU) and $(LIGHTHOUSE) above.
+test: $(BIN)/plan debian-packages $(VNU) $(LIGHTHOUSE) lint typecheck unit
 
 lint: $(BIN)/plan
 	$(BIN)/ruff check .

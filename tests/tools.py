@@ -20,6 +20,7 @@ DEBIAN_PACKAGE = {
     "faketime": "faketime",
     "git": "git",
     "java": "default-jre-headless",
+    "node": "nodejs",
     "pdffonts": "poppler-utils",
     "pdftoppm": "poppler-utils",
     "pdftotext": "poppler-utils",

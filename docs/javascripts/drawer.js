@@ -45,11 +45,12 @@
 
   function prepareButton() {
     var p = parts();
-    /* A label may have no role «button» nor aria-expanded (axe: aria-allowed-role); focusable and named, it is
-       announced as «Meny» and opened as Material opens any focused label. */
+    /* A label may have no role «button» nor aria-expanded (axe: aria-allowed-role), nor aria-label (axe:
+       aria-prohibited-attr); focusable and named by its title (hidden text would not name it: a label takes no
+       name from its content), it is announced as «Meny» and opened as Material opens any focused label. */
     if (!p.button || p.button.hasAttribute("tabindex")) { return; }
     p.button.setAttribute("tabindex", "0");
-    p.button.setAttribute("aria-label", "Meny");
+    p.button.setAttribute("title", "Meny");
     /* Material clicks a focused label on Enter itself; Space, as on any button, does the same here. */
     p.button.addEventListener("keydown", function (event) {
       if (event.key !== " ") { return; }

@@ -49,6 +49,7 @@ from scripts.publish import csp, editions, measure_history, memo, page_memo, pro
 from scripts.publish.memo import FileMemo
 from scripts.publish.page_memo import PageMemo
 from scripts.publish.pdfs import Made, PdfBatch, PdfCache, PdfJob, cache_root
+from scripts.publish.stylesheets import one_stylesheet
 from scripts.site.feeds import feed_files
 from scripts.site.footer import footer, not_found_links
 from scripts.site.pages import MemoryBytecodeCache, render_site
@@ -208,6 +209,10 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         batch = self._start_pdfs(source, options, found) if self.command != "serve" and self.config.pdf else None
         try:
             self.state = self._pages(config, source, options, found, batch)
+            if self.command != "serve":  # the preview keeps them apart: its configuration is read once
+                css = one_stylesheet(Path(config["docs_dir"]), list(config["extra_css"]))
+                config["extra_css"] = css.links
+                self.state.generated.update(css.files)
         except BaseException:  # MkDocs calls no on_build_error for a failure here: the workers are stopped now
             if batch is not None:
                 batch.cancel()

@@ -28,6 +28,7 @@ from scripts.dev.bench.report import (
 )
 from scripts.dev.bench.serve import measure_serve
 from scripts.dev.bench.stages import bench_config, command_stage, environment, python_stage, run_child, stage_command
+from scripts.dev.lighthouse.report import section_of, with_section
 
 
 def bench(sizes: list[int], runs: int, out: Path, *, large_runs: int, pdf_limit: int, serve_edits: int) -> None:
@@ -48,7 +49,7 @@ def bench(sizes: list[int], runs: int, out: Path, *, large_runs: int, pdf_limit:
 
     elapsed = time.perf_counter() - started
     text = report(plans, builds, ours, serve, profile_section(profile, profile_plan.name), started_at, elapsed)
-    out.write_text(text, encoding="utf-8")
+    out.write_text(with_section(text, section_of(out.read_text(encoding="utf-8") if out.exists() else "")), "utf-8")
     print(f"Skrev {out} ({nb(elapsed / 60, 1)} min)")
 
 

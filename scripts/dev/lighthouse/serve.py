@@ -1,0 +1,78 @@
+"""A built site on localhost as a host serves it: the security headers of its ``_headers`` file, and text files
+gzipped when the browser accepts it (Lighthouse's «text compression» and its timings count the bytes on the wire)."""
+
+from __future__ import annotations
+
+import contextlib
+import functools
+import gzip
+import http.server
+import io
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import ClassVar
+from urllib.parse import urlsplit
+
+#: The types a host compresses (GitHub Pages, Netlify): text, never images or fonts already compressed.
+COMPRESSED = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
+
+
+def site_headers(site: Path) -> list[tuple[str, str]]:
+    """The headers of the site's ``_headers`` file (its lines after the comment and the ``/*`` line)."""
+    lines = (site / "_headers").read_text(encoding="utf-8").splitlines()
+    return [(name.strip(), value.strip()) for name, _, value in (line.partition(":") for line in lines[2:])]
+
+
+class GzipHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder with :attr:`headers_to_send` on every answer and text gzipped for a browser that accepts it."""
+
+    headers_to_send: ClassVar[list[tuple[str, str]]] = []
+
+    def send_head(self):  # type: ignore[no-untyped-def]  # the standard library's own signature is untyped
+        path = self._compressible()
+        if path is None:
+            return super().send_head()
+        body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
+        self.send_response(http.HTTPStatus.OK)
+        self.send_header("Content-Type", self.guess_type(str(path)))
+        self.send_header("Content-Encoding", "gzip")
+        self.send_header("Vary", "Accept-Encoding")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        return io.BytesIO(body)
+
+    def _compressible(self) -> Path | None:
+        """The file asked for, when it is text and the browser accepts gzip (not a folder's address without its
+        slash: the standard handler redirects that)."""
+        if "gzip" not in self.headers.get("Accept-Encoding", ""):
+            return None
+        path = Path(self.translate_path(self.path))
+        if path.is_dir():
+            if not urlsplit(self.path).path.endswith("/"):
+                return None
+            path = path / "index.html"
+        return path if path.is_file() and self.guess_type(str(path)).startswith(COMPRESSED) else None
+
+    def end_headers(self) -> None:
+        for name, value in self.headers_to_send:
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serving(site: Path) -> Iterator[str]:
+    """Serve ``site`` on a free port of localhost; yields the address of its front page."""
+    GzipHandler.headers_to_send = site_headers(site)
+    handler = functools.partial(GzipHandler, directory=str(site))
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
