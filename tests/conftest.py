@@ -95,6 +95,16 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site of the shipped plan (plan/) with its PDFs, built once per test run (per worker) by `plan build`: for
+    the tests of what the real plan's pages show (search ranks, totals on a phone, Lighthouse)."""
+    out = tmp_path_factory.mktemp("shipped") / "site"
+    result = run_plan("build", "--plan", str(ROOT / "plan"), "--out", str(out))
+    assert result.code == 0, result.stderr
+    return out
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """A test that reads the built site waits for a full build: it is `slow`, unless it is a `browser` test (those
     are left out of `make check` anyway, and the browser's own quick and slow sets stay apart)."""
@@ -181,6 +191,13 @@ def server(built_site: Path) -> Iterator[str]:
     QuietHandler.headers_to_send = site_headers(built_site)
     assert "Content-Security-Policy" in dict(QuietHandler.headers_to_send)
     with serving(built_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def shipped_server(shipped_site: Path) -> Iterator[str]:
+    QuietHandler.headers_to_send = site_headers(shipped_site)
+    with serving(shipped_site) as url:
         yield url
 
 

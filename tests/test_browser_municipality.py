@@ -128,3 +128,24 @@ def test_the_front_page_and_a_municipality_page_have_no_axe_violation(
 ) -> None:
     """The whole page, the theme's header, menu and search included."""
     assert axe_violations(browser, server, width) == []
+
+
+@pytest.mark.slow  # the shipped plan, whose measures carry follow-up marks («Forsinket», «Ikke oppdatert»)
+@pytest.mark.parametrize("width", sorted(WIDTHS.values()))
+def test_the_status_and_follow_up_marks_of_an_actors_measures_stay_inside_the_table(
+    shipped_server: str, browser: Browser, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(shipped_server + url_of(page_path("actor", "nes-kommune")), wait_until="load")
+    assert page.locator("table.actor-measures .followup-badge").count() >= 2
+    outside = page.evaluate(
+        """() => [...document.querySelectorAll('table.actor-measures')].flatMap(table => {
+            const right = table.getBoundingClientRect().right;
+            return [...table.querySelectorAll('.status-badge, .followup-badge')]
+                .filter(badge => badge.getBoundingClientRect().right > right + 0.5)
+                .map(badge => badge.closest('tr').querySelector('td').textContent + ': ' + badge.textContent);
+        })"""
+    )
+    context.close()
+    assert outside == []

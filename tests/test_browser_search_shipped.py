@@ -12,17 +12,9 @@ import pytest
 from playwright.sync_api import Browser, Page
 from test_browser_search import results
 
-from conftest import ROOT, QuietHandler, run_plan, serving, site_headers
+from conftest import QuietHandler, serving, site_headers
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("shipped") / "site"
-    result = run_plan("build", "--plan", str(ROOT / "plan"), "--out", str(out))
-    assert result.code == 0, result.stderr
-    return out
 
 
 @pytest.fixture(scope="module")

@@ -20,7 +20,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import Browser, Page
 
-from conftest import ROOT, WCAG, WIDTHS, QuietHandler, run_plan, serving, site_headers
+from conftest import ROOT, WCAG, WIDTHS
 from schema import Plan
 from scripts.site.registry import page_path
 from scripts.site.urls import url_of
@@ -130,16 +130,6 @@ def shipped_plan() -> Plan:
     assert problems == []
     assert loaded is not None
     return loaded
-
-
-@pytest.fixture(scope="module")
-def shipped_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    out = tmp_path_factory.mktemp("shipped") / "site"
-    result = run_plan("build", "--plan", str(ROOT / "plan"), "--out", str(out))
-    assert result.code == 0, result.stderr
-    QuietHandler.headers_to_send = site_headers(out)
-    with serving(out) as url:
-        yield url
 
 
 @pytest.mark.slow

@@ -11,20 +11,12 @@ from pathlib import Path
 import pytest
 from tools import program
 
-from conftest import ROOT, run_plan
+from conftest import ROOT
 from scripts.dev.lighthouse.cli import ASSERTED
 from scripts.dev.lighthouse.run import CATEGORIES, PAGES, Lighthouse, Report, find_cli
 from scripts.dev.lighthouse.serve import serving
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-@pytest.fixture(scope="module")
-def shipped_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("shipped") / "site"
-    result = run_plan("build", "--plan", str(ROOT / "plan"), "--out", str(out))
-    assert result.code == 0, result.stderr
-    return out
 
 
 @pytest.fixture(scope="module")
