@@ -154,13 +154,28 @@ def test_while_on_consultation_the_front_and_history_pages_say_the_deadline_the_
 ) -> None:
     shown = pages_on(plan, dt.date(2026, 12, 6))[page]
     assert '<h2 id="horing-2-0">Høring: si din mening om Rullering 2027</h2>' in shown
-    assert '**Høringsfristen er <time datetime="2027-01-15">15. januar 2027</time>** (om 40 dager)' in shown
+    assert '<time datetime="2027-01-15">15. januar 2027</time>** (om 40 dager)' in shown
     assert "[Utkastet](https://eksempel.example/utkast.pdf)" in shown
     assert re.search(r'<a href="(\.\./)?pdf/statusrapport-2021\.pdf">Statusrapporten</a>', shown)
     links = mailto_links(shown)
     assert links and {subject(href) for href in links} == {"Høringsinnspill til Rullering 2027 (utgave 2.0)"}
-    assert "(eksempel: adressen er ikke bestemt ennå)" in shown
     assert "{ .md-button .md-button--primary }" in shown
+
+
+def test_the_history_page_gives_the_whole_consultation_with_the_address_to_write_to(plan: Plan) -> None:
+    shown = pages_on(plan, dt.date(2026, 12, 6))["historikk.md"]
+    assert "**Høringsfristen er <time" in shown
+    assert "(eksempel: adressen er ikke bestemt ennå)" in shown
+
+
+def test_the_front_page_gives_the_consultation_short_with_a_link_to_the_whole_of_it_on_the_history_page(
+    plan: Plan,
+) -> None:
+    shown = pages_on(plan, dt.date(2026, 12, 6))["index.md"]
+    box = shown[shown.index('<section class="consultation"') : shown.index("</section>")]
+    assert "er på høring til **<time" in box
+    assert "[Mer om høringen og hvordan du svarer](historikk.md#horing-2-0)" in box
+    assert "[Send innspill på e-post](mailto:" in box
 
 
 def test_on_the_deadline_itself_input_is_still_asked_for(plan: Plan) -> None:
@@ -186,7 +201,7 @@ def test_the_consultation_is_answered_where_its_own_respond_says(plan: Plan) -> 
     own = revision.consultation.model_copy(update={"respond": ConsultationResponse(**respond)})
     revisions = [*plan.plan.revisions[:-1], revision.model_copy(update={"consultation": own})]
     changed = plan.model_copy(update={"plan": plan.plan.model_copy(update={"revisions": revisions})})
-    shown = pages_on(changed, dt.date(2026, 12, 6))["index.md"]
+    shown = pages_on(changed, dt.date(2026, 12, 6))["historikk.md"]
     assert (
         "Send innspill på e-post til [horing@kommune.example](mailto:horing@kommune.example?subject="
         "H%C3%B8ringsinnspill%20til%20Rullering%202027%20%28utgave%202.0%29), i [skjemaet for innspill]"
@@ -204,7 +219,7 @@ def test_the_contact_page_shows_every_way_to_reach_the_contact_and_says_which_ar
     assert "[\\+47 12 34 56 78](tel:+4712345678)" in page
     assert "[eksempel.example](https://eksempel.example/kontakt)" in page
     assert "E-postadressen og telefonnummeret her er eksempler og ikke bestemt ennå." in page
-    assert "er på høring til 15. januar 2027. [Les dokumentene og send innspill](index.md#horing-2-0)" in page
+    assert "er på høring til 15. januar 2027. [Les dokumentene og send innspill](historikk.md#horing-2-0)" in page
 
 
 # -- Validation ----------------------------------------------------------------------------------------------------
@@ -300,7 +315,7 @@ def test_the_built_front_page_has_the_consultation_box_with_a_primary_button(sit
     html = (site / "index.html").read_text(encoding="utf-8")
     box = re.search(r'<section aria-labelledby="horing-2-0" class="consultation">(.*?)</section>', html, re.S)
     assert box is not None
-    assert re.search(r'<a class="md-button md-button--primary" href="mailto:[^"]+">Send høringsinnspill</a>', box[1])
+    assert re.search(r'<a class="md-button md-button--primary" href="mailto:[^"]+">Send innspill på e-post</a>', box[1])
 
 
 @pytest.mark.slow  # with the checker it tests: java and vnu.jar, which only `make test` installs
