@@ -5,6 +5,7 @@ left beside it. And two builds of the same commit, at different times in differe
 
 from __future__ import annotations
 
+import datetime as dt
 import errno
 import hashlib
 import os
@@ -23,9 +24,11 @@ import pytest
 from tools import program
 
 from conftest import PLAN_COMMAND, ROOT, VALID_PLAN, not_source, run_plan
+from schema import Plan
+from scripts.core.followup import status_as_of
 from scripts.publish import build as publish
 from scripts.publish.pdfs import PdfCache
-from scripts.publish.plugin import PlanSource, read_plan
+from scripts.publish.plugin import PlanSource, read_plan, site_day
 
 STAGING = ".site-ny-"
 
@@ -315,3 +318,18 @@ def test_a_file_error_says_its_reason_in_norwegian_not_the_systems_english() -> 
     assert (
         describe_os_error(refused) == "Kunne ikke lese eller skrive site: du har ikke lov til å lese eller skrive her."
     )
+
+
+def test_the_pages_today_is_the_source_date_epoch_else_the_commits_day_else_the_plans_status_date(
+    tmp_path: Path, valid_plan: Plan
+) -> None:
+    epoch = {"SOURCE_DATE_EPOCH": str(int(dt.datetime(2027, 1, 15, 12, tzinfo=dt.UTC).timestamp()))}
+    assert site_day(valid_plan, tmp_path, epoch) == dt.date(2027, 1, 15)
+    assert site_day(valid_plan, tmp_path, {}) == status_as_of(valid_plan)  # not a git checkout
+    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    (tmp_path / "plan.yaml").write_text("title: x\n", encoding="utf-8")
+    dated = {"GIT_COMMITTER_DATE": "2026-03-04T10:00:00+00:00", "GIT_AUTHOR_DATE": "2026-03-04T10:00:00+00:00"}
+    who = ["-c", "user.name=t", "-c", "user.email=t@example.invalid"]
+    subprocess.run(["git", *who, "-C", str(tmp_path), "add", "."], check=True)
+    subprocess.run(["git", *who, "-C", str(tmp_path), "commit", "-qm", "x"], check=True, env={**os.environ, **dated})
+    assert site_day(valid_plan, tmp_path, {}) == dt.date(2026, 3, 4)

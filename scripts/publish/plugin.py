@@ -39,6 +39,7 @@ from mkdocs.utils import clean_directory
 from schema import Plan
 from scripts.core.collector import gc_paused
 from scripts.core.dates import today
+from scripts.core.followup import status_as_of
 from scripts.core.problems import Diagnostic, errors, sorted_unique
 from scripts.core.progress import Progress
 from scripts.core.queries import document_dates
@@ -283,7 +284,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         return source
 
     def _options(self, source: PlanSource, root: Path, config: Any) -> SiteOptions:
-        day = self.input.today or today()
+        day = site_day(source.plan, source.folder)
         return site_options(source, root, config["extra"], templates=self.input.templates, today=day)
 
     def _page_dates(self, plan: Plan, options: SiteOptions, registry: Registry) -> dict[str, str]:
@@ -504,6 +505,21 @@ def site_options(
         templates=templates,
         today=today,
     )
+
+
+def site_day(plan: Plan, folder: Path, environ: Mapping[str, str] = os.environ) -> dt.date:
+    """The pages' «today» (the timeline's line, whether a consultation is open), so that the same commit gives the
+    same site: the day of SOURCE_DATE_EPOCH when it is set (the deploy workflow sets it to the hour it runs, every
+    day); else the day of the commit the plan folder is at; else, outside git, the day the plan's status is as of."""
+    if environ.get("SOURCE_DATE_EPOCH", "").strip().isdigit():
+        return today(environ)
+    try:
+        out = subprocess.run(
+            ["git", "log", "-1", "--format=%cs"], cwd=folder, capture_output=True, text=True, check=False, timeout=10
+        ).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        out = ""
+    return dt.date.fromisoformat(out) if out else status_as_of(plan)
 
 
 def _git_dates(root: Path, paths: Iterable[str]) -> dict[str, dt.date]:
