@@ -13,7 +13,7 @@ from scripts.editor.diff.fields import Subject, field_changes, list_changes, val
 from scripts.editor.diff.measures import period_path
 from scripts.editor.diff.structure import Item, Listing, list_changes_by_id, text_changes
 from scripts.editor.diff.text import md, quote, word_diff
-from scripts.editor.diff.values import Names
+from scripts.editor.diff.values import Names, figure
 
 
 def actor_changes(old: Plan, new: Plan, names: Names) -> Iterator[Change]:
@@ -78,11 +78,31 @@ def _indicator_changed(ident: str, a: Indicator, b: Indicator, names: Names) -> 
         yield Change("indicators", "observations_changed", ident, text, path=where)
     subject = Subject("indicators", ident, f"Indikator {md(b.title)}")
     yield from text_changes(replace(subject, label=f"Indikator {md(ident)}"), a, b, ("title",))
-    yield from field_changes(subject, a, b, names, {"id", "title", "observations"})
+    yield from _point_changes(subject, a, b)
+    yield from field_changes(subject, a, b, names, {"id", "title", "observations", *_POINTS})
     rest = [o for o in a.observations if new_years.get(o.year) == o.value or o.year not in new_years]
     kept = [o for o in b.observations if old_years.get(o.year) == o.value]
     if rest != kept:
         yield from list_changes(subject, ("observations",), rest, kept, names)
+
+
+#: The indicator's two fixed points, as the sentences name them.
+_POINTS = {"baseline": "utgangsverdien", "target": "målverdien"}
+
+
+def _point_changes(subject: Subject, a: Indicator, b: Indicator) -> Iterator[Change]:
+    """«målverdien for 2030 er endret fra 60 000 til 62 000 arbeidsplasser» (in the new unit; a new unit is said
+    on its own)."""
+    for key, word in _POINTS.items():
+        x, y = getattr(a, key), getattr(b, key)
+        if x == y:
+            continue
+        if x.year == y.year:
+            text = f"{word} for {y.year} er endret fra {figure(x.value)} til {figure(y.value, b.unit)}"
+        else:
+            text = f"{word} er endret fra {figure(x.value, b.unit)} i {x.year} til {figure(y.value, b.unit)} i {y.year}"
+        where = ",".join(f"{key}.{name}" for name in ("year", "value") if getattr(x, name) != getattr(y, name))
+        yield subject.change(f"{key}_changed", text, (where,), x, y)
 
 
 def vocabulary_changes(old: Plan, new: Plan, names: Names) -> Iterator[Change]:
