@@ -146,17 +146,16 @@ def _role_changes(a: Measure, b: Measure, subject: Subject, names: Names) -> Ite
 def _budget_changes(a: list[BudgetLine], b: list[BudgetLine], subject: Subject, names: Names) -> Iterator[Change]:
     """When an amount changed or a line came or went: the totals, each changed line (year, funder, old → new) and
     the new sums of the funders it touched that have more than one line; else (a line now secured, a note, a new order) field by field."""
-    pairs, removed, added = pair(a, b, [lambda line: (line.year, line.funder)])
-    amounts = [(x, y) for x, y in pairs if x.amount != y.amount]
+    pairs, removed, added = pair(
+        a, b, [lambda line: (line.year, line.funder), lambda line: (line.year, line.amount, line.secured)]
+    )
+    amounts = [(x, y) for x, y in pairs if x.amount != y.amount or x.funder != y.funder]
     if not (amounts or removed or added):
         if a != b:
             yield from list_changes(subject, ("budget",), a, b, names)
         return
     old_total, new_total = sum(x.amount for x in a), sum(x.amount for x in b)
-    if old_total != new_total:
-        text = f"budsjettet er endret fra {nok(old_total)} til {nok(new_total)}:"
-    else:
-        text = f"budsjettet er fordelt på nytt (fortsatt {nok(new_total)} i alt):"
+    text = _budget_sentence(old_total, new_total, amounts if not (removed or added) else [], names)
     changed: list[tuple[BudgetLine | None, BudgetLine | None]] = [*amounts]
     changed += [(x, None) for x in removed] + [(None, y) for y in added]
     lines = sorted(changed, key=_year)
@@ -171,8 +170,19 @@ def _budget_changes(a: list[BudgetLine], b: list[BudgetLine], subject: Subject, 
     yield replace(subject.change("budget_changed", text, ("budget.amount",), old_total, new_total), details=details)
     for x, y in pairs:
         inner = replace(subject, label=f"{subject.label}: budsjettpost {y.year}, {names.actor(y.funder)}")
-        said = {"amount", "secured"} if (x, y) in amounts else {"amount"}
+        said = {"amount", "secured", "funder"} if (x, y) in amounts else {"amount"}
         yield from field_changes(replace(inner, path=("budget",)), x, y, names, said)
+
+
+def _budget_sentence(old: int, new: int, lines: list[tuple[BudgetLine, BudgetLine]], names: Names) -> str:
+    """The totals, or the funders when only the funders changed, or a new distribution of the same sum."""
+    if old != new:
+        return f"budsjettet er endret fra {nok(old)} til {nok(new)}:"
+    if lines and all(x.funder != y.funder and x.amount == y.amount for x, y in lines):
+        before = ", ".join(dict.fromkeys(names.actor(x.funder) for x, _ in lines))
+        after = ", ".join(dict.fromkeys(names.actor(y.funder) for _, y in lines))
+        return f"budsjettet har fått ny finansiør: {before} → {after}:"
+    return f"budsjettet er fordelt på nytt (fortsatt {nok(new)} i alt):"
 
 
 def _year(lines: tuple[BudgetLine | None, BudgetLine | None]) -> tuple[int, str]:
@@ -183,7 +193,8 @@ def _year(lines: tuple[BudgetLine | None, BudgetLine | None]) -> tuple[int, str]
 
 def _budget_line(x: BudgetLine | None, y: BudgetLine | None, names: Names) -> str:
     """«2023, Innovasjon Norge: 750 000 kr → 800 000 kr», «… ny post på 100 000 kr (planlagt)», «… posten på
-    200 000 kr (bevilget) er fjernet»."""
+    200 000 kr (bevilget) er fjernet», «2022, 250 000 kr (bevilget): Viken fylkeskommune → Akershus
+    fylkeskommune»."""
     line = y or x
     assert line is not None
     where = f"{line.year}, {names.actor(line.funder)}"
@@ -191,6 +202,8 @@ def _budget_line(x: BudgetLine | None, y: BudgetLine | None, names: Names) -> st
         return f"{where}: ny post på {_amount(line)}"
     if y is None:
         return f"{where}: posten på {_amount(line)} er fjernet"
+    if x.funder != y.funder:
+        return f"{line.year}, {_amount(y)}: {names.actor(x.funder)} → {names.actor(y.funder)}"
     if x.secured == y.secured:
         return f"{where}: {nok(x.amount)} → {nok(y.amount)} ({_secured(y)})"
     return f"{where}: {_amount(x)} → {_amount(y)}"
