@@ -5,10 +5,10 @@ validated, and the validated models are compared: every field of every model, dr
 that a field added to the schema is reported without code (``fields.py``). The common changes have hand-written
 Norwegian sentences (``measures.py``, ``structure.py``, ``sections.py``); every other change gets a generic
 sentence naming the field with its old and new value (``values.py`` holds the Norwegian field names). A change
-that goes against the editors' guide (a measure or status update deleted) carries a warning that quotes the
-guide's rule and links its page (``rules.py``). The result is a list of :class:`Change` values, shown as GitHub
-Markdown for a pull-request comment, with all plan text escaped (``text.py``), or as JSON for tools (the same
-sentences as plain text, and the old and new values as written).
+that goes against the editors' guide (a measure deleted, a status update deleted or edited) carries a warning that
+quotes the guide's rule and links its page (``rules.py``). The result is a list of :class:`Change` values, shown
+as GitHub Markdown for a pull-request comment, with all plan text escaped (``text.py``), or as JSON for tools (the
+same sentences as plain text, and the old and new values as written).
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
 """Measures compared: added, removed (a warning: the guide says to keep them), moved or renumbered (recognised by
 a title or description that carries over), and every field of a measure that stays, with hand-written sentences
-for status, title, description, period, priority, roles, budget and status updates."""
+for status, title, description, period, priority, roles, budget (each changed line) and status updates (one
+deleted or edited is a warning too: the guide says to keep them as they were)."""
 
 from __future__ import annotations
 
@@ -144,8 +145,9 @@ def _role_changes(a: Measure, b: Measure, subject: Subject, names: Names) -> Ite
 
 
 def _budget_changes(a: list[BudgetLine], b: list[BudgetLine], subject: Subject, names: Names) -> Iterator[Change]:
-    """When an amount changed or a line came or went: the totals, each changed line (year, funder, old → new) and
-    the new sums of the funders it touched that have more than one line; else (a line now secured, a note, a new order) field by field."""
+    """When an amount or a funder changed or a line came or went: the totals, each changed line (year, funder,
+    old → new) and the new sums of the funders it touched that pay more than one line; else (a line now secured, a
+    note, a new order) field by field."""
     pairs, removed, added = pair(
         a, b, [lambda line: (line.year, line.funder), lambda line: (line.year, line.amount, line.secured)]
     )

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
 
 from schema import ALL_MUNICIPALITIES, Actor, Period, Plan
 from scripts.core.dates import nb_date
-from decimal import Decimal
-
 from scripts.core.numbers import NBSP, nok, number, years
 from scripts.editor.diff.text import md, quote
 
