@@ -263,3 +263,20 @@ def test_a_line_given_to_another_funder_names_both_funders(tmp_path: Path) -> No
         in (shown)
     )
     assert "  - 2022, 250 000 kr (bevilget): Viken fylkeskommune → Nes kommune" in shown
+
+
+def test_new_and_corrected_measurements_are_said_in_words(tmp_path: Path) -> None:
+    indicators = (FULL_PLAN / "indikatorer.yaml").read_text()
+    found = re.search(r"\{year: (\d+), value: (\d+)\}", indicators.split("observations:")[1])
+    assert found is not None
+    year, value = found.groups()
+    shown = diff(tmp_path, [("indikatorer.yaml", found.group(0), f"{{year: {year}, value: 1250}}")])
+    assert f"- Arbeidsplasser: målingen for {year} er endret fra {value} til 1 250" in lines(shown)
+
+
+def test_an_actors_name_that_only_gets_another_blank_says_so(tmp_path: Path) -> None:
+    shown = diff(tmp_path, [("actors.yaml", "    name: Nes kommune", '    name: "Nes  kommune"')])
+    assert (
+        "- Aktøren Nes kommune (nes-kommune): navn: bare blanke tegn er endret: mellom «Nes» og «kommune»: "
+        "mellomrom → 2 mellomrom"
+    ) in lines(shown)
