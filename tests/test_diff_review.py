@@ -280,3 +280,11 @@ def test_an_actors_name_that_only_gets_another_blank_says_so(tmp_path: Path) -> 
         "- Aktøren Nes kommune (nes-kommune): navn: bare blanke tegn er endret: mellom «Nes» og «kommune»: "
         "mellomrom → 2 mellomrom"
     ) in lines(shown)
+
+
+def test_a_tab_typed_while_words_change_is_named_beside_the_word_diff(tmp_path: Path) -> None:
+    shown = diff(tmp_path, [(FA, "text: I gang.", 'text: "I\\tgang. Mer."')])
+    assert (
+        "- Tiltak 1.1.1 Nettverk for logistikk: statusoppdateringen 15. september 2021 er endret: tekst: I gang. "
+        "**Mer.** (blanke tegn er også endret: mellom «I» og «gang.»: mellomrom → tabulator)"
+    ) in lines(shown)

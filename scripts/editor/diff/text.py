@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Iterable, Sequence
 from itertools import groupby
 
 #: The invisible character put between «@» and a name, so that no account is notified.
@@ -85,14 +86,31 @@ def only_blanks(old: str, new: str) -> bool:
 
 
 def blanks_diff(old: str, new: str) -> str:
-    """What changed in a text whose words stay the same, place by place: «bare blanke tegn er endret: mellomrom →
-    tabulator mellom «er» og «med»»."""
-    words = old.split()
+    """What changed in a text whose words stay the same, place by place: «bare blanke tegn er endret: mellom «er»
+    og «med»: mellomrom → tabulator»."""
     # The blanks before the first word, between each two words and after the last: one more than the words.
-    gaps = zip(re.split(r"\S+", old), re.split(r"\S+", new), strict=True)
-    places = [f"{_where(i, words)}: {_blank(x)} → {_blank(y)}" for i, (x, y) in enumerate(gaps) if x != y]
+    gaps = enumerate(zip(re.split(r"\S+", old), re.split(r"\S+", new), strict=True))
+    return "bare blanke tegn er endret: " + _places(gaps, old.split())
+
+
+def _places(gaps: Iterable[tuple[int, tuple[str, str]]], words: list[str]) -> str:
+    """The blanks that differ (the gap before word i, old and new), a few of them by place."""
+    places = [f"{_where(i, words)}: {_blank(x)} → {_blank(y)}" for i, (x, y) in gaps if x != y]
     more = f" og {len(places) - _PLACES} steder til" if len(places) > _PLACES else ""
-    return "bare blanke tegn er endret: " + "; ".join(places[:_PLACES]) + more
+    return "; ".join(places[:_PLACES]) + more
+
+
+def _blanks_among_kept_words(old: str, new: str, opcodes: Sequence[tuple[str, int, int, int, int]]) -> str:
+    """« (blanke tegn er også endret: …)» when blanks changed between words a word diff shows as unchanged."""
+    before, after = re.split(r"\S+", old), re.split(r"\S+", new)
+    gaps = [
+        (i1 + k, (before[i1 + k], after[j1 + k]))
+        for tag, i1, i2, j1, _ in opcodes
+        if tag == "equal"
+        for k in range(1, i2 - i1)
+    ]
+    said = _places(gaps, old.split())
+    return f" (blanke tegn er også endret: {said})" if said else ""
 
 
 def _where(gap: int, words: list[str]) -> str:
@@ -136,4 +154,4 @@ def word_diff(old: str, new: str, context: int = 4) -> str:
             parts.append(f"~~{md(' '.join(a[i1:i2]))}~~")
         if tag in ("insert", "replace"):
             parts.append(f"**{md(' '.join(b[j1:j2]))}**")
-    return " ".join(parts)
+    return " ".join(parts) + _blanks_among_kept_words(old, new, opcodes)
