@@ -146,9 +146,8 @@ CASES: list[tuple[str, list[Edit], str]] = [
             "\n"
             "### Tiltak\n"
             "\n"
-            "- Tiltak 1.1.1 Nettverk for logistikk: budsjettet er endret fra 250\xa0000\xa0kr til 350\xa0000\xa0kr. Nye summer per finansiør:\n"
-            "  - Nes kommune: 100\xa0000\xa0kr (bevilget 0\xa0kr, planlagt 100\xa0000\xa0kr)\n"
-            "  - Viken fylkeskommune: 250\xa0000\xa0kr (bevilget 250\xa0000\xa0kr, planlagt 0\xa0kr)\n"
+            "- Tiltak 1.1.1 Nettverk for logistikk: budsjettet er endret fra 250\xa0000\xa0kr til 350\xa0000\xa0kr:\n"
+            "  - 2023, Nes kommune: ny post på 100\xa0000\xa0kr (planlagt)\n"
         ),
     ),
     (

@@ -293,7 +293,7 @@ CHANGES: list[tuple[str, list[Edit], str]] = [
     (
         "indicator-target",
         [("indikatorer.yaml", "target: {year: 2030, value: 150}", "target: {year: 2030, value: 160}")],
-        "- Indikator Arbeidsplasser: målverdi, verdi (`target.value`) 150 → 160",
+        "- Indikator Arbeidsplasser: målverdien for 2030 er endret fra 150 til 160",
     ),
     (
         "contact",
@@ -342,7 +342,7 @@ def test_a_secured_budget_line_never_reads_as_the_same_sum(tmp_path: Path) -> No
 
 def test_a_rewritten_old_status_update_is_changed_not_new(tmp_path: Path) -> None:
     shown = diff(tmp_path, [(FA, "text: I gang.", "text: Arbeidet er i gang.")])
-    assert "ny statusoppdatering" not in shown
+    assert "Nettverk for logistikk: ny statusoppdatering" not in shown
     assert "er endret" in shown
 
 
@@ -486,14 +486,19 @@ def test_no_account_is_notified(tmp_path: Path) -> None:
 
 
 def test_a_heading_or_list_in_plan_text_stays_text_at_the_start_of_a_line(tmp_path: Path) -> None:
-    """An actor's name starts the lines under a new budget (the sums per funder)."""
+    """An actor's name starts a line under a new budget (the funder's new sum, when it pays more than one line)."""
+    line = "{year: 2022, amount: 250000, funder: viken-fylkeskommune, secured: true, note: Tilskudd.}\n"
     shown = diff(
         tmp_path,
         [
             ("actors.yaml", "    name: Viken fylkeskommune", '    name: "1. # Viken"'),
-            (FA, "amount: 250000", "amount: 260000"),
+            (
+                FA,
+                line,
+                f"{line}          - {{year: 2023, amount: 10000, funder: viken-fylkeskommune, secured: false}}\n",
+            ),
         ],
     )
     text, tags = rendered(shown)
     assert "h1" not in tags and "ol" not in tags
-    assert "1. # Viken: 260 000 kr" in text.replace("\xa0", " ")
+    assert "\n1. # Viken i alt: 260 000 kr" in text.replace("\xa0", " ")

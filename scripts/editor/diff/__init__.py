@@ -5,14 +5,15 @@ validated, and the validated models are compared: every field of every model, dr
 that a field added to the schema is reported without code (``fields.py``). The common changes have hand-written
 Norwegian sentences (``measures.py``, ``structure.py``, ``sections.py``); every other change gets a generic
 sentence naming the field with its old and new value (``values.py`` holds the Norwegian field names). A change
-that goes against the editors' guide (a measure or status update deleted) carries a warning that quotes the
-guide's rule and links its page (``rules.py``). The result is a list of :class:`Change` values, shown as GitHub
-Markdown for a pull-request comment, with all plan text escaped (``text.py``), or as JSON for tools.
+that goes against the editors' guide (a measure deleted, a status update deleted or edited) carries a warning that
+quotes the guide's rule and links its page (``rules.py``). The result is a list of :class:`Change` values, shown
+as GitHub Markdown for a pull-request comment, with all plan text escaped (``text.py``), or as JSON for tools (the
+same sentences as plain text, and the old and new values as written).
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict
+from dataclasses import asdict, replace
 from typing import Any
 
 from schema import Plan
@@ -26,7 +27,7 @@ from scripts.editor.diff.sections import (
     vocabulary_changes,
 )
 from scripts.editor.diff.structure import structure_changes
-from scripts.editor.diff.text import line_start, word_diff
+from scripts.editor.diff.text import line_start, plain, word_diff
 from scripts.editor.diff.values import Names
 
 __all__ = ["SECTIONS", "Change", "diff_plans", "to_json_data", "to_markdown", "word_diff"]
@@ -69,4 +70,9 @@ def to_markdown(changes: list[Change]) -> str:
 
 
 def to_json_data(changes: list[Change]) -> list[dict[str, Any]]:
-    return [asdict(change) for change in changes]
+    """The changes as data for tools: the sentences as plain text (plan text as written, without the backslashes
+    and invisible joiners the Markdown needs; the word diff's «~~» and «**» stay), old and new as in the files."""
+    return [
+        asdict(replace(c, text=plain(c.text), details=[plain(d) for d in c.details], warning=plain(c.warning)))
+        for c in changes
+    ]

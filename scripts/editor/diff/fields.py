@@ -114,7 +114,11 @@ def value_changes(subject: Subject, name: tuple[str, ...], a: Any, b: Any, names
         yield subject.change("changed", f"{label(name)} lagt til: {names.shown(b, key)}", name, a, b)
     elif b is None:
         yield subject.change("changed", f"{label(name)} fjernet (var {names.shown(a, key)})", name, a, b)
-    elif isinstance(a, str) and isinstance(b, str) and (key in LONG_TEXT or len(one_line(a)) > 80):
+    elif (
+        isinstance(a, str)
+        and isinstance(b, str)
+        and (key in LONG_TEXT or len(one_line(a)) > 80 or a.split() == b.split())
+    ):
         yield subject.change("changed", f"{label(name)} endret: {word_diff(a, b)}", name, a, b)
     else:
         yield subject.change("changed", f"{label(name)} {names.shown(a, key)} → {names.shown(b, key)}", name, a, b)

@@ -1,6 +1,7 @@
 """Measures compared: added, removed (a warning: the guide says to keep them), moved or renumbered (recognised by
 a title or description that carries over), and every field of a measure that stays, with hand-written sentences
-for status, title, description, period, priority, roles, budget and status updates."""
+for status, title, description, period, priority, roles, budget (each changed line) and status updates (one
+deleted or edited is a warning too: the guide says to keep them as they were)."""
 
 from __future__ import annotations
 
@@ -144,23 +145,78 @@ def _role_changes(a: Measure, b: Measure, subject: Subject, names: Names) -> Ite
 
 
 def _budget_changes(a: list[BudgetLine], b: list[BudgetLine], subject: Subject, names: Names) -> Iterator[Change]:
-    """The hand-written sentence with new sums per funder when the total changed, else line by line (a line
-    that is now secured, a note)."""
-    old_total, new_total = sum(x.amount for x in a), sum(x.amount for x in b)
-    if old_total == new_total:
+    """When an amount or a funder changed or a line came or went: the totals, each changed line (year, funder,
+    old → new) and the new sums of the funders it touched that pay more than one line; else (a line now secured, a
+    note, a new order) field by field."""
+    pairs, removed, added = pair(
+        a, b, [lambda line: (line.year, line.funder), lambda line: (line.year, line.amount, line.secured)]
+    )
+    amounts = [(x, y) for x, y in pairs if x.amount != y.amount or x.funder != y.funder]
+    if not (amounts or removed or added):
         if a != b:
             yield from list_changes(subject, ("budget",), a, b, names)
         return
-    details = [
-        f"{names.actor(funder)}: {nok(s + p)} (bevilget {nok(s)}, planlagt {nok(p)})"
+    old_total, new_total = sum(x.amount for x in a), sum(x.amount for x in b)
+    text = _budget_sentence(old_total, new_total, amounts if not (removed or added) else [], names)
+    changed: list[tuple[BudgetLine | None, BudgetLine | None]] = [*amounts]
+    changed += [(x, None) for x in removed] + [(None, y) for y in added]
+    lines = sorted(changed, key=_year)
+    details = [_budget_line(x, y, names) for x, y in lines]
+    touched = {line.funder for pair_ in lines for line in pair_ if line is not None}
+    several = {f for f in touched if sum(line.funder == f for line in b) > 1}
+    details += [
+        f"{names.actor(funder)} i alt: {nok(s + p)} (bevilget {nok(s)}, planlagt {nok(p)})"
         for funder, (s, p) in sorted(secured_and_planned(b, lambda line: line.funder).items())
+        if funder in several
     ]
-    text = f"budsjettet er endret fra {nok(old_total)} til {nok(new_total)}. Nye summer per finansiør:"
     yield replace(subject.change("budget_changed", text, ("budget.amount",), old_total, new_total), details=details)
-    pairs, _, _ = pair(a, b, [lambda line: (line.year, line.funder)])
     for x, y in pairs:
         inner = replace(subject, label=f"{subject.label}: budsjettpost {y.year}, {names.actor(y.funder)}")
-        yield from field_changes(replace(inner, path=("budget",)), x, y, names, {"amount", "secured"})
+        said = {"amount", "secured", "funder"} if (x, y) in amounts else {"amount"}
+        yield from field_changes(replace(inner, path=("budget",)), x, y, names, said)
+
+
+def _budget_sentence(old: int, new: int, lines: list[tuple[BudgetLine, BudgetLine]], names: Names) -> str:
+    """The totals, or the funders when only the funders changed, or a new distribution of the same sum."""
+    if old != new:
+        return f"budsjettet er endret fra {nok(old)} til {nok(new)}:"
+    if lines and all(x.funder != y.funder and x.amount == y.amount for x, y in lines):
+        before = ", ".join(dict.fromkeys(names.actor(x.funder) for x, _ in lines))
+        after = ", ".join(dict.fromkeys(names.actor(y.funder) for _, y in lines))
+        return f"budsjettet har fått ny finansiør: {before} → {after}:"
+    return f"budsjettet er fordelt på nytt (fortsatt {nok(new)} i alt):"
+
+
+def _year(lines: tuple[BudgetLine | None, BudgetLine | None]) -> tuple[int, str]:
+    line = lines[1] or lines[0]
+    assert line is not None
+    return (line.year, line.funder)
+
+
+def _budget_line(x: BudgetLine | None, y: BudgetLine | None, names: Names) -> str:
+    """«2023, Innovasjon Norge: 750 000 kr → 800 000 kr», «… ny post på 100 000 kr (planlagt)», «… posten på
+    200 000 kr (bevilget) er fjernet», «2022, 250 000 kr (bevilget): Viken fylkeskommune → Akershus
+    fylkeskommune»."""
+    line = y or x
+    assert line is not None
+    where = f"{line.year}, {names.actor(line.funder)}"
+    if x is None:
+        return f"{where}: ny post på {_amount(line)}"
+    if y is None:
+        return f"{where}: posten på {_amount(line)} er fjernet"
+    if x.funder != y.funder:
+        return f"{line.year}, {_amount(y)}: {names.actor(x.funder)} → {names.actor(y.funder)}"
+    if x.secured == y.secured:
+        return f"{where}: {nok(x.amount)} → {nok(y.amount)} ({_secured(y)})"
+    return f"{where}: {_amount(x)} → {_amount(y)}"
+
+
+def _amount(line: BudgetLine) -> str:
+    return f"{nok(line.amount)} ({_secured(line)})"
+
+
+def _secured(line: BudgetLine) -> str:
+    return "bevilget" if line.secured else "planlagt"
 
 
 def _update_changes(a: list[StatusUpdate], b: list[StatusUpdate], subject: Subject, names: Names) -> Iterator[Change]:
@@ -176,7 +232,12 @@ def _update_changes(a: list[StatusUpdate], b: list[StatusUpdate], subject: Subje
         yield replace(subject.change("status_update_removed", text, where, u, None), warning=warning)
     for x, y in pairs:
         text, edited = _edited(x, y, names)
-        yield subject.change("status_update_changed", text, (",".join(f"{where[0]}.{n}" for n in edited),), x, y)
+        warning = (
+            f"{subject.label}: statusoppdateringen {nb_date(x.date)} er endret. Sett den tilbake slik den var, og "
+            f"skriv heller en ny statusoppdatering. {KEEP_STATUS_UPDATES.cited()}"
+        )
+        paths = (",".join(f"{where[0]}.{n}" for n in edited),)
+        yield replace(subject.change("status_update_changed", text, paths, x, y), warning=warning)
     for u in added:
         text = f"ny statusoppdatering {nb_date(u.date)} ({names.status(u.status)}): {md(u.text)}"
         yield subject.change("status_update_added", text, where, None, u)
@@ -191,10 +252,10 @@ def _edited(x: StatusUpdate, y: StatusUpdate, names: Names) -> tuple[str, list[s
         parts.append(f"dato {nb_date(x.date)} → {nb_date(y.date)}")
     if x.status != y.status:
         parts.append(f"status {names.status(x.status)} → {names.status(y.status)}")
-    if one_line(x.text) != one_line(y.text):
+    if x.text != y.text:
         parts.append(f"tekst: {word_diff(x.text, y.text)}")
     others = [n for n in type(y).model_fields if n not in {"date", "status", "text"}]
     rest: list[Any] = [n for n in others if getattr(x, n) != getattr(y, n)]
     parts += [f"`{n}` {names.shown(getattr(x, n), n)} → {names.shown(getattr(y, n), n)}" for n in rest]
-    text = f"statusoppdateringen {nb_date(x.date)} er endret: " + "; ".join(parts or ["linjeskift"])
+    text = f"statusoppdateringen {nb_date(x.date)} er endret: " + "; ".join(parts)
     return text, [n for n in type(y).model_fields if getattr(x, n) != getattr(y, n)]

@@ -12,8 +12,8 @@ from scripts.editor.diff.change import Change
 from scripts.editor.diff.fields import Subject, field_changes, list_changes, value_changes
 from scripts.editor.diff.measures import period_path
 from scripts.editor.diff.structure import Item, Listing, list_changes_by_id, text_changes
-from scripts.editor.diff.text import md, quote, word_diff
-from scripts.editor.diff.values import Names
+from scripts.editor.diff.text import blanks_diff, md, only_blanks, quote, word_diff
+from scripts.editor.diff.values import Names, figure
 
 
 def actor_changes(old: Plan, new: Plan, names: Names) -> Iterator[Change]:
@@ -41,16 +41,22 @@ _ACTOR_PHRASES = {
 
 def _actor_changed(ident: str, a: Actor, b: Actor, names: Names) -> Change:
     """One sentence for the actor: «navn A → B; kort navn (`short_name`) lagt til: «C»», every field that differs."""
-    phrases = [
-        f"{word} {md(getattr(a, key) or '–')} → {md(getattr(b, key) or '–')}"
-        for key, word in _ACTOR_PHRASES.items()
-        if getattr(a, key) != getattr(b, key)
-    ]
+    phrases = [_phrase(word, getattr(a, key), getattr(b, key)) for key, word in _ACTOR_PHRASES.items()]
+    phrases = [phrase for phrase in phrases if phrase]
     rest = list(field_changes(Subject("actors", ident, ""), a, b, names, set(_ACTOR_PHRASES)))
     phrases += [change.text.removeprefix(": ") for change in rest]
     changed = [key for key in _ACTOR_PHRASES if getattr(a, key) != getattr(b, key)] + [c.path for c in rest]
     text = f"Aktøren {md(b.name)} ({md(ident)}): {'; '.join(phrases)}"
     return Change("actors", "actor_changed", ident, text, path=",".join(changed))
+
+
+def _phrase(word: str, a: Any, b: Any) -> str:
+    """«navn A → B», «navn: bare blanke tegn er endret: …», or «» when the value is the same."""
+    if a == b:
+        return ""
+    if isinstance(a, str) and isinstance(b, str) and only_blanks(a, b):
+        return f"{word}: {blanks_diff(a, b)}"
+    return f"{word} {md(a or '–')} → {md(b or '–')}"
 
 
 def indicator_changes(old: Plan, new: Plan, names: Names) -> Iterator[Change]:
@@ -72,17 +78,42 @@ def _indicator_changed(ident: str, a: Indicator, b: Indicator, names: Names) -> 
     new_years = {o.year: o.value for o in b.observations}
     fresh = [o for o in b.observations if old_years.get(o.year) != o.value]
     if fresh:
-        values = ", ".join(f"{o.year}: {names.shown(o.value)}" for o in fresh)
-        text = f"{md(b.title)}: nye eller endrede målinger ({values})"
+        said = [
+            f"målingen for {o.year} er endret fra {figure(old_years[o.year])} til {figure(o.value, b.unit)}"
+            if o.year in old_years
+            else f"ny måling for {o.year}: {figure(o.value, b.unit)}"
+            for o in fresh
+        ]
+        text = f"{md(b.title)}: {'; '.join(said)}"
         where = "observations.value" if all(o.year in old_years for o in fresh) else "observations"
         yield Change("indicators", "observations_changed", ident, text, path=where)
     subject = Subject("indicators", ident, f"Indikator {md(b.title)}")
     yield from text_changes(replace(subject, label=f"Indikator {md(ident)}"), a, b, ("title",))
-    yield from field_changes(subject, a, b, names, {"id", "title", "observations"})
+    yield from _point_changes(subject, a, b)
+    yield from field_changes(subject, a, b, names, {"id", "title", "observations", *_POINTS})
     rest = [o for o in a.observations if new_years.get(o.year) == o.value or o.year not in new_years]
     kept = [o for o in b.observations if old_years.get(o.year) == o.value]
     if rest != kept:
         yield from list_changes(subject, ("observations",), rest, kept, names)
+
+
+#: The indicator's two fixed points, as the sentences name them.
+_POINTS = {"baseline": "utgangsverdien", "target": "målverdien"}
+
+
+def _point_changes(subject: Subject, a: Indicator, b: Indicator) -> Iterator[Change]:
+    """«målverdien for 2030 er endret fra 60 000 til 62 000 arbeidsplasser» (in the new unit; a new unit is said
+    on its own)."""
+    for key, word in _POINTS.items():
+        x, y = getattr(a, key), getattr(b, key)
+        if x == y:
+            continue
+        if x.year == y.year:
+            text = f"{word} for {y.year} er endret fra {figure(x.value)} til {figure(y.value, b.unit)}"
+        else:
+            text = f"{word} er endret fra {figure(x.value, b.unit)} i {x.year} til {figure(y.value, b.unit)} i {y.year}"
+        where = ",".join(f"{key}.{name}" for name in ("year", "value") if getattr(x, name) != getattr(y, name))
+        yield subject.change(f"{key}_changed", text, (where,), x, y)
 
 
 def vocabulary_changes(old: Plan, new: Plan, names: Names) -> Iterator[Change]:

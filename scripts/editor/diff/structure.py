@@ -11,7 +11,7 @@ from pydantic import BaseModel
 from schema import FocusArea, Goal, Plan
 from scripts.editor.diff.change import Change
 from scripts.editor.diff.fields import Subject, field_changes
-from scripts.editor.diff.text import md, quote, word_diff
+from scripts.editor.diff.text import md, only_blanks, quote, word_diff
 from scripts.editor.diff.values import LABELS, Names
 
 
@@ -74,7 +74,7 @@ def text_changes(subject: Subject, before: BaseModel, after: BaseModel, fields: 
         a, b = getattr(before, name) or "", getattr(after, name) or ""
         if a == b:
             continue
-        if name == "title":
+        if name == "title" and not only_blanks(a, b):
             text = f"{subject.label} har fått ny tittel: {quote(a)} → {quote(b)}"
         else:
             text = f"{subject.label}: {LABELS[name]} endret: {word_diff(a, b)}"

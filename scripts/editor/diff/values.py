@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from decimal import Decimal
 from typing import Any
 
 from pydantic import BaseModel
 
 from schema import ALL_MUNICIPALITIES, Actor, Period, Plan
 from scripts.core.dates import nb_date
-from scripts.core.numbers import nok, years
+from scripts.core.numbers import NBSP, nok, number, years
 from scripts.editor.diff.text import md, quote
 
 #: Norwegian names of the fields, by key (the same key means the same thing in every model).
@@ -167,7 +168,7 @@ class Names:
         if isinstance(value, dt.date):
             return nb_date(value)
         if isinstance(value, float):
-            return md(f"{value:g}".replace(".", ","))
+            return figure(value)
         if isinstance(value, int):
             return nok(value) if key == "amount" else str(value)
         return self._text(str(value), key)
@@ -195,6 +196,16 @@ class Names:
             if getattr(value, name) not in (None, [], info.default) or info.is_required()
         ]
         return ", ".join(parts)
+
+
+def figure(value: float, unit: str = "") -> str:
+    """A measured value as written, the Norwegian way, with every decimal it has («56 600», «21,55»), and its unit
+    («45,5 %», «1 450 dekar»; «antall» is left out, as on the site)."""
+    exponent = Decimal(repr(value)).as_tuple().exponent
+    decimals = max(0, -exponent) if isinstance(exponent, int) else 0
+    shown = number(value, decimals)
+    unit = unit.strip()
+    return f"{shown}{NBSP}{md(unit)}" if unit and unit.lower() != "antall" else shown
 
 
 def _lead(plan: Plan) -> str:
