@@ -28,8 +28,10 @@ SITE_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0
 # The tests: chromium (the browser tests drive Debian's chromium, never a browser downloaded by a test tool), a Java
 # runtime (the Nu HTML Checker), faketime (a build at another time of day must give the same bytes), LibreOffice
 # Calc without its desktop parts (a status workbook re-saved by Calc must import as the original; soffice), Node.js
-# (Lighthouse, see below), poppler-utils (pdftotext, pdffonts, pdftoppm read the PDFs back) and git (plan diff, plan new, adopted editions).
-TEST_PACKAGES := chromium default-jre-headless faketime git libreoffice-calc-nogui nodejs poppler-utils
+# (Lighthouse, see below), poppler-utils (pdftotext, pdffonts, pdftoppm read the PDFs back), git (plan diff, plan
+# new, adopted editions) and bash (the pull-request comment's script from .github/workflows/pr.yml runs as GitHub
+# runs it).
+TEST_PACKAGES := bash chromium default-jre-headless faketime git libreoffice-calc-nogui nodejs poppler-utils
 DEBIAN_PACKAGES := $(SITE_PACKAGES) $(TEST_PACKAGES)
 
 # `$(call apt_install,PACKAGES)`: installs those of PACKAGES that dpkg does not know as installed, in one apt-get

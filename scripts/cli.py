@@ -168,6 +168,17 @@ def print_warnings(problems: list[Diagnostic]) -> None:
         print(f"{advarsler(found).capitalize()}: sjekk {'den' if found == 1 else 'dem'} og rett det som er feil.")
 
 
+def write_comment(args: argparse.Namespace, problems: list[Diagnostic]) -> None:
+    """The problems as Markdown for the pull-request comment, those in files the pull request did not change first."""
+    from scripts.editor import review
+
+    changed = review.changed_files(args.changed.read_text(encoding="utf-8")) if args.changed else None
+    links = review.Links(changed=args.link, unchanged=args.link_base)
+    every = {review.repository_path(p.file, Path.cwd()) for p in problems}
+    text = review.comment(problems, every if changed is None else changed, links, Path.cwd())
+    args.comment.write_text(text, encoding="utf-8")
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from scripts.validate.validator import validate_folder
 
@@ -177,6 +188,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(github_annotation(problem) if args.format == "github" else problem, file=sys.stderr)
     if args.format == "github":
         write_summary(problems)
+    if args.comment is not None:
+        write_comment(args, problems)
     seconds = time.perf_counter() - started
     if plan is None:
         files = len({p.file for p in errors(problems)})
@@ -378,6 +391,21 @@ def build_parser() -> argparse.ArgumentParser:
         choices=["tekst", "github"],
         default="tekst",
         help="«tekst»: FIL:LINJE:KOLONNE: melding; «github»: merknader i en pull request og sammendrag i jobben",
+    )
+    validate.add_argument(
+        "--comment", type=Path, metavar="FIL", help="skriv feilene med lenker som Markdown til kommentaren i en PR"
+    )
+    validate.add_argument(
+        "--changed",
+        type=Path,
+        metavar="FIL",
+        help="filene pull requesten endrer, én per linje (git diff --name-only): feil i andre filer står først",
+    )
+    validate.add_argument(
+        "--link", metavar="URL", help="lenkene til endrede filer: https://github.com/EIER/REPO/blob/COMMIT/"
+    )
+    validate.add_argument(
+        "--link-base", metavar="URL", help="lenkene til filer som ikke er endret (blob-adressen på basisgrenen)"
     )
 
     build = sub.add_parser("build", parents=[plan], help="sjekk planen og bygg nettstedet (med åpne data)")

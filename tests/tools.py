@@ -16,6 +16,7 @@ import pytest
 #: Every program the tests start, directly or through the code they test, and the package in the Makefile's list
 #: that brings it (soffice comes with Calc, as a dependency).
 DEBIAN_PACKAGE = {
+    "bash": "bash",
     "chromium": "chromium",
     "faketime": "faketime",
     "git": "git",
