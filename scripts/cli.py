@@ -197,19 +197,20 @@ def cmd_schema(args: argparse.Namespace) -> int:
     from scripts.editor import schemas
 
     if args.check:
-        stale = schemas.outdated(args.out, args.plan)
+        stale = schemas.outdated(args.out, schemas.json_schemas())
         for path in stale:
-            print(f"{path} er ikke oppdatert med planen i {args.plan}", file=sys.stderr)
+            print(f"{path} er ikke oppdatert med schema.py", file=sys.stderr)
         if stale:
             print("Kjør «plan schema» (eller «make schema») og ta med filene i endringen.", file=sys.stderr)
             return EXIT_INVALID
         print(f"JSON Schema-filene i {args.out} er oppdatert.")
         return EXIT_OK
-    written = schemas.write_schemas(args.out, args.plan)
+    written = [] if args.editor else schemas.write_schemas(args.out, schemas.json_schemas())
+    written += schemas.write_schemas(args.editor_out, schemas.editor_schemas(args.plan))
     for path in written:
         print(f"Skrev {path}")
     if not written:
-        print(f"JSON Schema-filene i {args.out} var allerede oppdatert.")
+        print("JSON Schema-filene var allerede oppdatert.")
     return EXIT_OK
 
 
@@ -433,7 +434,17 @@ def build_parser() -> argparse.ArgumentParser:
         "--out", type=Path, default=Path("docs/schema"), metavar="MAPPE", help="målmappen (docs/schema)"
     )
     schema.add_argument(
-        "--check", action="store_true", help="skriv ingenting, men avslutt med 1 når filene ikke er oppdatert"
+        "--editor-out",
+        type=Path,
+        default=Path(".vscode/schema"),
+        metavar="MAPPE",
+        help="mappen for filene med planens id-er, som VS Code leser (.vscode/schema)",
+    )
+    schema.add_argument("--editor", action="store_true", help="skriv bare filene med planens id-er")
+    schema.add_argument(
+        "--check",
+        action="store_true",
+        help="skriv ingenting, men avslutt med 1 når filene i --out ikke er oppdatert med schema.py",
     )
     return parser
 

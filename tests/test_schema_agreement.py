@@ -19,7 +19,7 @@ from jsonschema import Draft202012Validator
 
 from conftest import VALID_PLAN, replace_once, run_plan
 from scripts.core.problems import errors
-from scripts.editor.schemas import json_schemas
+from scripts.editor.schemas import editor_schemas, json_schemas
 from scripts.load.folder import load_plan
 from scripts.validate.validator import validate_folder
 
@@ -116,7 +116,7 @@ TABLE: dict[str, tuple[Edit, bool]] = {
 
 def schema_accepts(plan: Path) -> bool:
     """What VS Code says: every file of the plan valid against the schema `plan schema` writes for this plan."""
-    schemas = {name: json.loads(text) for name, text in json_schemas(plan).items()}
+    schemas = {name: json.loads(text) for name, text in editor_schemas(plan).items()}
     files, problems = load_plan(plan)
     assert not problems, problems
     return all(
@@ -152,7 +152,7 @@ def test_the_table_holds_the_five_typical_slips_and_valid_edits() -> None:
 
 
 def test_a_slip_gets_a_norwegian_message_and_completion_in_vs_code() -> None:
-    focus_area = json.loads(json_schemas(VALID_PLAN)["satsingsomrade.schema.json"])
+    focus_area = json.loads(editor_schemas(VALID_PLAN)["satsingsomrade.schema.json"])
     status = focus_area["$defs"]["StatusUpdate"]["properties"]["status"]
     assert status["enum"] == ["planlagt", "pågår", "fullført", "utsatt", "avsluttet"]
     assert status["errorMessage"].startswith("Ukjent status: bruk en av statusene i plan/vocabulary.yaml")
@@ -160,24 +160,22 @@ def test_a_slip_gets_a_norwegian_message_and_completion_in_vs_code() -> None:
     assert len(status["markdownEnumDescriptions"]) == len(status["enum"])
 
 
-def test_the_open_data_schema_keeps_only_the_shape() -> None:
-    data = json_schemas(VALID_PLAN)["plan-data.schema.json"]
-    assert '"enum": [\n                "nes-kommune"' not in data
-    assert "x-plan-reference" not in data and "errorMessage" not in data
+def test_the_committed_schemas_keep_only_the_shape() -> None:
+    for name, text in json_schemas().items():
+        assert "x-plan-reference" not in text and '"enum": [\n' + " " * 8 + '"nes-kommune"' not in text, name
+        assert "errorMessage" not in text and "markdownEnumDescriptions" not in text, name
 
 
-def test_plan_schema_check_names_the_files_a_new_actor_makes_out_of_date(tmp_path: Path) -> None:
-    plan, out = tmp_path / "plan", tmp_path / "schema"
+def test_plan_schema_writes_a_new_actor_into_the_schemas_vs_code_reads(tmp_path: Path) -> None:
+    plan, docs, editor = tmp_path / "plan", tmp_path / "docs", tmp_path / "editor"
     shutil.copytree(VALID_PLAN, plan)
-    assert run_plan("schema", "--plan", str(plan), "--out", str(out)).code == 0
-    assert run_plan("schema", "--plan", str(plan), "--out", str(out), "--check").code == 0
+    assert run_plan("schema", "--plan", str(plan), "--out", str(docs), "--editor-out", str(editor)).code == 0
+    committed = {p.name: p.read_text(encoding="utf-8") for p in docs.iterdir()}
 
     replace_once(plan / "actors.yaml", "  - id: regionradet\n", NEW_ACTOR + "  - id: regionradet\n")
-    stale = run_plan("schema", "--plan", str(plan), "--out", str(out), "--check")
-    assert stale.code == 1
-    assert f"{out / 'satsingsomrade.schema.json'} er ikke oppdatert med planen" in stale.stderr
-    assert "Kjør «plan schema»" in stale.stderr
-
-    rewritten = run_plan("schema", "--plan", str(plan), "--out", str(out))
-    assert rewritten.code == 0 and f"Skrev {out / 'actors.schema.json'}" in rewritten.stdout
-    assert "gjerdrum-kommune" in (out / "satsingsomrade.schema.json").read_text(encoding="utf-8")
+    rewritten = run_plan("schema", "--plan", str(plan), "--editor", "--editor-out", str(editor))
+    assert rewritten.code == 0
+    assert f"Skrev {editor / 'satsingsomrade.schema.json'}" in rewritten.stdout
+    focus_area = json.loads((editor / "satsingsomrade.schema.json").read_text(encoding="utf-8"))
+    assert "gjerdrum-kommune" in focus_area["$defs"]["Role"]["properties"]["actor"]["enum"]
+    assert {p.name: p.read_text(encoding="utf-8") for p in docs.iterdir()} == committed

@@ -5,11 +5,15 @@ statuses and role types of plan/vocabulary.yaml (and its tags, when it lists the
 of plan/actors.yaml, the indicators of plan/indikatorer.yaml and the measures of plan/satsingsomrader/. Each
 reference type is marked in pydantic's schema (``catalog.REFERENCE``); here the mark becomes an ``enum`` of the ids
 the validator's catalog accepts, with a Norwegian line per id (``markdownEnumDescriptions``, shown by VS Code's
-completion) and a Norwegian ``errorMessage`` (shown under the red mark). So the schema changes when the plan
-does: ``plan schema --check`` and tests/test_schema_files.py say when the committed files are out of date.
+completion) and a Norwegian ``errorMessage`` (shown under the red mark).
 
-The schema of the open data (``plan-data.schema.json``, published beside data/plan.json) keeps only the shape: it
-is a contract for the data's users, and must not change each time an actor is added.
+So there are two sets of files. ``docs/schema/`` holds the shape alone (:func:`json_schemas`): committed, published
+with the site (``plan-data.schema.json`` is the open data's contract, which must not change each time an actor is
+added), and current while schema.py is (tests/test_schema_files.py, ``plan schema --check``, the pre-commit hook).
+``.vscode/schema/`` holds the shape with the plan's ids (:func:`editor_schemas`), which VS Code reads: not
+committed, since it changes whenever the plan does (a measure added in GitHub's web editor would otherwise make
+every such pull request fail a check its editor cannot fix); ``make`` writes it when it sets up the tools and
+before ``make site`` and ``make serve``, and ``plan schema`` whenever an editor runs it.
 """
 
 from __future__ import annotations
@@ -141,32 +145,38 @@ def with_choices(node: Any, choices: Mapping[str, Choices]) -> Any:
     return result
 
 
-def json_schemas(folder: Path) -> dict[str, str]:
-    """File name → the text of the JSON Schema file, with the ids of the plan in `folder`."""
+def _document(name: str, choices: Mapping[str, Choices]) -> str:
+    model, describes = SCHEMA_FILES[name]
+    document: dict[str, Any] = {"$schema": DIALECT, "$id": name}
+    document.update(with_choices(model.model_json_schema(), choices))
+    source = "schema.py og id-ene i planfilene" if choices else "schema.py"
+    document["$comment"] = f"Beskriver {describes}. Laget av «plan schema» fra {source}: ikke rediger for hånd."
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def json_schemas() -> dict[str, str]:
+    """File name → the text of the JSON Schema file in docs/schema: the shape of each file, from schema.py alone
+    (committed, published with the site; the open data's is the contract for its users)."""
+    return {name: _document(name, {}) for name in SCHEMA_FILES}
+
+
+def editor_schemas(folder: Path) -> dict[str, str]:
+    """File name → the text of the JSON Schema file VS Code reads for a plan file: the shape, and the ids of the
+    plan in `folder` where a reference is (not committed: it changes whenever the plan does)."""
     choices = plan_choices(folder)
-    result: dict[str, str] = {}
-    for name, (model, describes) in SCHEMA_FILES.items():
-        document: dict[str, Any] = {"$schema": DIALECT, "$id": name}
-        document.update(with_choices(model.model_json_schema(), choices if name in WITH_IDS else {}))
-        source = "schema.py og id-ene i planfilene" if name in WITH_IDS else "schema.py"
-        document["$comment"] = f"Beskriver {describes}. Laget av «plan schema» fra {source}: ikke rediger for hånd."
-        result[name] = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-    return result
+    return {name: _document(name, choices) for name in sorted(WITH_IDS)}
 
 
-def write_schemas(out: Path, folder: Path) -> list[Path]:
-    """Write the files that differ from what `folder` gives (a file already current is left as it is)."""
+def write_schemas(out: Path, texts: Mapping[str, str]) -> list[Path]:
+    """Write the files that differ from `texts` (a file already current is left as it is)."""
     out.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, text in json_schemas(folder).items():
-        path = out / name
-        if not path.is_file() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            written.append(path)
+    for path in outdated(out, texts):
+        path.write_text(texts[path.name], encoding="utf-8")
+        written.append(path)
     return written
 
 
-def outdated(out: Path, folder: Path) -> list[Path]:
-    """The schema files in `out` that are missing or differ from what `folder` gives."""
-    texts = json_schemas(folder)
+def outdated(out: Path, texts: Mapping[str, str]) -> list[Path]:
+    """The schema files in `out` that are missing or differ from `texts`."""
     return [out / n for n, t in texts.items() if not (out / n).is_file() or (out / n).read_text(encoding="utf-8") != t]
