@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from conftest import VALID_PLAN, replace_once, run_plan
+from conftest import ROOT, VALID_PLAN, replace_once, run_plan
 from scripts.core.problems import errors
 from scripts.editor.schemas import editor_schemas, json_schemas
 from scripts.load.folder import load_plan
@@ -137,6 +137,12 @@ def test_the_json_schema_and_plan_validate_agree(name: str, tmp_path: Path) -> N
     shutil.copytree(VALID_PLAN, plan)
     edit.apply(plan)
     assert (schema_accepts(plan), validator_accepts(plan)) == (valid, valid)
+
+
+def test_the_shipped_plan_is_valid_for_both(tmp_path: Path) -> None:
+    plan = tmp_path / "plan"
+    shutil.copytree(ROOT / "plan", plan)
+    assert (schema_accepts(plan), validator_accepts(plan)) == (True, True)
 
 
 def test_the_table_holds_the_five_typical_slips_and_valid_edits() -> None:
