@@ -83,11 +83,14 @@ def plan_choices(folder: Path) -> dict[str, Choices]:
         "measure": [(m, f"**{m}** {raw['measures'].get(m, {}).get('title', '')}".strip()) for m in catalog.measures],
         "tag": [(t, f"**{raw['tags'].get(t, {}).get('label', t)}**") for t in catalog.tags],
     }
-    return {
-        kind: Choices(tuple(i for i, _ in pairs), tuple(n for _, n in pairs))
-        for kind, pairs in found.items()
-        if kind not in catalog.unknown
-    }
+    result = {}
+    for kind, pairs in found.items():
+        once: dict[str, str] = {}
+        for ident, note in pairs:  # a number written twice (an error of its own) is offered once
+            once.setdefault(ident, note)
+        if kind not in catalog.unknown:
+            result[kind] = Choices(tuple(once), tuple(once.values()))
+    return result
 
 
 def _raw_items(files: PlanFiles) -> dict[str, dict[str, Mapping[str, Any]]]:
