@@ -145,6 +145,12 @@ def test_the_shipped_plan_is_valid_for_both(tmp_path: Path) -> None:
     assert (schema_accepts(plan), validator_accepts(plan)) == (True, True)
 
 
+@pytest.mark.parametrize("source", [VALID_PLAN, ROOT / "plan"], ids=["test plan", "shipped plan"])
+def test_the_schemas_with_ids_are_valid_json_schemas(source: Path) -> None:
+    for text in editor_schemas(source).values():
+        Draft202012Validator.check_schema(json.loads(text))  # raises SchemaError, naming the keyword
+
+
 def test_the_table_holds_the_five_typical_slips_and_valid_edits() -> None:
     invalid = [name for name, (_, valid) in TABLE.items() if not valid]
     assert invalid[:5] == [
