@@ -16,6 +16,11 @@ $(BIN)/plan: requirements.lock pyproject.toml
 	$(PIP_ENV) $(BIN)/python -m pip install --quiet --require-hashes --no-deps -r requirements.lock
 	$(PIP_ENV) $(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . --config-settings editable_mode=compat
 	touch $(BIN)/plan
+	$(EDITOR_SCHEMAS)
+
+# VS Code's JSON Schema files with the plan's ids (.vscode/schema/, not committed: they change with the plan), written
+# whenever the tools are set up and before a build or a preview, so that a new actor, measure or indicator is known.
+EDITOR_SCHEMAS = @$(BIN)/plan schema --editor > /dev/null
 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
@@ -50,6 +55,7 @@ debian-packages:
 	@$(call apt_install,$(DEBIAN_PACKAGES))
 
 site: $(BIN)/plan pango
+	$(EDITOR_SCHEMAS)
 	$(BIN)/plan build --out site
 	@echo "Forhåndsvisning som bygges på nytt når du lagrer: $(BIN)/plan serve"
 
@@ -107,7 +113,7 @@ lock: $(BIN)/plan
 	$(PIP_ENV) $(BIN)/pip-compile --quiet --generate-hashes --allow-unsafe --strip-extras \
 	  --extra test --no-emit-index-url --no-emit-find-links -o requirements.lock pyproject.toml
 
-# Regenerate the JSON Schema files for editors in docs/schema/.
+# Regenerate the JSON Schema files: the shape in docs/schema/ (committed), with the plan's ids in .vscode/schema/.
 schema: $(BIN)/plan
 	$(BIN)/plan schema --out docs/schema
 
@@ -129,6 +135,7 @@ guide-picture: $(BIN)/plan debian-packages
 	$(BIN)/python -m scripts.dev.workbook_picture
 
 serve: $(BIN)/plan
+	$(EDITOR_SCHEMAS)
 	$(BIN)/plan serve
 
 clean:

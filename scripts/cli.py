@@ -209,8 +209,21 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_schema(args: argparse.Namespace) -> int:
     from scripts.editor import schemas
 
-    for path in schemas.write_schemas(args.out):
+    if args.check:
+        stale = schemas.outdated(args.out, schemas.json_schemas())
+        for path in stale:
+            print(f"{path} er ikke oppdatert med schema.py", file=sys.stderr)
+        if stale:
+            print("Kjør «plan schema» (eller «make schema») og ta med filene i endringen.", file=sys.stderr)
+            return EXIT_INVALID
+        print(f"JSON Schema-filene i {args.out} er oppdatert.")
+        return EXIT_OK
+    written = [] if args.editor else schemas.write_schemas(args.out, schemas.json_schemas())
+    written += schemas.write_schemas(args.editor_out, schemas.editor_schemas(args.plan))
+    for path in written:
         print(f"Skrev {path}")
+    if not written:
+        print("JSON Schema-filene var allerede oppdatert.")
     return EXIT_OK
 
 
@@ -442,9 +455,24 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=int, default=8000, help="porten (8000)")
     serve.add_argument("--verbose", action="store_true", help="vis også MkDocs' egne meldinger (på engelsk)")
 
-    schema = sub.add_parser("schema", help="skriv JSON Schema-filene som gir hjelp i redigeringsprogrammer")
+    schema = sub.add_parser(
+        "schema", parents=[plan], help="skriv JSON Schema-filene som gir hjelp i redigeringsprogrammer"
+    )
     schema.add_argument(
         "--out", type=Path, default=Path("docs/schema"), metavar="MAPPE", help="målmappen (docs/schema)"
+    )
+    schema.add_argument(
+        "--editor-out",
+        type=Path,
+        default=Path(".vscode/schema"),
+        metavar="MAPPE",
+        help="mappen for filene med planens id-er, som VS Code leser (.vscode/schema)",
+    )
+    schema.add_argument("--editor", action="store_true", help="skriv bare filene med planens id-er")
+    schema.add_argument(
+        "--check",
+        action="store_true",
+        help="skriv ingenting, men avslutt med 1 når filene i --out ikke er oppdatert med schema.py",
     )
     return parser
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, Field, ValidationInfo
-from pydantic_core import PydanticCustomError
+from pydantic import AfterValidator, Field, GetJsonSchemaHandler, ValidationInfo
+from pydantic_core import CoreSchema, PydanticCustomError
 
 
 @dataclass(frozen=True)
@@ -254,10 +254,28 @@ def _reference(check: Callable[[Catalog, str], str | None]) -> AfterValidator:
     return AfterValidator(validate)
 
 
-ActorRef = Annotated[str, Field(min_length=1), _reference(Catalog.actor_problem)]
-MunicipalityRef = Annotated[str, Field(min_length=1), _reference(Catalog.municipality_problem)]
-RoleRef = Annotated[str, Field(min_length=1), _reference(Catalog.role_problem)]
-StatusRef = Annotated[str, Field(min_length=1), _reference(Catalog.status_problem)]
-IndicatorRef = Annotated[str, Field(min_length=1), _reference(Catalog.indicator_problem)]
-MeasureRef = Annotated[str, Field(min_length=1), _reference(Catalog.measure_problem)]
-TagRef = Annotated[str, Field(min_length=1), _reference(Catalog.tag_problem)]
+#: The key that marks a reference in the JSON Schema pydantic writes, with the kind of reference as its value;
+#: ``plan schema`` (scripts/editor/schemas.py) replaces it with the ids the plan defines.
+REFERENCE = "x-plan-reference"
+
+
+@dataclass(frozen=True)
+class _Marked:
+    """Marks a reference type's JSON Schema with its kind (not through ``json_schema_extra``, which a field's own
+    ``json_schema_extra`` would replace)."""
+
+    kind: str
+
+    def __get_pydantic_json_schema__(self, core: CoreSchema, handler: GetJsonSchemaHandler) -> dict[str, Any]:
+        result: dict[str, Any] = handler(core)
+        result[REFERENCE] = self.kind
+        return result
+
+
+ActorRef = Annotated[str, Field(min_length=1), _Marked("actor"), _reference(Catalog.actor_problem)]
+MunicipalityRef = Annotated[str, Field(min_length=1), _Marked("municipality"), _reference(Catalog.municipality_problem)]
+RoleRef = Annotated[str, Field(min_length=1), _Marked("role"), _reference(Catalog.role_problem)]
+StatusRef = Annotated[str, Field(min_length=1), _Marked("status"), _reference(Catalog.status_problem)]
+IndicatorRef = Annotated[str, Field(min_length=1), _Marked("indicator"), _reference(Catalog.indicator_problem)]
+MeasureRef = Annotated[str, Field(min_length=1), _Marked("measure"), _reference(Catalog.measure_problem)]
+TagRef = Annotated[str, Field(min_length=1), _Marked("tag"), _reference(Catalog.tag_problem)]

@@ -14,7 +14,7 @@ import calendar
 import re
 from typing import Annotated
 
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
 MEASURE_ID = r"^[1-9][0-9]*\.[1-9][0-9]*\.[1-9][0-9]*$"
@@ -143,7 +143,22 @@ Markdown = Annotated[
     Field(min_length=1, pattern=NONBLANK, json_schema_extra={"contentMediaType": "text/markdown"}),
     Visible,
 ]
-Year = Annotated[int, Field(ge=1990, le=2100)]
+FIRST_YEAR, LAST_YEAR = 1990, 2100
+#: A year in quotes («"2025"») is read as the number, as pydantic reads a number in a text; the JSON Schema says
+#: the same, so that VS Code and ``plan validate`` agree on it.
+YEAR_TEXT = r"^\s*(199[0-9]|20[0-9]{2}|2100)\s*$"
+Year = Annotated[
+    int,
+    Field(ge=FIRST_YEAR, le=LAST_YEAR),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "integer", "minimum": FIRST_YEAR, "maximum": LAST_YEAR},
+                {"type": "string", "pattern": YEAR_TEXT},
+            ]
+        }
+    ),
+]
 Url = Annotated[str, Field(pattern=URL), Visible]
 Email = Annotated[str, Field(pattern=EMAIL), Visible]
 SiteFile = Annotated[str, Field(pattern=SITE_FILE, max_length=200)]

@@ -78,7 +78,7 @@ def validate_files(
     every file is there and has no error; the problems that are only warnings come with it. With `drafts`, the
     texts of ``plan new`` left in are no error (``plan new`` may add a measure under the goal it just added).
     With `commits`, the editions' commits are looked up in the git repository of the plan folder (commits.py)."""
-    catalog = _catalog(files)
+    catalog = plan_catalog(files)
     checked = Checked(catalog, on if on is not None else today())
     context = {"catalog": catalog}
     found: list[Diagnostic] = []
@@ -117,7 +117,7 @@ def validate_files(
     return plan, found
 
 
-def _catalog(files: PlanFiles) -> Catalog:
+def plan_catalog(files: PlanFiles) -> Catalog:
     """What the plan defines, read from the files as loaded (before validation, best effort)."""
     fixed = {kind: doc.data for kind, doc in files.fixed.items()}
     catalog = Catalog.from_raw(
