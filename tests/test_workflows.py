@@ -422,3 +422,10 @@ def test_the_follow_up_workflow_runs_monthly_on_mains_code_and_only_gh_may_write
     for step in (*make["steps"], *report["steps"]):
         if "uses" in step:
             assert re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", step["uses"]), step["uses"]
+
+
+def test_the_deploy_workflow_builds_every_morning_on_the_day_it_runs_so_the_pages_today_is_right() -> None:
+    workflow = load_yaml(DEPLOY_WORKFLOW)
+    assert [entry["cron"].split()[2:] for entry in workflow["on"]["schedule"]] == [["*", "*", "*"]]
+    build = next(step for _, step in steps(DEPLOY_WORKFLOW) if "make site" in step.get("run", ""))
+    assert build["run"].startswith('SOURCE_DATE_EPOCH="$(date +%s)" ')
