@@ -326,10 +326,11 @@ def test_the_pages_today_is_the_source_date_epoch_else_the_commits_day_else_the_
     epoch = {"SOURCE_DATE_EPOCH": str(int(dt.datetime(2027, 1, 15, 12, tzinfo=dt.UTC).timestamp()))}
     assert site_day(valid_plan, tmp_path, epoch) == dt.date(2027, 1, 15)
     assert site_day(valid_plan, tmp_path, {}) == status_as_of(valid_plan)  # not a git checkout
-    subprocess.run(["git", "init", "-q", str(tmp_path)], check=True)
+    git = program("git")
+    subprocess.run([git, "init", "-q", str(tmp_path)], check=True)
     (tmp_path / "plan.yaml").write_text("title: x\n", encoding="utf-8")
     dated = {"GIT_COMMITTER_DATE": "2026-03-04T10:00:00+00:00", "GIT_AUTHOR_DATE": "2026-03-04T10:00:00+00:00"}
     who = ["-c", "user.name=t", "-c", "user.email=t@example.invalid"]
-    subprocess.run(["git", *who, "-C", str(tmp_path), "add", "."], check=True)
-    subprocess.run(["git", *who, "-C", str(tmp_path), "commit", "-qm", "x"], check=True, env={**os.environ, **dated})
+    subprocess.run([git, *who, "-C", str(tmp_path), "add", "."], check=True)
+    subprocess.run([git, *who, "-C", str(tmp_path), "commit", "-qm", "x"], check=True, env={**os.environ, **dated})
     assert site_day(valid_plan, tmp_path, {}) == dt.date(2026, 3, 4)
