@@ -43,6 +43,7 @@ MAX_DEPTH = 60
 TEXT_KEYS = frozenset({"id", "version", "case_number"})
 
 TAG = "tag:yaml.org,2002:"
+STR, NULL = TAG + "str", TAG + "null"
 
 
 class StrictLoader(yaml.SafeLoader):
@@ -166,6 +167,12 @@ class Positions:
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     #: Comments that stand where a value should be («title: #1 nettverk» leaves the title empty), by path.
     comments: dict[Loc, str] = field(default_factory=dict)
+    #: The comment after a value without quotes on its line, with the spaces before it («text: 31 bedrifter er
+    #: med #vekst» leaves «31 bedrifter er med»), by path: the validator decides whether it was part of a text.
+    cut: dict[Loc, str] = field(default_factory=dict)
+    #: The text of each value without quotes that YAML read as a number or as true/false («0123», «1e3»,
+    #: «200.000»), by path, so that a message can quote what the editor wrote.
+    written: dict[Loc, str] = field(default_factory=dict)
 
     def of(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """The position of loc, or of its nearest ancestor that has one."""
@@ -348,7 +355,22 @@ def _build(node: Node, loc: Loc, positions: Positions, depth: int, lines: Sequen
             raise _unknown_tag(node)
         return [_build(child, (*loc, i), positions, depth + 1, lines) for i, child in enumerate(node.value)]
     assert isinstance(node, ScalarNode)
+    if not node.style and lines:  # plain: None from PyYAML, "" from libyaml
+        _note_plain(node, loc, positions, lines)
     return _scalar(node)
+
+
+def _note_plain(node: ScalarNode, loc: Loc, positions: Positions, lines: Sequence[str]) -> None:
+    """Keep what a value without quotes may have lost: its text when YAML read it as a number or true/false,
+    and a comment after it on its line (see :class:`Positions`)."""
+    if node.tag not in (STR, NULL) and node.value:
+        positions.written[loc] = node.value
+    end = node.end_mark
+    line = lines[end.line] if end.line < len(lines) else ""
+    if "#" in line:
+        rest = line[end.column :]
+        if rest[:1] in (" ", "\t") and rest.lstrip(" \t").startswith("#"):
+            positions.cut[loc] = rest.rstrip()
 
 
 def _build_mapping(node: MappingNode, loc: Loc, positions: Positions, depth: int, lines: Sequence[str]) -> Any:
