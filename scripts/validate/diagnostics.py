@@ -23,7 +23,7 @@ from scripts.core.problems import Diagnostic, Loc
 from scripts.load.strict import Document
 from scripts.load.syntax import quoted_line
 from scripts.model.catalog import Catalog, suggest
-from scripts.model.fields import NONBLANK, PATTERN_HINTS, hidden_problem
+from scripts.model.fields import NONBLANK, PATTERN_HINTS, URL, hidden_problem
 from scripts.validate.numbers import number_fix, read_as, thousands_fix
 
 # --------------------------------------------------------------------------------------------------------
@@ -320,6 +320,12 @@ def _wrong_form(error: PydanticError) -> Diagnostic:
     pattern = str(error.ctx.get("pattern", ""))
     if pattern == NONBLANK:
         return error.at_value("kan ikke være tom")
+    if pattern == URL and isinstance(error.value, str) and error.value.lower().startswith("http://"):
+        secure = "https://" + error.value[len("http://") :]
+        return error.at_value(
+            f"nettadressen {error.found} begynner med http://, men planen lenker bare til sikre adresser: skriv "
+            f"{secure} (sjekk at siden åpner seg med https://)"
+        )
     return error.at_value(f"har feil form: {error.found}. Skriv {PATTERN_HINTS.get(pattern, 'en gyldig verdi')}")
 
 

@@ -96,7 +96,7 @@ def thousands_fix(written: str, *, whole: bool) -> str | None:
         return None
     digits = written.replace(".", "")
     read = _plain(Decimal(written)).replace(".", ",")
-    said = f"«{written}» leses som {read}, fordi punktum er desimaltegn (ikke skille mellom tusener)"
+    said = f"YAML leser «{written}» som {read}, fordi punktum er desimaltegn (ikke skille mellom tusener)"
     if whole:
         return f"{said}: skriv {digits}"
     thousands = f"{digits[:-3]} {digits[-3:]}"
