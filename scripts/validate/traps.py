@@ -62,8 +62,8 @@ def cut_message(loc: Loc, value: Any, cut: str) -> str:
         )
     return (
         f"teksten stopper ved « #», fordi YAML leser resten av linjen som en kommentar: «{short}» er ikke med. "
-        f"Hører det til teksten, sett hele teksten i anførselstegn: skriv {quoted_line(loc[-1], f'{value}{cut}')}. "
-        "Er det en kommentar, flytt den til en egen linje"
+        "Er det en kommentar, flytt den til en egen linje. Hører det til teksten, sett hele teksten i "
+        f"anførselstegn: skriv {quoted_line(loc[-1], f'{value}{cut}')}"
     )
 
 
