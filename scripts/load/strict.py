@@ -18,7 +18,7 @@ wording of PyYAML's syntax errors is in :mod:`scripts.load.syntax`; reading a wh
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -43,6 +43,7 @@ MAX_DEPTH = 60
 TEXT_KEYS = frozenset({"id", "version", "case_number"})
 
 TAG = "tag:yaml.org,2002:"
+STR, NULL = TAG + "str", TAG + "null"
 
 
 class StrictLoader(yaml.SafeLoader):
@@ -153,6 +154,28 @@ def scan(text: str) -> Iterator[Any]:
     return yaml.scan(text, Loader=_FastLoader if _FastLoader is not None else StrictLoader)
 
 
+class Lines(list[str]):
+    """The lines of a file, and the indexes of those with « #» in them, where a comment may cut a value."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(text.split("\n"))
+        self.hashed = _lines_with_hash(text)
+
+
+def _lines_with_hash(text: str) -> frozenset[int]:
+    """The indexes of the lines with « #» after something else than spaces (not comment lines). Found with
+    str.find, many times faster than a regular expression over the whole text."""
+    found: set[int] = set()
+    for mark in (" #", "\t#"):
+        at = text.find(mark)
+        while at != -1:
+            start = text.rfind("\n", 0, at) + 1
+            if text[start:at].strip():
+                found.add(text.count("\n", 0, start))
+            at = text.find(mark, at + 2)
+    return frozenset(found)
+
+
 class TooManyAliases(Exception):
     def __init__(self, mark: Any) -> None:
         self.mark = mark
@@ -166,6 +189,12 @@ class Positions:
     keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
     #: Comments that stand where a value should be («title: #1 nettverk» leaves the title empty), by path.
     comments: dict[Loc, str] = field(default_factory=dict)
+    #: The comment after a value without quotes on its line, with the spaces before it («text: 31 bedrifter er
+    #: med #vekst» leaves «31 bedrifter er med»), by path: the validator decides whether it was part of a text.
+    cut: dict[Loc, str] = field(default_factory=dict)
+    #: The text of each value without quotes that YAML read as a number or as true/false («0123», «1e3»,
+    #: «200.000»), by path, so that a message can quote what the editor wrote.
+    written: dict[Loc, str] = field(default_factory=dict)
 
     def of(self, loc: Loc, *, key: bool = False) -> tuple[int, int]:
         """The position of loc, or of its nearest ancestor that has one."""
@@ -214,7 +243,7 @@ def _parse(raw: bytes) -> tuple[dict[str, Any], Positions]:
     check_text(text)
     node = _compose_fast(text)
     if node is not None:
-        return _data(node, tree=True, lines=text.split("\n"))
+        return _data(node, tree=True, lines=Lines(text))
     try:
         loader = StrictLoader(text)
     except yaml.reader.ReaderError as error:  # a control character, found before any parsing
@@ -244,7 +273,7 @@ def _parse(raw: bytes) -> tuple[dict[str, Any], Positions]:
         loader.dispose()
     if node is None:
         raise FileProblem(1, 1, "filen er tom: den skal inneholde felt som «nøkkel: verdi»")
-    return _data(node, lines=text.split("\n"))
+    return _data(node, lines=Lines(text))
 
 
 def _count_nodes(root: Node) -> int:
@@ -262,7 +291,7 @@ def _count_nodes(root: Node) -> int:
     return count
 
 
-def _data(node: Node, *, tree: bool = False, lines: Sequence[str] = ()) -> tuple[dict[str, Any], Positions]:
+def _data(node: Node, *, tree: bool = False, lines: Lines | None = None) -> tuple[dict[str, Any], Positions]:
     """The values and positions of a composed file. A tree (composed without anchors, so without aliases)
     whose node count is within the limit cannot have a part over the limit: the slower check is skipped."""
     if not (tree and _count_nodes(node) <= MAX_EXPANDED_NODES):
@@ -275,7 +304,7 @@ def _data(node: Node, *, tree: bool = False, lines: Sequence[str] = ()) -> tuple
             f"filen må bestå av felt som «nøkkel: verdi» på øverste nivå, men inneholder {found}",
         )
     positions = Positions()
-    data = _build(node, (), positions, 0, lines)
+    data = _build(node, (), positions, 0, lines or Lines(""))
     assert isinstance(data, dict)
     return data, positions
 
@@ -337,7 +366,7 @@ def _position(node: Node) -> tuple[int, int]:
     return node.start_mark.line + 1, node.start_mark.column + 1
 
 
-def _build(node: Node, loc: Loc, positions: Positions, depth: int, lines: Sequence[str] = ()) -> Any:
+def _build(node: Node, loc: Loc, positions: Positions, depth: int, lines: Lines) -> Any:
     if depth > MAX_DEPTH:
         raise FileProblem(*_position(node), f"filen er nestet dypere enn {MAX_DEPTH} nivåer")
     positions.values.setdefault(loc, _position(node))
@@ -348,10 +377,19 @@ def _build(node: Node, loc: Loc, positions: Positions, depth: int, lines: Sequen
             raise _unknown_tag(node)
         return [_build(child, (*loc, i), positions, depth + 1, lines) for i, child in enumerate(node.value)]
     assert isinstance(node, ScalarNode)
+    if not node.style:  # without quotes: None from PyYAML, "" from libyaml
+        # Keep what YAML may have taken from the value (see Positions): the text of a number or true/false, and
+        # a comment after it on its line.
+        if node.tag != STR and node.tag != NULL and node.value:
+            positions.written[loc] = node.value
+        if node.end_mark.line in lines.hashed:
+            rest = lines[node.end_mark.line][node.end_mark.column :]
+            if rest[:1] in (" ", "\t") and rest.lstrip(" \t").startswith("#"):
+                positions.cut[loc] = rest.rstrip()
     return _scalar(node)
 
 
-def _build_mapping(node: MappingNode, loc: Loc, positions: Positions, depth: int, lines: Sequence[str]) -> Any:
+def _build_mapping(node: MappingNode, loc: Loc, positions: Positions, depth: int, lines: Lines) -> Any:
     if node.tag != TAG + "map":
         raise _unknown_tag(node)
     result: dict[str, Any] = {}

@@ -162,6 +162,10 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str) -> FileProblem:
     if found is not None:
         return found
     problem = f"{error.problem or ''} {error.context or ''}"
+    if "mapping values are not allowed here" in problem:
+        found = colon_in_text(lines, line, col)
+        if found is not None:
+            return found
     for needle, message in _SYNTAX_MESSAGES:
         if needle in problem:
             return FileProblem(line, col, f"YAML-feil: {message}")
@@ -201,10 +205,7 @@ def special_start(lines: list[str], line: int) -> FileProblem | None:
         if match is None or not _starts_badly(match.group(3), match.group(4)):
             continue
         key, value = match.group(2), (match.group(3) + match.group(4)).strip()
-        if '"' in value and "'" not in value:
-            quoted = f"'{value}'"
-        else:
-            quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+        quoted = yaml_quoted(value)
         return FileProblem(
             number,
             len(match.group(1)) + len(key) + 3,
@@ -212,6 +213,41 @@ def special_start(lines: list[str], line: int) -> FileProblem | None:
             f"Sett hele teksten i anførselstegn: {key}: {quoted[:80]}",
         )
     return None
+
+
+def yaml_quoted(text: str) -> str:
+    """The text in quotes as YAML reads it back unchanged: in double quotes (with «\\» and «"» escaped), or in
+    single quotes when it holds a «"» and no «'»."""
+    if '"' in text and "'" not in text:
+        return f"'{text}'"
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def quoted_line(key: str | int, text: str, limit: int = 70) -> str:
+    """The line to write: «key: "text"» («- "text"» for an item of a list), a long text cut with «…»."""
+    shown = text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
+    return f"{key}: {yaml_quoted(shown)}" if isinstance(key, str) else f"- {yaml_quoted(shown)}"
+
+
+#: A «key: value» line of a field of the plan whose value is a text without quotes.
+_PLAIN_FIELD = re.compile(r"^(\s*(?:-\s+)?)([a-z_]+):\s+([^\s\"'#].*?)\s*$")
+
+
+def colon_in_text(lines: list[str], line: int, col: int) -> FileProblem | None:
+    """«title: Mål: flere jobber» or «title: Slik gjør vi det:»: a colon inside a text without quotes, which
+    YAML reads as a second «key: value». Show the line with the text in quotes."""
+    if not 0 < line <= len(lines):
+        return None
+    match = _PLAIN_FIELD.match(lines[line - 1].rstrip("\r"))
+    if match is None or match.group(2) not in FIELD_NAMES or ":" not in match.group(3):
+        return None
+    key, value = match.group(2), match.group(3)
+    return FileProblem(
+        line,
+        col,
+        f"YAML-feil: teksten etter «{key}:» har et kolon, og YAML leser et kolon foran et mellomrom eller sist på "
+        f"linjen som «felt: verdi». Sett hele teksten i anførselstegn: skriv {quoted_line(key, value)}",
+    )
 
 
 def _indent(text: str) -> int:

@@ -21,9 +21,10 @@ from pydantic_core import ErrorDetails
 
 from scripts.core.problems import Diagnostic, Loc
 from scripts.load.strict import Document
+from scripts.load.syntax import quoted_line
 from scripts.model.catalog import Catalog, suggest
-from scripts.model.fields import NONBLANK, PATTERN_HINTS, hidden_problem
-from scripts.validate.numbers import number_fix
+from scripts.model.fields import NONBLANK, PATTERN_HINTS, URL, hidden_problem
+from scripts.validate.numbers import number_fix, read_as, thousands_fix
 
 # --------------------------------------------------------------------------------------------------------
 # From a location in the data to a place in the file and a name a person understands
@@ -230,15 +231,26 @@ def _own_message(error: PydanticError) -> Diagnostic:
 
 
 def _not_text(error: PydanticError) -> Diagnostic:
-    return error.at_value(f"skal være tekst, men er {error.found}")
+    """Not a text; a text YAML read as a number or true/false («0123», «1e3», «true») gets the line to write."""
+    written = error.doc.positions.written.get(error.loc)
+    if written is None or not error.loc:
+        return error.at_value(f"skal være tekst, men er {error.found}")
+    return error.at_value(
+        f"skal være tekst, men {read_as(written, error.value)}. Sett teksten i anførselstegn: skriv "
+        f"{quoted_line(error.loc[-1], written)}"
+    )
 
 
 def _not_whole_number(error: PydanticError) -> Diagnostic:
     """Not an integer; an amount written with spaces or points gets the digits to write instead."""
     value = error.value
+    written = error.doc.positions.written.get(error.loc, "")
     message = f"skal være et helt tall, men er {error.found}"
     fix = number_fix(value, whole=True) if isinstance(value, str) and re.search(r"[,a-zA-Z]", value) else None
-    if fix:  # «1,5 mill», «kr 500 000», «2,5»
+    thousands = thousands_fix(written, whole=True)
+    if thousands:  # «123.456»
+        message = f"skal være et helt tall, men {thousands}"
+    elif fix:  # «1,5 mill», «kr 500 000», «2,5»
         message += fix
     elif isinstance(value, str) and re.fullmatch(r"[\d\s.,]+", value.replace("\u00a0", " ")):
         digits = re.sub(r"\D", "", value)
@@ -308,6 +320,12 @@ def _wrong_form(error: PydanticError) -> Diagnostic:
     pattern = str(error.ctx.get("pattern", ""))
     if pattern == NONBLANK:
         return error.at_value("kan ikke være tom")
+    if pattern == URL and isinstance(error.value, str) and error.value.lower().startswith("http://"):
+        secure = "https://" + error.value[len("http://") :]
+        return error.at_value(
+            f"nettadressen {error.found} begynner med http://, men planen lenker bare til sikre adresser: skriv "
+            f"{secure} (sjekk at siden åpner seg med https://)"
+        )
     return error.at_value(f"har feil form: {error.found}. Skriv {PATTERN_HINTS.get(pattern, 'en gyldig verdi')}")
 
 

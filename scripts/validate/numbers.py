@@ -7,6 +7,7 @@ number was expected. :func:`number_fix` adds the fix: «skriv 1500000».
 
 from __future__ import annotations
 
+import math
 import re
 from decimal import Decimal, InvalidOperation
 
@@ -82,3 +83,36 @@ def number_fix(value: object, *, whole: bool) -> str | None:
     if written == value.strip():
         return None
     return f": skriv {written} (bare sifre{', med punktum som desimaltegn' if not whole else ''})"
+
+
+#: A number YAML reads as a decimal number that a Norwegian reads with a point between thousands: «200.000».
+THOUSANDS = re.compile(r"^[-+]?[1-9][0-9]{0,2}\.[0-9]{3}$")
+
+
+def thousands_fix(written: str, *, whole: bool) -> str | None:
+    """What to say about a number written with a point between thousands («200.000»), which YAML reads as a
+    decimal number (200.0); None for any other number."""
+    if not THOUSANDS.match(written):
+        return None
+    digits = written.replace(".", "")
+    read = _plain(Decimal(written)).replace(".", ",")
+    said = f"YAML leser «{written}» som {read}, fordi punktum er desimaltegn (ikke skille mellom tusener)"
+    if whole:
+        return f"{said}: skriv {digits}"
+    thousands = f"{digits[:-3]} {digits[-3:]}"
+    return f"{said}: skriv {digits} for {thousands}, eller {_plain(Decimal(written))} for {read}"
+
+
+def read_as(written: str, value: object) -> str:
+    """How YAML read a value written without quotes that is not a text: «YAML leser «0123» som tallet 123»."""
+    if isinstance(value, bool):
+        return f"YAML leser «{written}» som sannhetsverdien {str(value).lower()} (ja/nei), ikke som tekst"
+    finite = isinstance(value, int) or (isinstance(value, float) and math.isfinite(value))
+    if not finite:
+        return f"YAML leser «{written}» som et tall, ikke som tekst"
+    shown = _plain(Decimal(str(value)))
+    if re.match(r"^[-+]?0[0-9]", written):
+        return f"YAML leser «{written}» som tallet {shown}, og nullen foran forsvinner"
+    if written != shown:
+        return f"YAML leser «{written}» som tallet {shown.replace('.', ',')}"
+    return f"YAML leser «{written}» som et tall, ikke som tekst"

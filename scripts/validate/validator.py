@@ -31,6 +31,7 @@ from scripts.validate import rules
 from scripts.validate.commits import commit_problems
 from scripts.validate.diagnostics import clean, diagnostic, model_at, pydantic_diagnostic
 from scripts.validate.rules import Checked, Problem
+from scripts.validate.traps import trap_diagnostics
 
 
 def validate_folder(
@@ -104,6 +105,7 @@ def validate_files(
     for path, problem in rules.id_problems({path: doc.data for path, doc in files.focus_areas.items()}):
         found += _diagnostics(files.focus_areas[path], "focus_area", [problem])
 
+    found = _without_moot_warnings(found)
     complete = len(models) == len(schema.FILE_MODELS) - 1 and len(focus_areas) == len(files.focus_areas)
     if errors(found) or not complete:
         return None, found
@@ -115,6 +117,13 @@ def validate_files(
         focus_areas=sorted(focus_areas, key=lambda fa: int(fa.id)),
     )
     return plan, found
+
+
+def _without_moot_warnings(found: list[Diagnostic]) -> list[Diagnostic]:
+    """The problems without the warnings about a value that has an error: «amount: 200.000» is an error (a
+    point between thousands) and not also «beløpet er bare 200 kr»."""
+    wrong = {(d.file, d.line, d.col) for d in found if d.is_error}
+    return [d for d in found if d.is_error or (d.file, d.line, d.col) not in wrong]
 
 
 def plan_catalog(files: PlanFiles) -> Catalog:
@@ -166,8 +175,9 @@ def _fixed_file_rules(files: PlanFiles, models: Mapping[str, Any], catalog: Cata
 def _validate(
     model: type[BaseModel], doc: Document, kind: str, context: dict[str, Any], found: list[Diagnostic]
 ) -> Any:
+    """The file's model, or None; its problems, and those of the values YAML changed (traps.py), added to found."""
     try:
-        return model.model_validate(doc.data, context=context)
+        result = model.model_validate(doc.data, context=context)
     except ValidationError as error:
         catalog = context["catalog"]
         details = error.errors(include_url=False)
@@ -176,7 +186,10 @@ def _validate(
             if detail["type"] == "missing" and clean(detail["loc"], doc.data) in misspelt:
                 continue  # «ukjent felt «titel» – mente du «title»?» already says it
             found.append(pydantic_diagnostic(doc, kind, model, detail, catalog))
+        found += trap_diagnostics(doc, kind, model, {clean(detail["loc"], doc.data) for detail in details})
         return None
+    found += trap_diagnostics(doc, kind, model, ())
+    return result
 
 
 def _misspelt_fields(model: type[BaseModel], details: list[ErrorDetails], data: Any) -> set[Loc]:

@@ -60,6 +60,12 @@ ERROR_KINDS: tuple[ErrorKind, ...] = (
         "Skriv beløpet i hele kroner som ett tall, uten mellomrom, punktum eller «kr». Meldingen viser hvordan.",
     ),
     ErrorKind(
+        "amount-with-thousands-point",
+        "Beløp med punktum mellom tusener",
+        "I YAML er punktum desimaltegn, så `200.000` er 200 kroner, ikke 200 000. Skriv beløpet uten punktum: "
+        "`200000`.",
+    ),
+    ErrorKind(
         "missing-field",
         "Et påkrevd felt mangler",
         "Legg til feltet i tiltaket, med samme innrykk som de andre feltene. Meldingen peker på begynnelsen av "
@@ -75,6 +81,13 @@ ERROR_KINDS: tuple[ErrorKind, ...] = (
         "Kolon i en tekst",
         "Et kolon med mellomrom etter (`: `) betyr «felt: verdi» i YAML. Står det inne i en tekst, setter du hele "
         'teksten i doble anførselstegn: `title: "Reiseliv: nettverk for hele regionen"`.',
+    ),
+    ErrorKind(
+        "hash-in-text",
+        "« #» i en tekst",
+        "Et mellomrom og `#` betyr at resten av linjen er en kommentar, som ikke kommer med på nettstedet. Hører "
+        "`#` til teksten, setter du hele teksten i doble anførselstegn, slik meldingen viser. Er det en kommentar, "
+        "flytter du den til en egen linje.",
     ),
     ErrorKind(
         "tab-indentation",
