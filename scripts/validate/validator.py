@@ -101,7 +101,8 @@ def validate_files(
             found += _diagnostics(doc, "focus_area", problems)
         texts = rules.text_problems(doc.data)
         found += _diagnostics(doc, "focus_area", (p for p in texts if not (drafts and p.placeholder)))
-    for path, problem in rules.id_problems({path: doc.data for path, doc in files.focus_areas.items()}):
+    raw_areas = {path: doc.data for path, doc in files.focus_areas.items()}
+    for path, problem in [*rules.id_problems(raw_areas), *rules.former_id_problems(raw_areas)]:
         found += _diagnostics(files.focus_areas[path], "focus_area", [problem])
 
     complete = len(models) == len(schema.FILE_MODELS) - 1 and len(focus_areas) == len(files.focus_areas)
