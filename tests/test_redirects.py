@@ -13,13 +13,13 @@ import re
 from pathlib import Path
 
 import pytest
+from test_site import nu_html_checker_errors
 
 from conftest import replace_once, run_plan
 from schema import Plan
 from scripts.site.redirects import redirect_files
 from scripts.site.registry import page_path
 from scripts.validate.validator import validate_folder
-from test_site import nu_html_checker_errors
 
 DAY = dt.date(2025, 6, 1)
 MEASURES = Path("plan/satsingsomrader/1-nettverk.yaml")
