@@ -191,6 +191,9 @@ class Actor(Model):
     """Aktøren som tok over oppgavene (id), f.eks. «akershus-fylkeskommune». Krever «active_to»."""
     illustrative: StrictBool = False
     """true når aktøren er med som eksempel og ikke er bekreftet som deltaker i planen."""
+    former_ids: list[Slug] = []
+    """Id-er aktøren har hatt før, f.eks. «nes» når id-en er endret til «nes-kommune». Den gamle nettadressen
+    sender leserne hit, og en gammel id i et tiltak får meldingen «endre til …»."""
 
     @model_validator(mode="after")
     def _replacement_needs_end(self) -> Actor:
@@ -312,6 +315,9 @@ class Measure(Model):
 
     id: Annotated[str, Field(pattern=MEASURE_ID)]
     """Tiltakets nummer: målets nummer og et løpenummer, f.eks. «1.2.3» under mål 1.2."""
+    former_ids: list[Annotated[str, Field(pattern=MEASURE_ID)]] = []
+    """Numre tiltaket har hatt før, f.eks. «1.3.3» når tiltak 1.3.3 er flyttet til mål 1.2 som 1.2.4. Den gamle
+    nettadressen sender leserne hit, og nummeret kan ikke gis til et annet tiltak. «plan diff» foreslår linjen."""
     title: Text
     """Kort tittel som sier hva som skal gjøres."""
     description: Markdown
@@ -378,6 +384,9 @@ class Goal(Model):
 
     id: Annotated[str, Field(pattern=GOAL_ID)]
     """Målets nummer: satsingsområdets nummer og et løpenummer, f.eks. «1.2»."""
+    former_ids: list[Annotated[str, Field(pattern=GOAL_ID)]] = []
+    """Numre målet har hatt før, f.eks. «1.3» når mål 1.3 har fått nummeret 1.2. Den gamle nettadressen sender
+    leserne hit, og nummeret kan ikke gis til et annet mål."""
     title: Text
     """Målet, formulert kort."""
     description: Markdown | None = None

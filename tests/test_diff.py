@@ -239,6 +239,12 @@ CASES: list[tuple[str, list[Edit], str]] = [
         (
             "## Endringer i planen\n"
             "\n"
+            "> [!WARNING]\n"
+            "> **Sjekk dette før endringen tas inn:**\n"
+            ">\n"
+            '> - Den gamle adressen til tiltak 1.1.2 slutter å virke. Legg til `former_ids: ["1.1.2"]` på tiltak '
+            "1.2.1, så sender den gamle siden leserne til den nye, og nummeret blir ikke gitt til et annet tiltak.\n"
+            "\n"
             "### Satsingsområder og mål\n"
             "\n"
             "- Nytt mål 1.2 «Reiseliv»\n"
@@ -246,6 +252,63 @@ CASES: list[tuple[str, list[Edit], str]] = [
             "### Tiltak\n"
             "\n"
             "- Tiltak 1.1.2 «Nettverk for reiseliv» er flyttet fra mål 1.1 til mål 1.2 og har nå nummer 1.2.1\n"
+        ),
+    ),
+    (
+        "measure-number-given-to-a-new-measure",
+        [
+            (
+                FA,
+                '      - id: "1.1.2"\n        title: Nettverk for reiseliv',
+                '      - id: "1.1.2"\n        title: Kompetanseløft for industrien\n        description: Kurs.\n'
+                "        roles:\n          - actor: nes-kommune\n            role: ansvarlig\n"
+                "        period: {start: 2025}\n        municipalities: alle\n"
+                '  - id: "1.2"\n    title: Reiseliv\n    measures:\n      - id: "1.2.1"\n        title: Nettverk for reiseliv',
+            ),
+        ],
+        (
+            "## Endringer i planen\n"
+            "\n"
+            "> [!WARNING]\n"
+            "> **Sjekk dette før endringen tas inn:**\n"
+            ">\n"
+            '> - Den gamle adressen til tiltak 1.1.2 slutter å virke. Legg til `former_ids: ["1.1.2"]` på tiltak '
+            "1.2.1, så sender den gamle siden leserne til den nye, og nummeret blir ikke gitt til et annet tiltak.\n"
+            "> - Nummeret 1.1.2 ble brukt om «Nettverk for reiseliv», som nå er tiltak 1.2.1. Lenker til den gamle "
+            "siden ville føre til et annet tiltak: gi det nye tiltaket et ledig nummer.\n"
+            "\n"
+            "### Satsingsområder og mål\n"
+            "\n"
+            "- Nytt mål 1.2 «Reiseliv»\n"
+            "\n"
+            "### Tiltak\n"
+            "\n"
+            "- Tiltak 1.1.2 «Nettverk for reiseliv» er flyttet fra mål 1.1 til mål 1.2 og har nå nummer 1.2.1\n"
+            "- Nytt tiltak 1.1.2 «Kompetanseløft for industrien» under mål 1.1 (ansvarlig: Nes kommune, fra 2025, "
+            "planlagt)\n"
+        ),
+    ),
+    (
+        "measure-moved-keeping-its-address",
+        [
+            (
+                FA,
+                '      - id: "1.1.2"\n        title: Nettverk for reiseliv',
+                '  - id: "1.2"\n    title: Reiseliv\n    measures:\n      - id: "1.2.1"\n        former_ids: ["1.1.2"]\n'
+                "        title: Nettverk for reiseliv",
+            ),
+        ],
+        (
+            "## Endringer i planen\n"
+            "\n"
+            "### Satsingsområder og mål\n"
+            "\n"
+            "- Nytt mål 1.2 «Reiseliv»\n"
+            "\n"
+            "### Tiltak\n"
+            "\n"
+            "- Tiltak 1.1.2 «Nettverk for reiseliv» er flyttet fra mål 1.1 til mål 1.2 og har nå nummer 1.2.1\n"
+            "- Tiltak 1.2.1 Nettverk for reiseliv: feltet `former_ids`: lagt til «1.1.2»\n"
         ),
     ),
 ]

@@ -380,11 +380,23 @@ def test_a_measure_moved_and_retitled_is_moved_when_its_description_carries_over
     shown = diff(tmp_path, MOVE_TO_NEW_GOAL)
     assert "- Tiltak 1.1.2 «Nettverk for reiseliv» er flyttet fra mål 1.1 til mål 1.2 og har nå nummer 1.2.1" in (shown)
     assert "- Tiltak 1.2.1 har fått ny tittel: «Nettverk for reiseliv» → «Reiselivsnettverket»" in shown
-    assert "Fjernet tiltak" not in shown and "Nytt tiltak" not in shown and "[!WARNING]" not in shown
+    assert "Fjernet tiltak" not in shown and "Nytt tiltak" not in shown
+    warnings = [line for line in shown.splitlines() if line.startswith("> - ")]
+    assert warnings == [
+        '> - Den gamle adressen til tiltak 1.1.2 slutter å virke. Legg til `former_ids: ["1.1.2"]` på tiltak 1.2.1, '
+        "så sender den gamle siden leserne til den nye, og nummeret blir ikke gitt til et annet tiltak."
+    ]
 
 
 def test_a_renumbered_measure_is_moved_in_the_same_goal(tmp_path: Path) -> None:
     shown = diff(tmp_path, [(FA, 'id: "1.1.2"', 'id: "1.1.3"'), (FA, 'related: ["1.1.2"]', 'related: ["1.1.3"]')])
+    assert "- Tiltak 1.1.2 «Nettverk for reiseliv» er flyttet i samme mål og har nå nummer 1.1.3" in shown
+    assert '> - Den gamle adressen til tiltak 1.1.2 slutter å virke. Legg til `former_ids: ["1.1.2"]`' in shown
+
+
+def test_a_renumbered_measure_that_keeps_its_old_number_in_former_ids_gets_no_warning(tmp_path: Path) -> None:
+    renumbered = 'id: "1.1.3"\n        former_ids: ["1.1.2"]'
+    shown = diff(tmp_path, [(FA, 'id: "1.1.2"', renumbered), (FA, 'related: ["1.1.2"]', 'related: ["1.1.3"]')])
     assert "- Tiltak 1.1.2 «Nettverk for reiseliv» er flyttet i samme mål og har nå nummer 1.1.3" in shown
     assert "[!WARNING]" not in shown
 

@@ -333,7 +333,10 @@ def test_a_municipalitys_page_names_and_links_its_own_feed(built_site: Path) -> 
     own = built_site / "feed-hurdal-kommune.xml"
     assert found[own] == "Testplanen: tiltakene som gjelder Hurdal kommune"
     text = page.read_text(encoding="utf-8")
-    visible = re.search(r'<a href="([^"]+)">Følg tiltakene som gjelder Hurdal kommune med varsel i en nyhetsleser \(RSS/Atom\)</a>', text)
+    visible = re.search(
+        r'<a href="([^"]+)">Følg tiltakene som gjelder Hurdal kommune med varsel i en nyhetsleser \(RSS/Atom\)</a>',
+        text,
+    )
     assert visible is not None and resolve(built_site, page, visible.group(1)) == own
     assert re.search(r'<a href="[^"]*folg-planen/">Slik får du varsel</a>', text)
     other = built_site / "aktorer" / "regionradet" / "index.html"

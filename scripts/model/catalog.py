@@ -47,6 +47,10 @@ class Catalog:
     indicators: list[str] = field(default_factory=list)
     tags: list[str] = field(default_factory=list)
     measures: list[str] = field(default_factory=list)
+    #: A former id («former_ids») → the id it has now, of measures and of actors: a reference to the old id is
+    #: told what to write instead.
+    moved_measures: dict[str, str] = field(default_factory=dict)
+    moved_actors: dict[str, str] = field(default_factory=dict)
     plan_end: int | None = None
     #: The status of a measure before its first status update: the vocabulary's first status (lowest «order»).
     start_status: str | None = None
@@ -105,7 +109,10 @@ class Catalog:
         cat.tags = [r["id"] for r in _items(vocabulary, "tags") if isinstance(r.get("id"), str)]
         for fa in focus_areas:
             for goal in _items(fa, "goals"):
-                cat.measures += [m["id"] for m in _items(goal, "measures") if isinstance(m.get("id"), str)]
+                measures = [m for m in _items(goal, "measures") if isinstance(m.get("id"), str)]
+                cat.measures += [m["id"] for m in measures]
+                cat.moved_measures.update(_formers(measures))
+        cat.moved_actors = _formers(r for r in _items(actors, "actors") if isinstance(r.get("id"), str))
         if isinstance(plan, Mapping) and isinstance(plan.get("period"), Mapping):
             end_year = plan["period"].get("end")
             cat.plan_end = end_year if isinstance(end_year, int) else None
@@ -128,6 +135,10 @@ class Catalog:
             return None
         if value in self.actors:
             return None
+        if value in self.moved_actors:
+            return (
+                f"aktøren «{value}» har fått id-en «{self.moved_actors[value]}»: endre til {self.moved_actors[value]}"
+            )
         names = self._names(a.id for a in self.actors.values())
         return f"ukjent aktør «{value}»" + suggest(value, list(self.actors), names)
 
@@ -177,6 +188,9 @@ class Catalog:
             return None
         if value in self.measures:
             return None
+        if value in self.moved_measures:
+            moved = self.moved_measures[value]
+            return f"tiltak {value} er flyttet og har fått nummeret {moved}: endre til {moved}"
         written = re.sub(r"[\s,]+", ".", value.strip(" .,"))
         if written in self.measures:  # «1,2,3» or «1. 2. 3»: the numbers are right
             return f"ukjent tiltak «{value}» – mente du «{written}»?"
@@ -185,6 +199,16 @@ class Catalog:
             f"tiltaket «{value}» finnes ikke i planen (kanskje er det fjernet eller har fått nytt nummer): "
             "fjern nummeret fra listen, eller rett det til et tiltak som finnes"
         )
+
+
+def _formers(items: Iterable[Mapping[str, Any]]) -> dict[str, str]:
+    """Former id → current id, from the «former_ids» of raw items that have an id."""
+    formers = ((f, item["id"]) for item in items for f in _strings(item.get("former_ids")))
+    return dict(formers)
+
+
+def _strings(value: Any) -> list[str]:
+    return [v for v in value if isinstance(v, str)] if isinstance(value, list) else []
 
 
 def _iso_date(value: Any) -> date | None:

@@ -54,6 +54,7 @@ from scripts.publish.stylesheets import one_stylesheet
 from scripts.site.feeds import feed_files
 from scripts.site.footer import footer, not_found_links
 from scripts.site.pages import MemoryBytecodeCache, render_site
+from scripts.site.redirects import redirect_files
 from scripts.site.registry import REGISTRY, Registry
 from scripts.validate.validator import source_files, validate_files
 
@@ -238,6 +239,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
             generated: dict[str, str | bytes] = {**render_site(source.plan, options, registry, bytecode_cache=compiled)}
             generated.update(self._data_files(source, config["site_url"], files_memo))
             generated.update(feed_files(source.plan, config["site_url"], registry.page_path))
+            generated.update(self._redirect_files(source.plan, config["site_url"], registry))
             generated.update(self._social_files(source, config["site_name"], files_memo))
         config["nav"] = registry.navigation(source.plan)
         dates = self._page_dates(source.plan, options, registry)
@@ -248,6 +250,12 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
             config["site_url"],
         )
         return state
+
+    @staticmethod
+    def _redirect_files(plan: Plan, site_url: str | None, registry: Registry) -> dict[str, str | bytes]:
+        """The pages at the former addresses of moved measures, goals and actors, with the site's policy."""
+        moved = redirect_files(plan, registry.page_path, site_url)
+        return {path: csp.add_policy(page) for path, page in moved.items()}
 
     def on_pre_build(self, *, config: Any) -> None:
         """In the live preview (always a dirty build): keep the last build's pages when only the plan changed and

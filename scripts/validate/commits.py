@@ -61,12 +61,11 @@ class Repository:
         return result
 
 
-def commit_problems(info: PlanInfo, folder: Path) -> Iterator[Problem]:
+def commit_problems(info: PlanInfo, repository: Repository | None) -> Iterator[Problem]:
     """Each revision's commit exists and holds the plan folder (see the module's docstring for the warnings)."""
     placed = [(i, r.commit) for i, r in enumerate(info.revisions) if r.commit is not None]
     if not placed:
         return
-    repository = Repository.of(folder)
     if repository is None:
         return  # a copy outside git (a downloaded zip, a plan copied to try something): nothing to check against
     missing = repository.missing([c for _, c in placed])

@@ -338,6 +338,56 @@ def id_problems(focus_areas: Mapping[str, Any]) -> Iterator[tuple[str, Problem]]
     return iter(found)
 
 
+def former_id_problems(focus_areas: Mapping[str, Any]) -> Iterator[tuple[str, Problem]]:
+    """A former number («former_ids») of a goal or measure keeps its old address: it must not be a number in use
+    now, nor be claimed by two. Works on the raw files, keyed by file, like :func:`id_problems`."""
+    current: set[str] = set()
+    formers: list[tuple[str, str, str, Loc]] = []  # (former id, its item's id, file, loc)
+    for file, raw in focus_areas.items():
+        for ident, loc, item in _numbered(raw):
+            current.add(ident)
+            for k, former in enumerate(item.get("former_ids") or []):
+                if isinstance(former, str):
+                    formers.append((former, ident, file, (*loc, "former_ids", k)))
+    claimed: dict[str, str] = {}
+    for former, ident, file, loc in formers:
+        if former == ident:
+            yield file, Problem(loc, f"«{former}» er nummeret det har nå: fjern det fra «former_ids»")
+        elif former in current:
+            yield (
+                file,
+                Problem(
+                    loc,
+                    f"nummeret «{former}» er i bruk i planen nå, så den gamle adressen kan ikke sende leserne til "
+                    f"«{ident}»: fjern det fra «former_ids», eller gi det andre et nytt nummer",
+                ),
+            )
+        elif former in claimed:
+            yield (
+                file,
+                Problem(
+                    loc,
+                    f"«{former}» står allerede i «former_ids» under «{claimed[former]}»: "
+                    "et nummer kan bare ha ett nytt",
+                ),
+            )
+        claimed.setdefault(former, ident)
+
+
+def _numbered(raw: Any) -> Iterator[tuple[str, Loc, Mapping[str, Any]]]:
+    """(id, loc, raw item) of each goal and measure of a raw focus area file that has a written id."""
+    if not isinstance(raw, Mapping):
+        return
+    for g, goal in enumerate(raw.get("goals") or []):
+        if not isinstance(goal, Mapping):
+            continue
+        if isinstance(goal.get("id"), str):
+            yield goal["id"], ("goals", g), goal
+        for m, measure in enumerate(goal.get("measures") or []):
+            if isinstance(measure, Mapping) and isinstance(measure.get("id"), str):
+                yield measure["id"], ("goals", g, "measures", m), measure
+
+
 def text_problems(focus_area: Any) -> Iterator[Problem]:
     """On a raw focus area file: the texts of ``plan new`` left in (errors), and titles of goals and measures
     over :data:`MAX_TITLE` characters (warnings; a measure's own are in :func:`measure_problems`, which runs
@@ -392,6 +442,7 @@ def vocabulary_problems(vocabulary: Vocabulary) -> Iterator[Problem]:
 def actor_problems(actors: ActorsFile, catalog: Catalog) -> Iterator[Problem]:
     """A successor takes over the day after its predecessor's last day: it must exist by then, and must not
     have ended itself by then."""
+    yield from _former_actor_problems(actors)
     for i, actor in enumerate(actors.actors):
         successor = catalog.actors.get(actor.replaced_by) if actor.replaced_by else None
         if successor is None or actor.active_to is None:
@@ -409,6 +460,20 @@ def actor_problems(actors: ActorsFile, catalog: Catalog) -> Iterator[Problem]:
                 f"dagen etter {nb_date(actor.active_to)}: sett «active_to: "
                 f"{successor.active_from - timedelta(days=1)}» eller rett «active_from» for «{actor.replaced_by}»",
             )
+
+
+def _former_actor_problems(actors: ActorsFile) -> Iterator[Problem]:
+    """An actor's former id («former_ids») keeps its old address: not an id in use now, not claimed by two."""
+    current = {actor.id for actor in actors.actors}
+    claimed: dict[str, str] = {}
+    for i, actor in enumerate(actors.actors):
+        for k, former in enumerate(actor.former_ids):
+            loc = ("actors", i, "former_ids", k)
+            if former in current:
+                yield Problem(loc, f"id-en «{former}» er i bruk nå: fjern den fra «former_ids»")
+            elif former in claimed:
+                yield Problem(loc, f"«{former}» står allerede i «former_ids» under «{claimed[former]}»")
+            claimed.setdefault(former, actor.id)
 
 
 def plan_info_problems(info: PlanInfo, catalog: Catalog) -> Iterator[Problem]:

@@ -27,8 +27,8 @@ from scripts.core.problems import Diagnostic, Loc, errors, sorted_unique
 from scripts.load.folder import PlanFiles, load_plan
 from scripts.load.strict import Document
 from scripts.model.catalog import Catalog
-from scripts.validate import rules
-from scripts.validate.commits import commit_problems
+from scripts.validate import published, rules
+from scripts.validate.commits import Repository, commit_problems
 from scripts.validate.diagnostics import clean, diagnostic, model_at, pydantic_diagnostic
 from scripts.validate.rules import Checked, Problem
 from scripts.validate.traps import trap_diagnostics
@@ -89,8 +89,9 @@ def validate_files(
         if model is not None:
             models[kind] = model
     found += _fixed_file_rules(files, models, catalog)
-    if commits and "plan" in models:
-        found += _diagnostics(files.fixed["plan"], "plan", commit_problems(models["plan"], files.folder))
+    repository = _repository(models["plan"], files.folder) if commits and "plan" in models else None
+    if repository is not None:
+        found += _diagnostics(files.fixed["plan"], "plan", commit_problems(models["plan"], repository))
 
     focus_areas: list[FocusArea] = []
     for doc in files.focus_areas.values():
@@ -102,8 +103,13 @@ def validate_files(
             found += _diagnostics(doc, "focus_area", problems)
         texts = rules.text_problems(doc.data)
         found += _diagnostics(doc, "focus_area", (p for p in texts if not (drafts and p.placeholder)))
-    for path, problem in rules.id_problems({path: doc.data for path, doc in files.focus_areas.items()}):
+    raw_areas = {path: doc.data for path, doc in files.focus_areas.items()}
+    for path, problem in [*rules.id_problems(raw_areas), *rules.former_id_problems(raw_areas)]:
         found += _diagnostics(files.focus_areas[path], "focus_area", [problem])
+    if repository is not None:
+        numbers = published.published_measures(models["plan"], repository)
+        for path, problem in published.reuse_problems(numbers, raw_areas):
+            found += _diagnostics(files.focus_areas[path], "focus_area", [problem])
 
     found = _without_moot_warnings(found)
     complete = len(models) == len(schema.FILE_MODELS) - 1 and len(focus_areas) == len(files.focus_areas)
@@ -124,6 +130,12 @@ def _without_moot_warnings(found: list[Diagnostic]) -> list[Diagnostic]:
     point between thousands) and not also «beløpet er bare 200 kr»."""
     wrong = {(d.file, d.line, d.col) for d in found if d.is_error}
     return [d for d in found if d.is_error or (d.file, d.line, d.col) not in wrong]
+
+
+def _repository(info: schema.PlanInfo, folder: Path) -> Repository | None:
+    """The git repository of the plan folder, when an edition names a commit in it (one git call, shared by the
+    rules that read the editions' commits)."""
+    return Repository.of(folder) if any(r.commit is not None for r in info.revisions) else None
 
 
 def plan_catalog(files: PlanFiles) -> Catalog:

@@ -42,16 +42,19 @@ def current_status(measure: Measure) -> str | None:
 def measure_changes(old: Plan, new: Plan, names: Names) -> Iterator[Change]:
     before = {m.id: (g, m) for _, g, m in old.measures()}
     after = {m.id: (g, m) for _, g, m in new.measures()}
+    retitled = {i for i in before if i in after and one_line(before[i][1].title) != one_line(after[i][1].title)}
     removed = {i: before[i] for i in before if i not in after}
     added = {i: after[i] for i in after if i not in before}
-    moves = _moves(removed, added)
+    moves = _moves({**removed, **{i: before[i] for i in retitled}}, added)
     for ident in ids_in_order(before, after):
         if ident in moves.values():
             continue
         if ident in moves:
-            (old_goal, measure), (new_goal, moved) = removed[ident], added[moves[ident]]
-            yield _moved(ident, moves[ident], old_goal, new_goal, measure)
+            (old_goal, measure), (new_goal, moved) = before[ident], added[moves[ident]]
+            yield _moved(ident, moves[ident], old_goal, new_goal, measure, moved)
             yield from _changes(measure, moved, names)
+            if ident in after:  # the freed number given to another measure
+                yield replace(_added(ident, *after[ident], names), warning=_reused(ident, measure, moves[ident]))
         elif ident in removed:
             yield _removed(ident, removed[ident][1])
         elif ident in added:
@@ -74,10 +77,26 @@ def _moves(removed: dict[str, Placed], added: dict[str, Placed]) -> dict[str, st
     return moves
 
 
-def _moved(old_id: str, new_id: str, old_goal: Goal, new_goal: Goal, m: Measure) -> Change:
+def _moved(old_id: str, new_id: str, old_goal: Goal, new_goal: Goal, m: Measure, now: Measure) -> Change:
+    """A measure with a new number; without its old number in «former_ids», a warning that suggests the line (the
+    old address then sends readers on, and the number stays its own)."""
     where = f"fra mål {old_goal.id} til mål {new_goal.id}" if old_goal.id != new_goal.id else "i samme mål"
     text = f"Tiltak {old_id} {quote(m.title)} er flyttet {where} og har nå nummer {new_id}"
-    return Change("measures", "measure_moved", new_id, text, old_id, new_id, path="id")
+    warning = ""
+    if old_id not in now.former_ids:
+        line = "former_ids: [" + ", ".join(f'"{i}"' for i in [*now.former_ids, old_id]) + "]"
+        warning = (
+            f"Den gamle adressen til tiltak {old_id} slutter å virke. Legg til `{line}` på tiltak {new_id}, så "
+            "sender den gamle siden leserne til den nye, og nummeret blir ikke gitt til et annet tiltak."
+        )
+    return Change("measures", "measure_moved", new_id, text, old_id, new_id, path="id", warning=warning)
+
+
+def _reused(ident: str, m: Measure, new_id: str) -> str:
+    return (
+        f"Nummeret {ident} ble brukt om {quote(m.title)}, som nå er tiltak {new_id}. Lenker til den gamle siden ville "
+        "føre til et annet tiltak: gi det nye tiltaket et ledig nummer."
+    )
 
 
 def _removed(ident: str, m: Measure) -> Change:

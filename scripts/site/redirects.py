@@ -1,0 +1,90 @@
+"""Old addresses that keep working: a page at each former id of a measure, goal or actor that sends the reader on.
+
+A measure that is moved (1.3.3 to goal 1.2 as 1.2.4) lists its old number in ``former_ids``; its old page
+``tiltak/1-3-3/`` must not become a 404 for the links in news, council papers and search engines. For each former
+id this writes a small static HTML page at the old address: an immediate ``<meta http-equiv="refresh">`` (no
+script, so the Content-Security-Policy needs nothing), ``<link rel="canonical">`` to the new page, ``noindex`` and a
+visible link for a reader whose browser does not follow the refresh. They are files, not MkDocs pages: they are
+in neither the sitemap nor the search index, and have no menu. The validator makes sure a former id is not in use.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from schema import Plan
+
+#: page_path(kind, id) of the page registry.
+PagePath = Callable[[str, str], str]
+
+
+@dataclass(frozen=True)
+class Moved:
+    """One old address: the kind of page, the former id, the current id and what the reader is sent to."""
+
+    kind: str
+    former: str
+    current: str
+    label: str
+
+
+def moved(plan: Plan) -> Iterator[Moved]:
+    """Every former id of the plan's measures, goals and actors, with the name of what it now is."""
+    for fa in plan.focus_areas:
+        for goal in fa.goals:
+            yield from (Moved("goal", f, goal.id, f"Mål {goal.id} {goal.title}") for f in goal.former_ids)
+            for m in goal.measures:
+                yield from (Moved("measure", f, m.id, f"Tiltak {m.id} {m.title}") for f in m.former_ids)
+    for actor in plan.actors:
+        yield from (Moved("actor", f, actor.id, actor.name) for f in actor.former_ids)
+
+
+def redirect_files(plan: Plan, page_path: PagePath, site_url: str | None = None) -> dict[str, str]:
+    """{path of the old page's HTML: the redirect page}, e.g. «tiltak/1-3-3/index.html» → «../1-2-4/». A former
+    address that is a page now is left to that page."""
+    current = {page_path(m.kind, m.current) for m in moved(plan)}
+    files: dict[str, str] = {}
+    for m in moved(plan):
+        old, new = page_path(m.kind, m.former), page_path(m.kind, m.current)
+        if old in current:
+            continue
+        files[_html_path(old)] = redirect_page(m, _folder(old), _folder(new), site_url)
+    return files
+
+
+def redirect_page(m: Moved, old: str, new: str, site_url: str | None) -> str:
+    """The page at the old address `old` (a folder of the site) that sends the reader to `new`."""
+    href = posixpath.relpath(new, old) + "/"
+    canonical = (site_url.rstrip("/") + "/" + new + "/") if site_url else href
+    what = {"measure": f"Tiltak {m.former}", "goal": f"Mål {m.former}"}.get(m.kind, f"Aktøren «{m.former}»")
+    return f"""<!doctype html>
+<html lang="nb">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="robots" content="noindex">
+<title>Flyttet: {html.escape(m.label)}</title>
+<link rel="canonical" href="{html.escape(canonical)}">
+<meta http-equiv="refresh" content="0; url={html.escape(href)}">
+</head>
+<body>
+<main>
+<h1>Siden er flyttet</h1>
+<p>{html.escape(what)} har fått ny adresse: <a href="{html.escape(href)}">{html.escape(m.label)}</a>.</p>
+</main>
+</body>
+</html>
+"""
+
+
+def _folder(markdown_path: str) -> str:
+    """The folder a page is published in: «tiltak/1-3-3.md» → «tiltak/1-3-3» (MkDocs' directory addresses)."""
+    stem = markdown_path.removesuffix(".md")
+    return stem.removesuffix("/index") if stem.endswith("/index") else stem
+
+
+def _html_path(markdown_path: str) -> str:
+    return _folder(markdown_path) + "/index.html"
