@@ -492,7 +492,7 @@ def test_what_github_would_turn_into_markup_or_a_notification_is_escaped(plan_te
 
 
 def test_no_account_is_notified(tmp_path: Path) -> None:
-    shown = diff(tmp_path, [(FA, "text: I gang.", "text: Spør @kari-nordmann om #12.")])
+    shown = diff(tmp_path, [(FA, "text: I gang.", 'text: "Spør @kari-nordmann om #12."')])
     assert not re.search(r"(?<!\w)@\w", shown)
     assert not re.search(r"#\d", shown)
 

@@ -15,8 +15,10 @@ import pytest
 
 from conftest import replace_once
 from scripts.core.problems import errors
+from scripts.editor.dump import to_yaml
 from scripts.editor.guide.errors import EXAMPLE_TODAY
 from scripts.load.strict import Document, load_file
+from scripts.validate.numbers import thousands_fix
 from scripts.validate.validator import validate_folder
 
 FOCUS_AREA = Path("plan") / "satsingsomrader" / "1-nettverk.yaml"
@@ -108,3 +110,13 @@ def test_the_loader_keeps_the_comment_after_an_unquoted_value_and_the_text_of_nu
     assert loaded.data["a"] == "31 er med"
     assert loaded.positions.cut == {("a",): " #vekst"}
     assert loaded.positions.written == {("c",): "200.000", ("d",): "0123"}
+
+
+def test_a_decimal_that_looks_like_thousands_has_a_way_to_be_written(workdir: Path) -> None:
+    said = thousands_fix("1.125", whole=False)
+    assert said is not None and said.endswith("skriv 1125 for 1 125, eller 1.1250 for 1,125")
+    assert thousands_fix("1.1250", whole=False) is None
+
+
+def test_the_plans_writer_never_writes_a_decimal_that_looks_like_thousands() -> None:
+    assert to_yaml({"value": 1.125, "other": 31.5}) == "value: 1.1250\nother: 31.5\n"

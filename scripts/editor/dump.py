@@ -14,6 +14,7 @@ import yaml
 from schema import Plan
 from scripts.load.folder import FOCUS_AREA_DIR
 from scripts.load.strict import StrictLoader
+from scripts.validate.numbers import THOUSANDS
 
 
 class PlanDumper(yaml.SafeDumper):
@@ -33,7 +34,17 @@ def _str_representer(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+def _float_representer(dumper: yaml.SafeDumper, value: float) -> yaml.Node:
+    """A float as YAML writes it, with a zero added where it would look like a point between thousands («1.125»),
+    which the validator rejects in a number field (validate/traps.py): «1.1250» is the same number."""
+    node = dumper.represent_float(value)
+    if isinstance(node, yaml.ScalarNode) and THOUSANDS.match(node.value):
+        node.value += "0"
+    return node
+
+
 PlanDumper.add_representer(str, _str_representer)
+PlanDumper.add_representer(float, _float_representer)
 
 
 def to_yaml(data: Any) -> str:

@@ -100,7 +100,9 @@ def thousands_fix(written: str, *, whole: bool) -> str | None:
     if whole:
         return f"{said}: skriv {digits}"
     thousands = f"{digits[:-3]} {digits[-3:]}"
-    return f"{said}: skriv {digits} for {thousands}, eller {_plain(Decimal(written))} for {read}"
+    decimal = _plain(Decimal(written))
+    decimal = decimal if decimal != written else f"{written}0"  # «1.125» is meant either way: «1.1250» says 1,125
+    return f"{said}: skriv {digits} for {thousands}, eller {decimal} for {read}"
 
 
 def read_as(written: str, value: object) -> str:
