@@ -16,7 +16,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 from playwright.sync_api import Browser, sync_playwright
@@ -24,6 +24,7 @@ from tools import StartedPrograms, program, venv_program
 
 from schema import Plan
 from scripts import cli
+from scripts.dev.lighthouse.serve import HeaderHandler, site_headers
 from scripts.validate.validator import validate_folder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -157,23 +158,8 @@ WIDTHS = {"desktop": 1280, "phone": 390}
 WCAG = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}
 
 
-class QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(HeaderHandler):
     """Serves the built site as a host would that reads the site's _headers file (Netlify, Cloudflare Pages)."""
-
-    headers_to_send: ClassVar[list[tuple[str, str]]] = []
-
-    def end_headers(self) -> None:
-        for name, value in self.headers_to_send:
-            self.send_header(name, value)
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
-
-
-def site_headers(built_site: Path) -> list[tuple[str, str]]:
-    lines = (built_site / "_headers").read_text(encoding="utf-8").splitlines()
-    return [(name.strip(), value.strip()) for name, _, value in (line.partition(":") for line in lines[2:])]
 
 
 @contextlib.contextmanager

@@ -24,10 +24,23 @@ def site_headers(site: Path) -> list[tuple[str, str]]:
     return [(name.strip(), value.strip()) for name, _, value in (line.partition(":") for line in lines[2:])]
 
 
-class GzipHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves a folder with :attr:`headers_to_send` on every answer and text gzipped for a browser that accepts it."""
+class HeaderHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder quietly, as a host would that reads the site's _headers file (Netlify, Cloudflare Pages):
+    :attr:`headers_to_send` on every answer. The tests' server (tests/conftest.py) is this one."""
 
     headers_to_send: ClassVar[list[tuple[str, str]]] = []
+
+    def end_headers(self) -> None:
+        for name, value in self.headers_to_send:
+            self.send_header(name, value)
+        super().end_headers()
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+class GzipHandler(HeaderHandler):
+    """A :class:`HeaderHandler` that gzips text for a browser that accepts it."""
 
     def send_head(self):  # type: ignore[no-untyped-def]  # the standard library's own signature is untyped
         path = self._compressible()
@@ -53,14 +66,6 @@ class GzipHandler(http.server.SimpleHTTPRequestHandler):
                 return None
             path = path / "index.html"
         return path if path.is_file() and self.guess_type(str(path)).startswith(COMPRESSED) else None
-
-    def end_headers(self) -> None:
-        for name, value in self.headers_to_send:
-            self.send_header(name, value)
-        super().end_headers()
-
-    def log_message(self, format: str, *args: object) -> None:
-        pass
 
 
 @contextlib.contextmanager
