@@ -11,11 +11,11 @@ in neither the sitemap nor the search index, and have no menu. The validator mak
 from __future__ import annotations
 
 import html
-import posixpath
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from schema import Plan
+from scripts.site.urls import html_href, url_of
 
 #: page_path(kind, id) of the page registry.
 PagePath = Callable[[str, str], str]
@@ -51,14 +51,14 @@ def redirect_files(plan: Plan, page_path: PagePath, site_url: str | None = None)
         old, new = page_path(m.kind, m.former), page_path(m.kind, m.current)
         if old in current:
             continue
-        files[_html_path(old)] = redirect_page(m, _folder(old), _folder(new), site_url)
+        files[url_of(old) + "index.html"] = redirect_page(m, html_href(new, old), url_of(new), site_url)
     return files
 
 
-def redirect_page(m: Moved, old: str, new: str, site_url: str | None) -> str:
-    """The page at the old address `old` (a folder of the site) that sends the reader to `new`."""
-    href = posixpath.relpath(new, old) + "/"
-    canonical = (site_url.rstrip("/") + "/" + new + "/") if site_url else href
+def redirect_page(m: Moved, href: str, new: str, site_url: str | None) -> str:
+    """The page at the old address that sends the reader to `href` (relative to it), the address `new` of the site
+    (relative to its root)."""
+    canonical = (site_url.rstrip("/") + "/" + new) if site_url else href
     what = {"measure": f"Tiltak {m.former}", "goal": f"Mål {m.former}"}.get(m.kind, f"Aktøren «{m.former}»")
     return f"""<!doctype html>
 <html lang="nb">
@@ -78,13 +78,3 @@ def redirect_page(m: Moved, old: str, new: str, site_url: str | None) -> str:
 </body>
 </html>
 """
-
-
-def _folder(markdown_path: str) -> str:
-    """The folder a page is published in: «tiltak/1-3-3.md» → «tiltak/1-3-3» (MkDocs' directory addresses)."""
-    stem = markdown_path.removesuffix(".md")
-    return stem.removesuffix("/index") if stem.endswith("/index") else stem
-
-
-def _html_path(markdown_path: str) -> str:
-    return _folder(markdown_path) + "/index.html"
