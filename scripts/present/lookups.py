@@ -67,6 +67,8 @@ class SiteOptions:
     #: The build's day (the timeline's line for today; is a consultation's deadline past?); None: no line, and the
     #: clock's day for the deadline. Not in the repr, which keys the PDFs' cache: print reads none of the options.
     today: dt.date | None = field(default=None, repr=False)
+    #: The language of the pages (scripts/present/i18n.LANGS): «nb» at the site's root, «en» under /en/.
+    lang: str = "nb"
 
 
 @dataclass(frozen=True)
