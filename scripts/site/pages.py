@@ -136,6 +136,7 @@ TEXT_FORMS: dict[str, tuple[Callable[[Any], str], bool]] = {
     "inline": (inline, True),
     "cell": (cell, True),
     "prose": (prose, True),
+    "html": (attr, True),  # escaped for HTML element content, where a span can go
     "attr": (attr, False),
     "plain": (str, False),
 }
