@@ -47,9 +47,10 @@ class Figure:
 NARROW_WIDTH = 360
 
 
-def figure(kind: str, chart_id: str, *args: Any) -> Figure:
-    """Draw a chart of `charts` (status_chart, budget_chart, indicator_chart, timeline_chart) in both sizes."""
-    draw = getattr(charts, kind)
+def figure(kind: str, chart_id: str, *args: Any, lang: str = DEFAULT) -> Figure:
+    """Draw a chart of `charts` (status_chart, budget_chart, indicator_chart, timeline_chart) in both sizes, in
+    `lang` when the chart takes a `lang` keyword."""
+    draw = in_language(getattr(charts, kind), lang) if lang != DEFAULT else getattr(charts, kind)
     return Figure(draw(chart_id, *args), draw(f"{chart_id}-smal", *args, width=NARROW_WIDTH))
 
 
@@ -245,6 +246,6 @@ def _render(
             link(registry.page_path("glossary")),
             html_href(registry.page_path("glossary"), path),
         ),
-        "figure": figure,
+        "figure": functools.partial(figure, lang=site.options.lang),
     }
     return env.get_template(template).render({**shared, **context})
