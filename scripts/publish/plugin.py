@@ -45,6 +45,7 @@ from scripts.core.progress import Progress
 from scripts.core.queries import document_dates
 from scripts.load.folder import load_plan
 from scripts.pdf import document as pdf
+from scripts.present.i18n import catalogue
 from scripts.present.lookups import SiteOptions
 from scripts.publish import csp, editions, measure_history, memo, page_memo, providers, reuse, search, social
 from scripts.publish.memo import FileMemo
@@ -342,6 +343,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         env.globals["plan_footer"] = footer(self.state.source.plan, self.state.registry)
         env.globals["plan_not_found_links"] = not_found_links(self.state.registry)
         env.globals["plan_share"] = self.state.sharing
+        env.globals["t"] = catalogue(str(config["theme"]["language"])).t  # the theme's words (templates/locale)
         env.bytecode_cache = self._compiled("theme", self.state.source.folder)  # MkDocs makes one for every build
         if self.kept_from is not None:  # kept pages were not read: the title they had (for the menu), their date
             for page in reuse.restore_titles(files, self.kept_from):
