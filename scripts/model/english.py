@@ -19,11 +19,11 @@ class PlanEnglish(Model):
     vises på norsk i den engelske utgaven."""
 
     title: Text | None = None
-    """Planens fulle tittel på engelsk, f.eks. «Strategic Business Plan for the Gardermoen Region»."""
+    """Planens fulle tittel på engelsk, f.eks. «Strategic Business Plan, Gardermoen Region»."""
     short_title: Text | None = None
-    """Kort tittel på engelsk, til topptekster, f.eks. «The Business Plan»."""
+    """Kort tittel på engelsk, til topptekster, f.eks. «Business Plan»."""
     region: Text | None = None
-    """Regionens navn på engelsk, f.eks. «the Gardermoen region»."""
+    """Regionens navn på engelsk, f.eks. «Gardermoen Region»."""
     vision: Text | None = None
     """Visjonen på engelsk, i én setning."""
     summary: Markdown | None = None
