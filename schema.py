@@ -42,16 +42,15 @@ from pydantic_core import PydanticCustomError
 
 from scripts.model.base import Model as Model
 from scripts.model.catalog import ActorRef, IndicatorRef, MeasureRef, MunicipalityRef, RoleRef, StatusRef, TagRef
-from scripts.model.english import (
-    ActorEnglish,
-    FocusAreaEnglish,
-    GoalEnglish,
-    MeasureEnglish,
-    PlanEnglish,
-    StatusUpdateEnglish,
-    TagEnglish,
-    VocabularyEnglish,
-)
+from scripts.model.english import ActorEnglish as ActorEnglish
+from scripts.model.english import FocusAreaEnglish as FocusAreaEnglish
+from scripts.model.english import GoalEnglish as GoalEnglish
+from scripts.model.english import IndicatorEnglish as IndicatorEnglish
+from scripts.model.english import MeasureEnglish as MeasureEnglish
+from scripts.model.english import PlanEnglish as PlanEnglish
+from scripts.model.english import StatusUpdateEnglish as StatusUpdateEnglish
+from scripts.model.english import TagEnglish as TagEnglish
+from scripts.model.english import VocabularyEnglish as VocabularyEnglish
 from scripts.model.fields import (
     FOCUS_AREA_ID,
     GOAL_ID,
