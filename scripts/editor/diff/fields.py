@@ -135,8 +135,10 @@ def value_changes(subject: Subject, name: tuple[str, ...], a: Any, b: Any, names
 
 def translation_changes(subject: Subject, a: BaseModel | None, b: BaseModel | None) -> Iterator[Change]:
     """Each English text added, removed or changed: «engelsk tittel (`en.title`) endret fra «A» til «B»»."""
-    english = type(b if b is not None else a)
-    for key in english.model_fields:
+    english = b if b is not None else a
+    if english is None:
+        return
+    for key in type(english).model_fields:
         x, y = getattr(a, key, None), getattr(b, key, None)
         if x == y:
             continue
