@@ -92,7 +92,7 @@ def test_an_unknown_key_in_an_en_block_names_its_line_and_the_keys_allowed(folde
     line = (folder / AREA).read_text(encoding="utf-8").splitlines().index("          status: Ongoing") + 1
     assert len(errs) == 1
     assert f"1-nettverk.yaml:{line}:" in errs[0]
-    assert "ukjent felt «status»" in errs[0] and "title, description" in errs[0]
+    assert "ukjent felt «status». Under «en» står bare de engelske tekstene: title, description" in errs[0]
 
 
 def test_a_misspelt_key_in_an_en_block_gets_the_key_meant(folder: Path) -> None:
@@ -104,7 +104,7 @@ def test_a_misspelt_key_in_an_en_block_gets_the_key_meant(folder: Path) -> None:
 def test_an_empty_english_text_is_an_error_not_a_missing_translation(folder: Path) -> None:
     replace_once(folder / AREA, MEASURE_TITLE, MEASURE_TITLE + '        en:\n          title: ""\n')
     errs, _ = messages(folder)
-    assert len(errs) == 1 and "kan ikke være tom" in errs[0]
+    assert len(errs) == 1 and "kan ikke være tom: ta bort linjen, så vises den norske teksten" in errs[0]
 
 
 # -- the warning ------------------------------------------------------------------------------------------------
