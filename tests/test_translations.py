@@ -43,7 +43,8 @@ def translate_first_measure(folder: Path) -> None:
 
 
 def messages(folder: Path) -> tuple[list[str], list[str]]:
-    _, problems = validate_folder(folder, TODAY)
+    """The errors and warnings as `plan validate` prints them (with the count of texts not translated)."""
+    _, problems = validate_folder(folder, TODAY, translations=True)
     return [str(p) for p in errors(problems)], [str(p) for p in warnings(problems)]
 
 
@@ -153,6 +154,14 @@ def test_a_file_translated_in_full_gets_no_warning(folder: Path) -> None:
         text = text.replace(f"  - id: {indicator.id}\n", f"  - id: {indicator.id}\n    en:\n{block}", 1)
     (folder / "indikatorer.yaml").write_text(text, encoding="utf-8")
     assert _warning_for(folder, "indikatorer.yaml") is None
+
+
+def test_only_plan_validate_counts_the_translations_the_build_and_the_editing_tools_do_not(folder: Path) -> None:
+    translate_first_measure(folder)
+    plan, problems = validate_folder(folder, TODAY)
+    assert plan is not None
+    assert not [p for p in problems if "engelsk" in p.message]
+    assert [w for w in messages(folder)[1] if "engelsk" in w]
 
 
 def test_plan_validate_prints_the_warning_and_exits_0(folder: Path) -> None:

@@ -2,7 +2,9 @@
 
 A missing translation is never an error (Norwegian work is never blocked): once the plan has begun its English
 edition (any ``en:`` block in any file), each file with untranslated texts gets ONE warning at line 1 with their
-count. A plan with no ``en:`` block at all gets none, so a plan kept only in Norwegian validates without noise.
+count. A plan with no ``en:`` block at all gets none, so a plan kept only in Norwegian validates without noise. Only
+``plan validate`` asks for these warnings (``validate_folder(…, translations=True)``): they say what is left to do,
+not that anything is wrong, so the build and the editing tools leave them out.
 
 The walk goes through the validated models, not the YAML: each model class is looked at once (which of its
 fields can hold models, and which English model its ``en`` field takes), so the count costs little beside the
