@@ -42,6 +42,15 @@ from pydantic_core import PydanticCustomError
 
 from scripts.model.base import Model as Model
 from scripts.model.catalog import ActorRef, IndicatorRef, MeasureRef, MunicipalityRef, RoleRef, StatusRef, TagRef
+from scripts.model.english import ActorEnglish as ActorEnglish
+from scripts.model.english import FocusAreaEnglish as FocusAreaEnglish
+from scripts.model.english import GoalEnglish as GoalEnglish
+from scripts.model.english import IndicatorEnglish as IndicatorEnglish
+from scripts.model.english import MeasureEnglish as MeasureEnglish
+from scripts.model.english import PlanEnglish as PlanEnglish
+from scripts.model.english import StatusUpdateEnglish as StatusUpdateEnglish
+from scripts.model.english import TagEnglish as TagEnglish
+from scripts.model.english import VocabularyEnglish as VocabularyEnglish
 from scripts.model.fields import (
     FOCUS_AREA_ID,
     GOAL_ID,
@@ -93,6 +102,9 @@ class RoleType(Model):
     """Navnet på rollen slik leseren ser det, f.eks. «Ansvarlig»."""
     description: Text
     """Hva rollen innebærer, i én eller to setninger."""
+    en: VocabularyEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (label, description). Tekster som ikke er oversatt,
+    vises på norsk i den engelske utgaven."""
     lead: StrictBool = False
     """true for rollen som leder tiltaket. Nøyaktig én rolletype er ledende, og hvert tiltak har nøyaktig
     én aktør med denne rollen."""
@@ -109,6 +121,9 @@ class Status(Model):
     """Navnet på statusen slik leseren ser det, f.eks. «Pågår»."""
     description: Text
     """Hva statusen betyr."""
+    en: VocabularyEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (label, description). Tekster som ikke er oversatt,
+    vises på norsk i den engelske utgaven."""
     colour: Annotated[str, Field(pattern=HEX_COLOUR)]
     """Farge i diagrammer, som #RRGGBB. Fargen bærer aldri mening alene: teksten står alltid ved siden av."""
     symbol: Symbol | None = None
@@ -133,6 +148,9 @@ class Term(Model):
     """Ordet slik leseren ser det: «Rullering», «GRIP og IPR»."""
     description: Text
     """Forklaringen i klart språk, i én til tre korte setninger."""
+    en: VocabularyEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (label, description). Tekster som ikke er oversatt,
+    vises på norsk i den engelske utgaven."""
 
 
 class TagLabel(Model):
@@ -142,6 +160,8 @@ class TagLabel(Model):
     """Stikkordet slik det skrives i tiltakene (tags), med små bokstaver uten æ, ø og å: «gronn-omstilling»."""
     label: Text
     """Stikkordet slik leseren ser det, med æ, ø og å: «grønn omstilling»."""
+    en: TagEnglish | None = None
+    """Stikkordet på engelsk (label). Uten det vises det norske stikkordet i den engelske utgaven."""
 
 
 class Vocabulary(Model):
@@ -174,6 +194,9 @@ class Actor(Model):
     short_name: Text | None = None
     """Kort navn til trange steder (diagrammer, smale kolonner), f.eks. «Nes». En forkortelse vises alltid
     sammen med det fulle navnet. Utelates når det fulle navnet er kort nok."""
+    en: ActorEnglish | None = None
+    """Aktørens navn på engelsk (name, short_name), der det finnes en engelsk form. Uten det vises det norske navnet i
+    den engelske utgaven."""
     kind: ActorKind
     """Hva slags aktør: kommune, fylkeskommune, regionråd, næringsforening, innovasjonsselskap,
     prosjektledelse, statlig, næringsliv eller annet."""
@@ -284,6 +307,8 @@ class StatusUpdate(Model):
     """Tiltakets status fra denne datoen."""
     text: Markdown
     """Hva som har skjedd (Markdown)."""
+    en: StatusUpdateEnglish | None = None
+    """Teksten på engelsk (text). Uten den vises den norske teksten i den engelske utgaven."""
 
 
 class Link(Model):
@@ -322,6 +347,9 @@ class Measure(Model):
     """Kort tittel som sier hva som skal gjøres."""
     description: Markdown
     """Hva tiltaket går ut på og hvorfor (Markdown)."""
+    en: MeasureEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (title, description). Tekster som ikke er oversatt,
+    vises på norsk i den engelske utgaven."""
     roles: Annotated[list[Role], Field(min_length=1)]
     """Hvem som gjør hva: nøyaktig én ansvarlig, og gjerne samarbeidspartnere, finansiører og pådrivere."""
     period: Period
@@ -391,6 +419,9 @@ class Goal(Model):
     """Målet, formulert kort."""
     description: Markdown | None = None
     """Utdyping av målet (Markdown)."""
+    en: GoalEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (title, description). Tekster som ikke er oversatt,
+    vises på norsk i den engelske utgaven."""
     indicators: list[IndicatorRef] = []
     """Indikatorer som viser om målet nås (id-er fra plan/indikatorer.yaml)."""
     measures: list[Measure] = []
@@ -408,6 +439,9 @@ class FocusArea(Model):
     """Én setning om hva satsingsområdet handler om (vises på forsiden)."""
     description: Markdown
     """Beskrivelse av satsingsområdet (Markdown)."""
+    en: FocusAreaEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (title, summary, description). Tekster som ikke er
+    oversatt, vises på norsk i den engelske utgaven."""
     illustrative: StrictBool = False
     """true når satsingsområdet, med mål og tiltak, er et eksempel og ikke den vedtatte teksten."""
     goals: Annotated[list[Goal], Field(min_length=1)]
@@ -470,6 +504,9 @@ class PlanInfo(Model):
     """FNs bærekraftsmål planen bygger på, som tall fra 1 til 17."""
     content_notice: Text | None = None
     """Merknad som vises der innhold er merket «illustrative: true», f.eks. at teksten er et eksempel."""
+    en: PlanEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (title, short_title, region, vision, summary,
+    content_notice). Tekster som ikke er oversatt, vises på norsk i den engelske utgaven."""
     contact: Contact | None = None
     """Hvem leserne kan kontakte om planen. Uten den vises eieren av planen og nettstedet til eieren."""
     licence: LicenceId = "CC-BY-4.0"

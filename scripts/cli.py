@@ -183,7 +183,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from scripts.validate.validator import validate_folder
 
     started = time.perf_counter()
-    plan, problems = validate_folder(args.plan, args.today)
+    plan, problems = validate_folder(args.plan, args.today, translations=True)
     for problem in problems:
         print(github_annotation(problem) if args.format == "github" else problem, file=sys.stderr)
     if args.format == "github":

@@ -242,6 +242,11 @@ def slots(data: Any, node: dict[str, Any], defs: dict[str, Any], model: str) -> 
             yield from slots(item, node["items"], defs, model)
 
 
+def english(model: type[schema.Model]) -> dict[str, str]:
+    """An en block with every text of its kind translated (to a placeholder the corpus replaces)."""
+    return dict.fromkeys(model.model_fields, "x")
+
+
 def filled_out_plan() -> dict[str, Any]:
     """The small valid plan with every optional text field set (to a placeholder the corpus replaces)."""
     data = {key: yaml.safe_load((VALID_PLAN / path).read_text(encoding="utf-8")) for key, path in FILES.items()}
@@ -255,21 +260,27 @@ def filled_out_plan() -> dict[str, Any]:
         "documents": [{"title": "x", "url": "https://x.test"}],
         "respond": {"email": "post@x.test", "address": "x", "url": "https://x.test", "text": "x"},
     }
+    info["en"] = english(schema.PlanEnglish)
     for actor in data["actors"]["actors"]:
-        actor.update(short_name="x", description="x", url="https://x.test")
+        actor.update(short_name="x", description="x", url="https://x.test", en=english(schema.ActorEnglish))
     for indicator in data["indicators"]["indicators"]:
-        indicator.update(description="x", source_url="https://x.test")
+        indicator.update(description="x", source_url="https://x.test", en=english(schema.IndicatorEnglish))
         for observation in indicator["observations"]:
             observation["note"] = "x"
     vocabulary = data["vocabulary"]
-    vocabulary["terms"] = [{"id": "ord", "label": "x", "description": "x"}]
+    vocabulary["terms"] = [{"id": "ord", "label": "x", "description": "x", "en": english(schema.VocabularyEnglish)}]
     used = {tag for goal in data["focus_area"]["goals"] for m in goal["measures"] for tag in m.get("tags", [])}
-    vocabulary["tags"] = [{"id": tag, "label": "x"} for tag in sorted(used)]
+    vocabulary["tags"] = [{"id": tag, "label": "x", "en": english(schema.TagEnglish)} for tag in sorted(used)]
+    for item in [*vocabulary["role_types"], *vocabulary["statuses"]]:
+        item["en"] = english(schema.VocabularyEnglish)
     focus_area = data["focus_area"]
-    focus_area["illustrative"] = True
+    focus_area.update(illustrative=True, en=english(schema.FocusAreaEnglish))
     for goal in focus_area["goals"]:
-        goal["description"] = "x"
+        goal.update(description="x", en=english(schema.GoalEnglish))
         for measure in goal["measures"]:
+            measure["en"] = english(schema.MeasureEnglish)
+            for update in measure.get("status_updates", []):
+                update["en"] = english(schema.StatusUpdateEnglish)
             for role in measure["roles"]:
                 role["note"] = "x"
             for line in measure.get("budget", []):

@@ -9,6 +9,7 @@ from pydantic import StrictBool, ValidationInfo, field_validator, model_validato
 from pydantic_core import PydanticCustomError
 
 from scripts.model.base import Model
+from scripts.model.english import IndicatorEnglish
 from scripts.model.fields import Markdown, Slug, Text, Url, Year
 from scripts.model.fixed import Direction
 
@@ -48,6 +49,9 @@ class Indicator(Model):
     """Hva indikatoren måler og hvorfor den er valgt (Markdown)."""
     unit: Text
     """Enheten verdiene står i, f.eks. «antall», «%» eller «kr»."""
+    en: IndicatorEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (title, description, unit). Tekster som ikke er
+    oversatt, vises på norsk i den engelske utgaven."""
     source: Text
     """Hvem tallene kommer fra, f.eks. «Statistisk sentralbyrå (SSB)»."""
     source_url: Url | None = None

@@ -220,6 +220,8 @@ def _unknown_field(error: PydanticError) -> Diagnostic:
     name = str(loc[-1])
     hint = suggest(name, allowed)
     message = f"ukjent felt «{name}»" + (hint if hint else f". Tillatte felt: {', '.join(allowed)}")
+    if not hint and len(loc) > 1 and loc[-2] == "en":  # an en: block holds only English versions of the texts
+        message = f"ukjent felt «{name}». Under «en» står bare de engelske tekstene: {', '.join(allowed)}"
     where = _where(error.kind, loc[:-1], doc.data)
     line, col = doc.positions.of(loc, key=True)
     return Diagnostic(doc.path, line, col, f"{where}: {message}")
@@ -330,6 +332,8 @@ def _wrong_form(error: PydanticError) -> Diagnostic:
 
 
 def _empty(error: PydanticError) -> Diagnostic:
+    if len(error.loc) > 1 and error.loc[-2] == "en":  # an English text not written yet is left out
+        return error.at_value("kan ikke være tom: ta bort linjen, så vises den norske teksten til den er oversatt")
     return error.at_value("kan ikke være tom")
 
 

@@ -28,6 +28,7 @@ from scripts.load.folder import PlanFiles, load_plan
 from scripts.load.strict import Document
 from scripts.model.catalog import Catalog
 from scripts.validate import published, rules
+from scripts.validate import translations as english
 from scripts.validate.commits import Repository, commit_problems
 from scripts.validate.diagnostics import clean, diagnostic, model_at, pydantic_diagnostic
 from scripts.validate.rules import Checked, Problem
@@ -35,23 +36,24 @@ from scripts.validate.traps import trap_diagnostics
 
 
 def validate_folder(
-    folder: Path, on: dt.date | None = None, *, commits: bool = True
+    folder: Path, on: dt.date | None = None, *, commits: bool = True, translations: bool = False
 ) -> tuple[Plan | None, list[Diagnostic]]:
     """Load and validate a plan folder, on a given day (default: :func:`today`). The plan is returned only when
     there is no error; warnings are returned with it. `commits` False: the editions' commits are not looked
-    up (for an old version of the plan taken out of git into a temporary folder)."""
-    _files, plan, diagnostics = load_and_validate(folder, on, commits=commits)
+    up (for an old version of the plan taken out of git into a temporary folder). With `translations`, a warning
+    per file counts the texts not yet translated into English (``plan validate``; see translations.py)."""
+    _files, plan, diagnostics = load_and_validate(folder, on, commits=commits, translations=translations)
     return plan, diagnostics
 
 
 def load_and_validate(
-    folder: Path, on: dt.date | None = None, *, drafts: bool = False, commits: bool = True
+    folder: Path, on: dt.date | None = None, *, drafts: bool = False, commits: bool = True, translations: bool = False
 ) -> tuple[PlanFiles, Plan | None, list[Diagnostic]]:
     """:func:`validate_folder`, also giving the files as loaded (for the commands that edit them: their data and
-    where each item is written). `drafts` as for :func:`validate_files`."""
+    where each item is written). `drafts` and `translations` as for :func:`validate_files`."""
     with gc_paused():
         files, problems = load_plan(folder)
-        plan, more = validate_files(files, on, drafts=drafts, commits=commits)
+        plan, more = validate_files(files, on, drafts=drafts, commits=commits, translations=translations)
     diagnostics = sorted_unique(problems + more)
     return files, (plan if not errors(diagnostics) else None), diagnostics
 
@@ -72,13 +74,20 @@ def require_valid(folder: Path, on: dt.date | None = None) -> tuple[Plan, PlanFi
 
 
 def validate_files(
-    files: PlanFiles, on: dt.date | None = None, *, drafts: bool = False, commits: bool = True
+    files: PlanFiles,
+    on: dt.date | None = None,
+    *,
+    drafts: bool = False,
+    commits: bool = True,
+    translations: bool = False,
 ) -> tuple[Plan | None, list[Diagnostic]]:
     """Validate loaded files: each against its model, with the catalog of the whole plan as context, then the
     rules that span items and files, on a given day (default: :func:`today`). The plan is returned only when
     every file is there and has no error; the problems that are only warnings come with it. With `drafts`, the
     texts of ``plan new`` left in are no error (``plan new`` may add a measure under the goal it just added).
-    With `commits`, the editions' commits are looked up in the git repository of the plan folder (commits.py)."""
+    With `commits`, the editions' commits are looked up in the git repository of the plan folder (commits.py).
+    With `translations`, one warning per file counts its texts without an English translation (translations.py):
+    ``plan validate`` asks for it; the other commands and the build leave it out, as it says nothing wrong."""
     catalog = plan_catalog(files)
     checked = Checked(catalog, on if on is not None else today())
     context = {"catalog": catalog}
@@ -94,10 +103,13 @@ def validate_files(
         found += _diagnostics(files.fixed["plan"], "plan", commit_problems(models["plan"], repository))
 
     focus_areas: list[FocusArea] = []
+    counts = [(files.fixed[kind].path, english.count(model)) for kind, model in models.items() if translations]
     for doc in files.focus_areas.values():
         focus_area = _validate(FocusArea, doc, "focus_area", context, found)
         if focus_area is not None:
             focus_areas.append(focus_area)
+        if focus_area is not None and translations:
+            counts.append((doc.path, english.count(focus_area)))
         for loc, measure in _measures(focus_area, doc.data, catalog):
             problems = (dataclasses.replace(p, loc=(*loc, *p.loc)) for p in rules.measure_problems(measure, checked))
             found += _diagnostics(doc, "focus_area", problems)
@@ -111,7 +123,7 @@ def validate_files(
         for path, problem in published.reuse_problems(numbers, raw_areas):
             found += _diagnostics(files.focus_areas[path], "focus_area", [problem])
 
-    found = _without_moot_warnings(found)
+    found = _without_moot_warnings(found) + (english.warnings(counts) if translations else [])
     complete = len(models) == len(schema.FILE_MODELS) - 1 and len(focus_areas) == len(files.focus_areas)
     if errors(found) or not complete:
         return None, found
