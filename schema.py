@@ -42,6 +42,16 @@ from pydantic_core import PydanticCustomError
 
 from scripts.model.base import Model as Model
 from scripts.model.catalog import ActorRef, IndicatorRef, MeasureRef, MunicipalityRef, RoleRef, StatusRef, TagRef
+from scripts.model.english import (
+    ActorEnglish,
+    FocusAreaEnglish,
+    GoalEnglish,
+    MeasureEnglish,
+    PlanEnglish,
+    StatusUpdateEnglish,
+    TagEnglish,
+    VocabularyEnglish,
+)
 from scripts.model.fields import (
     FOCUS_AREA_ID,
     GOAL_ID,
@@ -98,6 +108,9 @@ class RoleType(Model):
     én aktør med denne rollen."""
     order: int
     """Rekkefølge i tabeller og lister (lavest først)."""
+    en: VocabularyEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (label, description). Tekster som ikke er oversatt,
+    vises på norsk i den engelske utgaven."""
 
 
 class Status(Model):
@@ -121,6 +134,9 @@ class Status(Model):
     verken som forsinket eller som ikke oppdatert."""
     order: int
     """Rekkefølge i tabeller og diagrammer (lavest først)."""
+    en: VocabularyEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (label, description). Tekster som ikke er oversatt,
+    vises på norsk i den engelske utgaven."""
 
 
 class Term(Model):
@@ -133,6 +149,9 @@ class Term(Model):
     """Ordet slik leseren ser det: «Rullering», «GRIP og IPR»."""
     description: Text
     """Forklaringen i klart språk, i én til tre korte setninger."""
+    en: VocabularyEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (label, description). Tekster som ikke er oversatt,
+    vises på norsk i den engelske utgaven."""
 
 
 class TagLabel(Model):
@@ -142,6 +161,8 @@ class TagLabel(Model):
     """Stikkordet slik det skrives i tiltakene (tags), med små bokstaver uten æ, ø og å: «gronn-omstilling»."""
     label: Text
     """Stikkordet slik leseren ser det, med æ, ø og å: «grønn omstilling»."""
+    en: TagEnglish | None = None
+    """Stikkordet på engelsk (label). Uten det vises det norske stikkordet i den engelske utgaven."""
 
 
 class Vocabulary(Model):
@@ -194,6 +215,9 @@ class Actor(Model):
     former_ids: list[Slug] = []
     """Id-er aktøren har hatt før, f.eks. «nes» når id-en er endret til «nes-kommune». Den gamle nettadressen
     sender leserne hit, og en gammel id i et tiltak får meldingen «endre til …»."""
+    en: ActorEnglish | None = None
+    """Aktørens navn på engelsk (name, short_name), der det finnes en engelsk form. Uten det vises det norske navnet i
+    den engelske utgaven."""
 
     @model_validator(mode="after")
     def _replacement_needs_end(self) -> Actor:
@@ -284,6 +308,8 @@ class StatusUpdate(Model):
     """Tiltakets status fra denne datoen."""
     text: Markdown
     """Hva som har skjedd (Markdown)."""
+    en: StatusUpdateEnglish | None = None
+    """Teksten på engelsk (text). Uten den vises den norske teksten i den engelske utgaven."""
 
 
 class Link(Model):
@@ -350,6 +376,9 @@ class Measure(Model):
     tags: list[Annotated[TagRef, Field(pattern=SLUG)]] = []
     """Stikkord med små bokstaver, f.eks. «logistikk». Hvert stikkord må stå i listen «tags» i
     plan/vocabulary.yaml, med teksten leserne ser."""
+    en: MeasureEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (title, description). Tekster som ikke er oversatt,
+    vises på norsk i den engelske utgaven."""
 
     def newest_update(self) -> StatusUpdate | None:
         """The status update with the latest date; of several on that day, the one written last."""
@@ -395,6 +424,9 @@ class Goal(Model):
     """Indikatorer som viser om målet nås (id-er fra plan/indikatorer.yaml)."""
     measures: list[Measure] = []
     """Tiltakene som skal nå målet."""
+    en: GoalEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (title, description). Tekster som ikke er oversatt,
+    vises på norsk i den engelske utgaven."""
 
 
 class FocusArea(Model):
@@ -412,6 +444,9 @@ class FocusArea(Model):
     """true når satsingsområdet, med mål og tiltak, er et eksempel og ikke den vedtatte teksten."""
     goals: Annotated[list[Goal], Field(min_length=1)]
     """Målene under satsingsområdet."""
+    en: FocusAreaEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (title, summary, description). Tekster som ikke er
+    oversatt, vises på norsk i den engelske utgaven."""
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -480,6 +515,9 @@ class PlanInfo(Model):
     datoen planens status gjelder per (den nyeste statusoppdateringen i planen)."""
     revisions: Annotated[list[Revision], Field(min_length=1)]
     """Utgavene (rulleringene) av planen med vedtakene sine, eldste først."""
+    en: PlanEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (title, short_title, region, vision, summary,
+    content_notice). Tekster som ikke er oversatt, vises på norsk i den engelske utgaven."""
 
 
 # --------------------------------------------------------------------------------------------------------

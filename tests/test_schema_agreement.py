@@ -81,6 +81,19 @@ TABLE: dict[str, tuple[Edit, bool]] = {
     "a year out of range": (Edit(FOCUS_AREA, "period: {start: 2024}", "period: {start: 1850}"), False),
     "a year in words": (Edit(FOCUS_AREA, "period: {start: 2024}", 'period: {start: "tjuefire"}'), False),
     "a status an actor's role type uses": (Edit(FOCUS_AREA, "status: pågår", "status: ansvarlig"), False),
+    # -- English translations (en: blocks) ---------------------------------------------------------------------
+    "an unknown key in a measure's en block": (
+        Edit(FOCUS_AREA, "title: Nettverk for logistikk\n", "title: Nettverk for logistikk\n        en: {status: x}\n"),
+        False,
+    ),
+    "an empty English title": (
+        Edit(FOCUS_AREA, "title: Nettverk for logistikk\n", 'title: Nettverk for logistikk\n        en: {title: ""}\n'),
+        False,
+    ),
+    "an English text that is a list": (
+        Edit(FOCUS_AREA, "description: Et nettverk.\n", "description: Et nettverk.\n        en: {description: [a]}\n"),
+        False,
+    ),
     # -- valid edits ----------------------------------------------------------------------------------------------
     "the test plan as it is": (UNCHANGED, True),
     "another status from the vocabulary": (Edit(FOCUS_AREA, "status: pågår", "status: utsatt"), True),
@@ -93,6 +106,28 @@ TABLE: dict[str, tuple[Edit, bool]] = {
     "an indicator the plan defines": (
         Edit(
             FOCUS_AREA, "tags: [reiseliv, nettverk]", "tags: [reiseliv, nettverk]\n        indicators: [arbeidsplasser]"
+        ),
+        True,
+    ),
+    "a measure's title and description in English": (
+        Edit(
+            FOCUS_AREA,
+            "title: Nettverk for logistikk\n",
+            "title: Nettverk for logistikk\n        en:\n          title: Logistics network\n"
+            "          description: A network.\n",
+        ),
+        True,
+    ),
+    "English in every kind of file: a status, an actor, an indicator, the plan": (
+        Edit(
+            "vocabulary.yaml",
+            "    label: Pågår\n",
+            "    label: Pågår\n    en: {label: In progress}\n",
+            more=(
+                ("actors.yaml", "    name: Nes kommune\n", "    name: Nes kommune\n    en: {name: Nes Municipality}\n"),
+                ("indikatorer.yaml", "  - id: arbeidsplasser\n", "  - id: arbeidsplasser\n    en: {unit: jobs}\n"),
+                ("plan.yaml", "vision: ", "en: {vision: A vision.}\nvision: "),
+            ),
         ),
         True,
     ),

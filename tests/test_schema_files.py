@@ -86,3 +86,13 @@ def test_the_json_schema_carries_the_descriptions_editors_see_on_hover() -> None
     status = focus_area["$defs"]["Measure"]["properties"]["status"]
     assert status["description"].startswith("Status nå")
     assert focus_area["additionalProperties"] is False
+
+
+def test_the_json_schema_describes_the_en_blocks_and_their_keys() -> None:
+    focus_area = json.loads(json_schemas()["satsingsomrade.schema.json"])
+    en = focus_area["$defs"]["Measure"]["properties"]["en"]
+    assert en["description"].startswith("Engelsk oversettelse")
+    english = focus_area["$defs"]["MeasureEnglish"]
+    assert english["additionalProperties"] is False
+    assert set(english["properties"]) == {"title", "description"}
+    assert all(p["description"] for p in english["properties"].values())

@@ -9,6 +9,7 @@ from pydantic import StrictBool, ValidationInfo, field_validator, model_validato
 from pydantic_core import PydanticCustomError
 
 from scripts.model.base import Model
+from scripts.model.english import IndicatorEnglish
 from scripts.model.fields import Markdown, Slug, Text, Url, Year
 from scripts.model.fixed import Direction
 
@@ -69,6 +70,9 @@ class Indicator(Model):
     """Målingene, ett år per linje, eldste først."""
     illustrative: StrictBool = False
     """true når indikatoren er et eksempel og ikke en del av den vedtatte planen."""
+    en: IndicatorEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (title, description, unit). Tekster som ikke er
+    oversatt, vises på norsk i den engelske utgaven."""
 
     @field_validator("target")
     @classmethod

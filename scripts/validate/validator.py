@@ -27,7 +27,7 @@ from scripts.core.problems import Diagnostic, Loc, errors, sorted_unique
 from scripts.load.folder import PlanFiles, load_plan
 from scripts.load.strict import Document
 from scripts.model.catalog import Catalog
-from scripts.validate import published, rules
+from scripts.validate import published, rules, translations
 from scripts.validate.commits import Repository, commit_problems
 from scripts.validate.diagnostics import clean, diagnostic, model_at, pydantic_diagnostic
 from scripts.validate.rules import Checked, Problem
@@ -94,10 +94,12 @@ def validate_files(
         found += _diagnostics(files.fixed["plan"], "plan", commit_problems(models["plan"], repository))
 
     focus_areas: list[FocusArea] = []
+    counts = [(files.fixed[kind].path, translations.count(model)) for kind, model in models.items()]
     for doc in files.focus_areas.values():
         focus_area = _validate(FocusArea, doc, "focus_area", context, found)
         if focus_area is not None:
             focus_areas.append(focus_area)
+            counts.append((doc.path, translations.count(focus_area)))
         for loc, measure in _measures(focus_area, doc.data, catalog):
             problems = (dataclasses.replace(p, loc=(*loc, *p.loc)) for p in rules.measure_problems(measure, checked))
             found += _diagnostics(doc, "focus_area", problems)
@@ -111,7 +113,7 @@ def validate_files(
         for path, problem in published.reuse_problems(numbers, raw_areas):
             found += _diagnostics(files.focus_areas[path], "focus_area", [problem])
 
-    found = _without_moot_warnings(found)
+    found = _without_moot_warnings(found) + translations.warnings(counts)
     complete = len(models) == len(schema.FILE_MODELS) - 1 and len(focus_areas) == len(files.focus_areas)
     if errors(found) or not complete:
         return None, found
