@@ -42,16 +42,15 @@ from pydantic_core import PydanticCustomError
 
 from scripts.model.base import Model as Model
 from scripts.model.catalog import ActorRef, IndicatorRef, MeasureRef, MunicipalityRef, RoleRef, StatusRef, TagRef
-from scripts.model.english import (
-    ActorEnglish,
-    FocusAreaEnglish,
-    GoalEnglish,
-    MeasureEnglish,
-    PlanEnglish,
-    StatusUpdateEnglish,
-    TagEnglish,
-    VocabularyEnglish,
-)
+from scripts.model.english import ActorEnglish as ActorEnglish
+from scripts.model.english import FocusAreaEnglish as FocusAreaEnglish
+from scripts.model.english import GoalEnglish as GoalEnglish
+from scripts.model.english import IndicatorEnglish as IndicatorEnglish
+from scripts.model.english import MeasureEnglish as MeasureEnglish
+from scripts.model.english import PlanEnglish as PlanEnglish
+from scripts.model.english import StatusUpdateEnglish as StatusUpdateEnglish
+from scripts.model.english import TagEnglish as TagEnglish
+from scripts.model.english import VocabularyEnglish as VocabularyEnglish
 from scripts.model.fields import (
     FOCUS_AREA_ID,
     GOAL_ID,
@@ -103,14 +102,14 @@ class RoleType(Model):
     """Navnet på rollen slik leseren ser det, f.eks. «Ansvarlig»."""
     description: Text
     """Hva rollen innebærer, i én eller to setninger."""
+    en: VocabularyEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (label, description). Tekster som ikke er oversatt,
+    vises på norsk i den engelske utgaven."""
     lead: StrictBool = False
     """true for rollen som leder tiltaket. Nøyaktig én rolletype er ledende, og hvert tiltak har nøyaktig
     én aktør med denne rollen."""
     order: int
     """Rekkefølge i tabeller og lister (lavest først)."""
-    en: VocabularyEnglish | None = None
-    """Engelsk oversettelse av tekstene over, med de samme nøklene (label, description). Tekster som ikke er oversatt,
-    vises på norsk i den engelske utgaven."""
 
 
 class Status(Model):
@@ -122,6 +121,9 @@ class Status(Model):
     """Navnet på statusen slik leseren ser det, f.eks. «Pågår»."""
     description: Text
     """Hva statusen betyr."""
+    en: VocabularyEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (label, description). Tekster som ikke er oversatt,
+    vises på norsk i den engelske utgaven."""
     colour: Annotated[str, Field(pattern=HEX_COLOUR)]
     """Farge i diagrammer, som #RRGGBB. Fargen bærer aldri mening alene: teksten står alltid ved siden av."""
     symbol: Symbol | None = None
@@ -134,9 +136,6 @@ class Status(Model):
     verken som forsinket eller som ikke oppdatert."""
     order: int
     """Rekkefølge i tabeller og diagrammer (lavest først)."""
-    en: VocabularyEnglish | None = None
-    """Engelsk oversettelse av tekstene over, med de samme nøklene (label, description). Tekster som ikke er oversatt,
-    vises på norsk i den engelske utgaven."""
 
 
 class Term(Model):
@@ -195,6 +194,9 @@ class Actor(Model):
     short_name: Text | None = None
     """Kort navn til trange steder (diagrammer, smale kolonner), f.eks. «Nes». En forkortelse vises alltid
     sammen med det fulle navnet. Utelates når det fulle navnet er kort nok."""
+    en: ActorEnglish | None = None
+    """Aktørens navn på engelsk (name, short_name), der det finnes en engelsk form. Uten det vises det norske navnet i
+    den engelske utgaven."""
     kind: ActorKind
     """Hva slags aktør: kommune, fylkeskommune, regionråd, næringsforening, innovasjonsselskap,
     prosjektledelse, statlig, næringsliv eller annet."""
@@ -215,9 +217,6 @@ class Actor(Model):
     former_ids: list[Slug] = []
     """Id-er aktøren har hatt før, f.eks. «nes» når id-en er endret til «nes-kommune». Den gamle nettadressen
     sender leserne hit, og en gammel id i et tiltak får meldingen «endre til …»."""
-    en: ActorEnglish | None = None
-    """Aktørens navn på engelsk (name, short_name), der det finnes en engelsk form. Uten det vises det norske navnet i
-    den engelske utgaven."""
 
     @model_validator(mode="after")
     def _replacement_needs_end(self) -> Actor:
@@ -348,6 +347,9 @@ class Measure(Model):
     """Kort tittel som sier hva som skal gjøres."""
     description: Markdown
     """Hva tiltaket går ut på og hvorfor (Markdown)."""
+    en: MeasureEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (title, description). Tekster som ikke er oversatt,
+    vises på norsk i den engelske utgaven."""
     roles: Annotated[list[Role], Field(min_length=1)]
     """Hvem som gjør hva: nøyaktig én ansvarlig, og gjerne samarbeidspartnere, finansiører og pådrivere."""
     period: Period
@@ -376,9 +378,6 @@ class Measure(Model):
     tags: list[Annotated[TagRef, Field(pattern=SLUG)]] = []
     """Stikkord med små bokstaver, f.eks. «logistikk». Hvert stikkord må stå i listen «tags» i
     plan/vocabulary.yaml, med teksten leserne ser."""
-    en: MeasureEnglish | None = None
-    """Engelsk oversettelse av tekstene over, med de samme nøklene (title, description). Tekster som ikke er oversatt,
-    vises på norsk i den engelske utgaven."""
 
     def newest_update(self) -> StatusUpdate | None:
         """The status update with the latest date; of several on that day, the one written last."""
@@ -420,13 +419,13 @@ class Goal(Model):
     """Målet, formulert kort."""
     description: Markdown | None = None
     """Utdyping av målet (Markdown)."""
+    en: GoalEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (title, description). Tekster som ikke er oversatt,
+    vises på norsk i den engelske utgaven."""
     indicators: list[IndicatorRef] = []
     """Indikatorer som viser om målet nås (id-er fra plan/indikatorer.yaml)."""
     measures: list[Measure] = []
     """Tiltakene som skal nå målet."""
-    en: GoalEnglish | None = None
-    """Engelsk oversettelse av tekstene over, med de samme nøklene (title, description). Tekster som ikke er oversatt,
-    vises på norsk i den engelske utgaven."""
 
 
 class FocusArea(Model):
@@ -440,13 +439,13 @@ class FocusArea(Model):
     """Én setning om hva satsingsområdet handler om (vises på forsiden)."""
     description: Markdown
     """Beskrivelse av satsingsområdet (Markdown)."""
+    en: FocusAreaEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (title, summary, description). Tekster som ikke er
+    oversatt, vises på norsk i den engelske utgaven."""
     illustrative: StrictBool = False
     """true når satsingsområdet, med mål og tiltak, er et eksempel og ikke den vedtatte teksten."""
     goals: Annotated[list[Goal], Field(min_length=1)]
     """Målene under satsingsområdet."""
-    en: FocusAreaEnglish | None = None
-    """Engelsk oversettelse av tekstene over, med de samme nøklene (title, summary, description). Tekster som ikke er
-    oversatt, vises på norsk i den engelske utgaven."""
 
 
 # --------------------------------------------------------------------------------------------------------
@@ -505,6 +504,9 @@ class PlanInfo(Model):
     """FNs bærekraftsmål planen bygger på, som tall fra 1 til 17."""
     content_notice: Text | None = None
     """Merknad som vises der innhold er merket «illustrative: true», f.eks. at teksten er et eksempel."""
+    en: PlanEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (title, short_title, region, vision, summary,
+    content_notice). Tekster som ikke er oversatt, vises på norsk i den engelske utgaven."""
     contact: Contact | None = None
     """Hvem leserne kan kontakte om planen. Uten den vises eieren av planen og nettstedet til eieren."""
     licence: LicenceId = "CC-BY-4.0"
@@ -515,9 +517,6 @@ class PlanInfo(Model):
     datoen planens status gjelder per (den nyeste statusoppdateringen i planen)."""
     revisions: Annotated[list[Revision], Field(min_length=1)]
     """Utgavene (rulleringene) av planen med vedtakene sine, eldste først."""
-    en: PlanEnglish | None = None
-    """Engelsk oversettelse av tekstene over, med de samme nøklene (title, short_title, region, vision, summary,
-    content_notice). Tekster som ikke er oversatt, vises på norsk i den engelske utgaven."""
 
 
 # --------------------------------------------------------------------------------------------------------

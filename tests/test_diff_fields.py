@@ -353,7 +353,7 @@ def test_a_deleted_status_update_is_reported_with_the_guides_rule(tmp_path: Path
             (
                 FA,
                 "        status_updates:\n          - date: 2021-09-15\n            status: pågår\n            "
-                "text: I gang.\n",
+                "en: {text: Begun.}\n            text: I gang.\n",
                 "",
             )
         ],
@@ -419,6 +419,116 @@ def test_the_guide_still_says_what_the_warnings_quote(rule: Any) -> None:
 
 def test_the_site_address_is_the_one_in_mkdocs_yml() -> None:
     assert site_url() == "https://gardermoregionen.github.io/naeringsplan/"
+
+
+# --------------------------------------------------------------------------------------------------------
+# English translations (the en: blocks)
+# --------------------------------------------------------------------------------------------------------
+
+MEASURE_EN = "          title: Logistics network\n"
+
+TRANSLATIONS: list[tuple[str, list[Edit], str]] = [
+    (
+        "changed",
+        [(FA, MEASURE_EN, "          title: Logistics networks\n")],
+        "- Tiltak 1.1.1 Nettverk for logistikk: engelsk tittel (`en.title`) endret fra «Logistics network» til "
+        "«Logistics networks»",
+    ),
+    (
+        "removed",
+        [(FA, MEASURE_EN, "")],
+        "- Tiltak 1.1.1 Nettverk for logistikk: engelsk tittel (`en.title`) fjernet (var «Logistics network»)",
+    ),
+    (
+        "a whole block added",
+        [
+            (
+                FA,
+                "        title: Nettverk for reiseliv\n",
+                "        title: Nettverk for reiseliv\n        en: {title: Tourism}\n",
+            )
+        ],
+        "- Tiltak 1.1.2 Nettverk for reiseliv: engelsk tittel (`en.title`) lagt til: «Tourism»",
+    ),
+    (
+        "an actor's name",
+        [("actors.yaml", "name: Nes Municipality", "name: Municipality of Nes")],
+        "- Aktøren Nes kommune (nes-kommune): engelsk navn (`en.name`) endret fra «Nes Municipality» til "
+        "«Municipality of Nes»",
+    ),
+    (
+        "a status",
+        [("vocabulary.yaml", "label: In progress", "label: Ongoing")],
+        "- Status «Pågår» (pågår): engelsk navn (`en.label`) endret fra «In progress» til «Ongoing»",
+    ),
+    (
+        "an old status update's translation",
+        [(FA, "en: {text: Begun.}", "en: {text: Work has begun.}")],
+        "- Tiltak 1.1.1 Nettverk for logistikk: statusoppdateringen 15. september 2021: engelsk tekst (`en.text`) "
+        "endret: ~~Begun.~~ **Work has begun.**",
+    ),
+]
+
+
+@pytest.mark.parametrize(("name", "edits", "line"), TRANSLATIONS, ids=[t[0] for t in TRANSLATIONS])
+def test_a_translation_added_changed_or_removed_is_reported_in_plan_terms(
+    tmp_path: Path, name: str, edits: list[Edit], line: str
+) -> None:
+    shown = diff(tmp_path, edits)
+    assert line in shown.splitlines(), shown
+
+
+def test_translating_an_old_status_update_is_not_an_edit_of_its_history(tmp_path: Path) -> None:
+    shown = diff(tmp_path, [(FA, "en: {text: Begun.}", "en: {text: Work has begun.}")])
+    assert "statusoppdateringen 15. september 2021 er endret" not in shown
+    assert "[!WARNING]" not in shown
+
+
+def test_a_norwegian_text_changed_without_its_translation_is_a_warning_to_check_it(tmp_path: Path) -> None:
+    shown = diff(
+        tmp_path, [(FA, "        title: Nettverk for logistikk\n", "        title: Nettverk for godstransport\n")]
+    )
+    warning = (
+        "> - Tiltak 1.1.1 Nettverk for godstransport: tittel (`title`): den norske teksten er endret, men ikke den "
+        "engelske: sjekk oversettelsen (`en.title`)"
+    )
+    assert warning in shown.splitlines(), shown
+
+
+def test_a_norwegian_text_changed_with_its_translation_gives_no_warning(tmp_path: Path) -> None:
+    shown = diff(
+        tmp_path,
+        [
+            (FA, "        title: Nettverk for logistikk\n", "        title: Nettverk for godstransport\n"),
+            (FA, MEASURE_EN, "          title: Freight network\n"),
+        ],
+    )
+    assert "sjekk oversettelsen" not in shown
+    assert "engelsk tittel (`en.title`) endret fra «Logistics network» til «Freight network»" in shown
+
+
+@pytest.mark.parametrize(
+    ("edit", "who"),
+    [
+        (
+            ("actors.yaml", "    name: Nes kommune\n", "    name: Nes kommune SA\n"),
+            "Aktøren Nes kommune SA (nes-kommune)",
+        ),
+        ((FA, "            text: I gang.\n", "            text: Arbeidet er i gang.\n"), "statusoppdateringen 15. sep"),
+        (("indikatorer.yaml", "    unit: antall\n", "    unit: personer\n"), "Indikator Arbeidsplasser"),
+        (("plan.yaml", "vision: En visjon.", "vision: En ny visjon."), "Planen"),
+    ],
+    ids=["actor", "status update", "indicator", "plan"],
+)
+def test_every_kind_of_text_warns_when_only_its_norwegian_changed(tmp_path: Path, edit: Edit, who: str) -> None:
+    shown = diff(tmp_path, [edit])
+    warnings = [line for line in shown.splitlines() if "sjekk oversettelsen" in line]
+    assert len(warnings) == 1 and who in warnings[0], shown
+
+
+def test_only_blanks_changed_in_the_norwegian_text_is_no_reason_to_check_the_translation(tmp_path: Path) -> None:
+    shown = diff(tmp_path, [(FA, "        description: Et nettverk.\n", "        description: Et  nettverk.\n")])
+    assert "sjekk oversettelsen" not in shown
 
 
 # --------------------------------------------------------------------------------------------------------

@@ -23,9 +23,11 @@ import yaml
 from conftest import ROOT, VALID_PLAN, run_plan
 from schema import Measure, Plan, Revision
 from scripts.editor import skeleton
-from scripts.editor.guide import errors, new_measure, revision, status, workflow
+from scripts.editor.guide import english, errors, new_measure, revision, status, workflow
 from scripts.editor.guide.sources import SourceFiles
 from scripts.load.strict import StrictLoader
+from scripts.model import english as english_models
+from scripts.model.base import Model
 from scripts.present.lookups import SiteOptions
 from scripts.publish.providers import render_pages
 from scripts.site import registry
@@ -529,3 +531,73 @@ def test_the_names_of_the_check_and_the_copy_to_open_from_disk_are_read_from_the
     assert workflow.pr_workflow(path) == workflow.Workflow("Sjekk endringsforslag", "nettsted-forhandsvisning")
     assert workflow.pr_workflow() == workflow.Workflow("Sjekk endringsforslag", "nettsted-forhandsvisning")
     assert workflow.pr_workflow(tmp_path / "finnes-ikke.yml") == workflow.Workflow(None, None)
+
+
+# -- the English edition («Engelsk utgave» on the guide's front page) --------------------------------------------
+
+MEASURE_DESCRIPTION = "        description: Et nettverk.\n"
+TRANSLATION = "        en:\n          title: Logistics network\n          description: A network.\n"
+
+
+def translated_copy(tmp_path: Path) -> tuple[Path, Plan]:
+    """A copy of the example plan whose measure 1.1.1 has an English title and description."""
+    folder = copy_of(VALID_PLAN, tmp_path)
+    area = folder / "satsingsomrader" / "1-nettverk.yaml"
+    area.write_text(area.read_text(encoding="utf-8").replace(MEASURE_DESCRIPTION, MEASURE_DESCRIPTION + TRANSLATION))
+    plan, problems = validate_folder(folder)
+    assert plan is not None, problems
+    return folder, plan
+
+
+def test_the_english_example_is_a_translated_measure_quoted_verbatim_from_its_file(tmp_path: Path) -> None:
+    folder, plan = translated_copy(tmp_path)
+    example = english.english_example(plan, SourceFiles.load(folder, plan))
+    assert example.translated and example.measure.id == "1.1.1" and example.file
+    lines = shown_file(folder, example.file).read_text(encoding="utf-8").splitlines()
+    assert example.first_line and example.last_line
+    assert example.excerpt == "\n".join(lines[example.first_line - 1 : example.last_line])
+    assert example.excerpt.endswith(TRANSLATION.rstrip("\n"))
+
+
+def test_the_warning_shown_is_what_plan_validate_prints_for_that_file(tmp_path: Path) -> None:
+    folder, plan = translated_copy(tmp_path)
+    example = english.english_example(plan, SourceFiles.load(folder, plan))
+    assert example.started and example.warning is not None
+    _, problems = validate_folder(folder)
+    printed = {str(p).replace(str(folder), "plan") for p in problems}
+    assert example.warning in printed
+
+
+def test_without_a_translation_the_form_shown_validates_once_pasted_into_the_measure(
+    example: Plan, sources: SourceFiles, tmp_path: Path
+) -> None:
+    shown = english.english_example(example, sources)
+    assert not shown.translated and not shown.started
+    folder = copy_of(VALID_PLAN, tmp_path)
+    area = folder / "satsingsomrader" / "1-nettverk.yaml"
+    text = area.read_text(encoding="utf-8")
+    written = "\n".join(shown.excerpt.splitlines()[:2]) + "\n"
+    assert written in text
+    area.write_text(text.replace(written, shown.excerpt + "\n", 1), encoding="utf-8")
+    plan, problems = validate_folder(folder)
+    assert plan is not None, problems
+    measure = next(m for _, _, m in plan.measures() if m.id == shown.measure.id)
+    assert measure.en is not None and measure.en.title == english.PLACEHOLDERS["title"]
+
+
+def test_the_table_of_what_can_be_translated_has_every_kind_of_en_block(pages: dict[str, str]) -> None:
+    models = {m for m in vars(english_models).values() if isinstance(m, type) and issubclass(m, Model)} - {Model}
+    assert {model for _, _, model in english.KINDS} == models
+    page = pages["veiledning/index.md"]
+    section = page[page.index("## Engelsk utgave") : page.index("## Gode råd")]
+    for what, _, model in english.KINDS:
+        assert f"| {what} |" in section
+        assert all(f"`{key}`" in section for key in model.model_fields)
+
+
+def test_the_english_section_says_a_missing_translation_is_never_an_error(pages: dict[str, str]) -> None:
+    page = pages["veiledning/index.md"]
+    assert "[Legge til en engelsk oversettelse](#engelsk-utgave)" in page
+    section = page[page.index("## Engelsk utgave") : page.index("## Gode råd")]
+    assert "aldri en feil" in section
+    assert "den norske teksten er endret, men ikke den engelske" in section

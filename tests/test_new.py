@@ -83,6 +83,30 @@ def test_a_new_actor_is_added_at_the_end_of_the_actors(repo: Path) -> None:
     assert run_plan("validate", cwd=repo).code == 0
 
 
+def test_once_the_plan_has_english_texts_plan_new_reminds_of_the_translation_but_writes_no_en(repo: Path) -> None:
+    area = next((repo / "plan" / "satsingsomrader").glob("1-*.yaml"))
+    text = area.read_text(encoding="utf-8")
+    plan, _ = validate_folder(repo / "plan")
+    assert plan is not None
+    if not any(fa.en for fa in plan.focus_areas):
+        title = next(line for line in text.splitlines() if line.startswith("title: "))
+        area.write_text(text.replace(title + "\n", title + "\nen: {title: In English}\n", 1), encoding="utf-8")
+        git(repo, "-c", "user.email=test@example.org", "-c", "user.name=Test", "commit", "-qam", "translated")
+
+    result = run_plan("new", "measure", "--goal", "1.2", cwd=repo)
+
+    assert result.code == 0, result.stderr
+    assert "  - en: engelsk oversettelse (title og description)" in result.stdout
+    assert not [line for line in only_added_lines(repo) if "en:" in line]
+
+
+def test_a_plan_without_english_texts_gets_no_reminder_of_them(tmp_path: Path) -> None:
+    folder = tmp_path / "plan"
+    shutil.copytree(VALID_PLAN, folder)
+    added = new.new_goal(folder, "1")
+    assert not [line for line in added.fill_in if "engelsk" in line]
+
+
 def test_a_new_measure_is_the_skeleton_the_guide_shows_with_the_owner_of_the_plan_as_lead(tmp_path: Path) -> None:
     folder = tmp_path / "plan"
     shutil.copytree(VALID_PLAN, folder)

@@ -11,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import schema
-from conftest import VALID_PLAN
+from conftest import ROOT, VALID_PLAN
 from scripts.core.problems import errors
 from scripts.editor.dump import plan_files, write_plan
 from scripts.validate.validator import validate_folder
@@ -59,6 +59,12 @@ years = st.integers(2000, 2040)
 dates = st.dates(dt.date(2000, 1, 1), dt.date(2060, 12, 31))
 optional = st.none
 
+
+def english(model: type[schema.Model]) -> st.SearchStrategy[Any]:
+    """An en block or none: each of its texts translated or not (an empty block «en: {}» included)."""
+    return optional() | st.builds(model, **{name: optional() | texts for name in model.model_fields})
+
+
 VOCABULARY = schema.Vocabulary(
     role_types=[
         schema.RoleType(id="ansvarlig", label="Ansvarlig", description="Leder.", lead=True, order=1),
@@ -67,7 +73,14 @@ VOCABULARY = schema.Vocabulary(
     ],
     statuses=[
         schema.Status(id="planlagt", label="Planlagt", description="Ikke begynt.", colour="#4a5560", order=1),
-        schema.Status(id="pågår", label="Pågår", description="I gang.", colour="#1a5e9a", order=2),
+        schema.Status(
+            id="pågår",
+            label="Pågår",
+            description="I gang.",
+            colour="#1a5e9a",
+            order=2,
+            en=schema.VocabularyEnglish(label="In progress"),
+        ),
         schema.Status(id="fullført", label="Fullført", description="Ferdig.", colour="#2b6e31", done=True, order=3),
     ],
 )
@@ -86,6 +99,7 @@ def plans(draw: st.DrawFn) -> schema.Plan:
             description=draw(optional() | texts),
             url=draw(optional() | st.just("https://example.org/a?b=c")),
             active_from=draw(optional() | st.dates(dt.date(1990, 1, 1), dt.date(1999, 12, 31))),
+            en=draw(english(schema.ActorEnglish)),
         )
         for i, ident in enumerate(actor_ids)
     ]
@@ -108,6 +122,7 @@ def plans(draw: st.DrawFn) -> schema.Plan:
                 for year in sorted(draw(st.sets(years, max_size=4)))
             ],
             illustrative=draw(st.booleans()),
+            en=draw(english(schema.IndicatorEnglish)),
         )
         for ident in indicator_ids
         for baseline, target in [(draw(st.floats(-1e9, 1e9)), float(draw(st.integers(0, 10**9))))]
@@ -123,7 +138,13 @@ def plans(draw: st.DrawFn) -> schema.Plan:
         status = draw(st.sampled_from(STATUSES))
         update_dates = sorted(draw(st.lists(dates, max_size=3)))
         updates = [
-            schema.StatusUpdate(date=d, status=draw(st.sampled_from(STATUSES)), text=draw(texts)) for d in update_dates
+            schema.StatusUpdate(
+                date=d,
+                status=draw(st.sampled_from(STATUSES)),
+                text=draw(texts),
+                en=draw(english(schema.StatusUpdateEnglish)),
+            )
+            for d in update_dates
         ]
         if updates:
             status = updates[-1].status
@@ -157,6 +178,7 @@ def plans(draw: st.DrawFn) -> schema.Plan:
             related=[r for r in draw(st.lists(st.sampled_from(measure_ids), max_size=2, unique=True)) if r != ident],
             links=[schema.Link(title=draw(texts), url="https://example.org/")] if draw(st.booleans()) else [],
             tags=draw(st.lists(slugs, max_size=2)),
+            en=draw(english(schema.MeasureEnglish)),
         )
 
     focus_areas = [
@@ -166,12 +188,14 @@ def plans(draw: st.DrawFn) -> schema.Plan:
             summary=draw(texts),
             description=draw(texts),
             illustrative=draw(st.booleans()),
+            en=draw(english(schema.FocusAreaEnglish)),
             goals=[
                 schema.Goal(
                     id=f"{f + 1}.{g + 1}",
                     title=draw(texts),
                     description=draw(optional() | texts),
                     measures=[measure(f"{f + 1}.{g + 1}.{m + 1}") for m in range(n)],
+                    en=draw(english(schema.GoalEnglish)),
                 )
                 for g, n in enumerate(goals)
             ],
@@ -188,6 +212,7 @@ def plans(draw: st.DrawFn) -> schema.Plan:
         owner=actor_ids[0],
         sdg=draw(st.lists(st.integers(1, 17), max_size=3)),
         content_notice=draw(optional() | texts),
+        en=draw(english(schema.PlanEnglish)),
         revisions=[
             schema.Revision(
                 version=version,
@@ -235,3 +260,15 @@ def test_the_test_plan_survives_the_roundtrip() -> None:
     loaded, problems = roundtrip(plan)
     assert problems == []
     assert loaded == plan
+
+
+def test_the_plan_with_every_kind_of_translation_survives_the_roundtrip_with_only_the_translated_keys() -> None:
+    plan, problems = validate_folder(ROOT / "tests" / "fixtures" / "diff" / "full-plan")
+    assert not errors(problems) and plan is not None
+    loaded, problems = roundtrip(plan)
+    assert not errors(problems)
+    assert loaded == plan
+    area = plan_files(plan)["satsingsomrader/1.yaml"]
+    assert "description: Beskrivelse.\nen:\n  title: Networks\n" in area
+    assert "      en:\n        text: Begun.\n" in area  # the status update: only its text, no empty keys
+    assert "null" not in area

@@ -147,6 +147,26 @@ def test_a_multi_line_answer_is_appended_to_its_measures_updates_and_every_other
     assert area(folder) == before.replace(AFTER_111, AFTER_111 + added, 1)
 
 
+def test_english_translations_in_the_plan_survive_an_import_untouched(folder: Path) -> None:
+    measure_en = "        en:\n          title: Logistics network\n          description: A network.\n"
+    update_en = "            en:\n              text: Under way.\n"
+    replace_once(
+        folder / AREA, "        description: Et nettverk.\n", "        description: Et nettverk.\n" + measure_en
+    )
+    replace_once(folder / AREA, AFTER_111, AFTER_111 + update_en)
+    before = area(folder)
+    book = filled(folder, {(NES, 2): {"new_status": "Fullført", "text": "Ferdig."}})
+
+    result = run(folder, book)
+
+    assert errors(result) == [] and result.written
+    added = f"          - date: {DAY}\n            status: fullført\n            text: Ferdig.\n"
+    assert area(folder) == before.replace(AFTER_111 + update_en, AFTER_111 + update_en + added, 1)
+    measure = next(m for _, _, m in load(folder).measures() if m.id == "1.1.1")
+    assert measure.en is not None and measure.en.title == "Logistics network"
+    assert [u.en.text if u.en else None for u in measure.status_updates] == ["Under way.", None]
+
+
 def test_a_new_status_without_text_gets_the_list_and_a_text_saying_the_status_changed(folder: Path) -> None:
     before = area(folder)
     book = filled(folder, {(HURDAL, 2): {"new_status": "Pågår"}})

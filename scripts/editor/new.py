@@ -22,7 +22,7 @@ from scripts.editor.history import ids_in, used_ids
 from scripts.editor.listedit import LayoutError, Where, append_item
 from scripts.editor.skeleton import measure_skeleton, next_id
 from scripts.load.folder import PlanFiles
-from scripts.validate import rules
+from scripts.validate import rules, translations
 from scripts.validate.validator import PlanNotValid, require_valid, source_files
 
 
@@ -103,6 +103,7 @@ def new_measure(folder: Path, goal_id: str, today: dt.date | None = None) -> Add
         "period: første og siste år",
         "municipalities: «alle» eller en liste med kommuner",
         "gjerne også priority, budget, indicators, tags",
+        *_english(plan, "title og description"),
     ]
     return Added(path, ident, first, last, fill_in, notes)
 
@@ -120,6 +121,7 @@ def new_goal(folder: Path, focus_area_id: str, today: dt.date | None = None) -> 
     fill_in = [
         "title: målet, formulert kort",
         "description: utdyping av målet",
+        *_english(plan, "title og description"),
         f"legg til tiltak med «plan new measure --goal {ident}»",
     ]
     return Added(path, ident, first, last, fill_in, notes)
@@ -135,4 +137,16 @@ def new_actor(folder: Path, ident: str, name: str, kind: str, today: dt.date | N
     quoted = '"' + name.replace("\\", "\\\\").replace('"', '\\"') + '"'
     item = [f"- id: {ident}", f"  name: {quoted}", f"  kind: {kind}"]
     first, last = _append(path, (), "actors", item, "aktørene")
-    return Added(path, ident, first, last, ["short_name, url og description hvis det passer"])
+    fill_in = [
+        "short_name, url og description hvis det passer",
+        *_english(plan, "name, når navnet har en engelsk form"),
+    ]
+    return Added(path, ident, first, last, fill_in)
+
+
+def _english(plan: Plan, keys: str) -> list[str]:
+    """The line that reminds of the English texts, once the plan has begun its English edition (the skeleton itself
+    has no «en:», so that a plan kept only in Norwegian is not asked for one)."""
+    if not translations.count(plan).translated:
+        return []
+    return [f"en: engelsk oversettelse ({keys}); uten den vises den norske teksten i den engelske utgaven"]

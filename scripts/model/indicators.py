@@ -49,6 +49,9 @@ class Indicator(Model):
     """Hva indikatoren måler og hvorfor den er valgt (Markdown)."""
     unit: Text
     """Enheten verdiene står i, f.eks. «antall», «%» eller «kr»."""
+    en: IndicatorEnglish | None = None
+    """Engelsk oversettelse av tekstene over, med de samme nøklene (title, description, unit). Tekster som ikke er
+    oversatt, vises på norsk i den engelske utgaven."""
     source: Text
     """Hvem tallene kommer fra, f.eks. «Statistisk sentralbyrå (SSB)»."""
     source_url: Url | None = None
@@ -70,9 +73,6 @@ class Indicator(Model):
     """Målingene, ett år per linje, eldste først."""
     illustrative: StrictBool = False
     """true når indikatoren er et eksempel og ikke en del av den vedtatte planen."""
-    en: IndicatorEnglish | None = None
-    """Engelsk oversettelse av tekstene over, med de samme nøklene (title, description, unit). Tekster som ikke er
-    oversatt, vises på norsk i den engelske utgaven."""
 
     @field_validator("target")
     @classmethod

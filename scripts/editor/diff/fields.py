@@ -1,6 +1,10 @@
 """Every field of every model compared, driven by the pydantic models (``model_fields``), so that a field added to
 the schema is reported without code. The hand-written sentences of the other modules come first; what they do not
-handle ends here, in a generic Norwegian sentence that names the field with its old and new value."""
+handle ends here, in a generic Norwegian sentence that names the field with its old and new value.
+
+An English translation (the ``en:`` block) is reported per text in plan terms («engelsk tittel endret fra … til …»),
+and a Norwegian text that changed while its English translation stayed the same gets a warning: the translation
+may no longer say the same."""
 
 from __future__ import annotations
 
@@ -12,7 +16,7 @@ from pydantic import BaseModel
 from pydantic_core import to_jsonable_python
 
 from scripts.editor.diff.change import Change
-from scripts.editor.diff.text import one_line, word_diff
+from scripts.editor.diff.text import one_line, quote, word_diff
 from scripts.editor.diff.values import LABELS, Names, label
 
 T = TypeVar("T")
@@ -28,6 +32,8 @@ KEYS: dict[str, list[tuple[str, ...]]] = {
     "Milestone": [("text",), ("date",)],
     "ConsultationDocument": [("url",), ("file",), ("title",)],
 }
+#: The key of a translatable object's English texts (scripts/model/english.py).
+ENGLISH = "en"
 #: Keys whose text is long enough to be shown as a word diff.
 LONG_TEXT = {"description", "summary", "text", "changes", "vision", "content_notice"}
 
@@ -96,11 +102,14 @@ def field_changes(
         a, b = getattr(before, name, None), getattr(after, name, None)
         if name not in skip and a != b:
             yield from value_changes(subject, (name,), a, b, names)
+    yield from stale_translations(subject, before, after)
 
 
 def value_changes(subject: Subject, name: tuple[str, ...], a: Any, b: Any, names: Names) -> Iterator[Change]:
     key = name[-1]
-    if isinstance(a, BaseModel) and type(a) is type(b):
+    if key == ENGLISH and isinstance(a or b, BaseModel):
+        yield from translation_changes(replace(subject, path=(*subject.path, *name[:-1])), a, b)
+    elif isinstance(a, BaseModel) and type(a) is type(b):
         for inner in type(b).model_fields:
             x, y = getattr(a, inner), getattr(b, inner)
             if x != y:
@@ -122,6 +131,46 @@ def value_changes(subject: Subject, name: tuple[str, ...], a: Any, b: Any, names
         yield subject.change("changed", f"{label(name)} endret: {word_diff(a, b)}", name, a, b)
     else:
         yield subject.change("changed", f"{label(name)} {names.shown(a, key)} → {names.shown(b, key)}", name, a, b)
+
+
+def translation_changes(subject: Subject, a: BaseModel | None, b: BaseModel | None) -> Iterator[Change]:
+    """Each English text added, removed or changed: «engelsk tittel (`en.title`) endret fra «A» til «B»»."""
+    english = b if b is not None else a
+    if english is None:
+        return
+    for key in type(english).model_fields:
+        x, y = getattr(a, key, None), getattr(b, key, None)
+        if x == y:
+            continue
+        what = f"engelsk {LABELS.get(key, key)} (`{ENGLISH}.{key}`)"
+        if x is None:
+            kind, text = "translation_added", f"{what} lagt til: {quote(y)}"
+        elif y is None:
+            kind, text = "translation_removed", f"{what} fjernet (var {quote(x)})"
+        elif key in LONG_TEXT or len(one_line(x)) > 80:
+            kind, text = "translation_changed", f"{what} endret: {word_diff(x, y)}"
+        else:
+            kind, text = "translation_changed", f"{what} endret fra {quote(x)} til {quote(y)}"
+        yield subject.change(kind, text, (ENGLISH, key), x, y)
+
+
+def stale_translations(subject: Subject, before: BaseModel, after: BaseModel) -> Iterator[Change]:
+    """A warning for each Norwegian text that changed (more than its blanks) while its English translation, there
+    before and after, stayed the same."""
+    old, new = getattr(before, ENGLISH, None), getattr(after, ENGLISH, None)
+    if old is None or new is None:
+        return
+    for key in type(new).model_fields:
+        a, b = getattr(before, key, None), getattr(after, key, None)
+        kept = getattr(old, key) is not None and getattr(old, key) == getattr(new, key)
+        if kept and isinstance(a, str) and isinstance(b, str) and a.split() != b.split():
+            what = f"{LABELS.get(key, key)} (`{key}`)"
+            text = f"{what} er endret på norsk, men den engelske oversettelsen (`{ENGLISH}.{key}`) er den samme"
+            warning = (
+                f"{subject.label}: {what}: den norske teksten er endret, men ikke den engelske: sjekk oversettelsen "
+                f"(`{ENGLISH}.{key}`)"
+            )
+            yield replace(subject.change("translation_stale", text, (ENGLISH, key)), warning=warning)
 
 
 def list_changes(subject: Subject, name: tuple[str, ...], a: list[Any], b: list[Any], names: Names) -> Iterator[Change]:

@@ -14,7 +14,15 @@ from scripts.core.dates import nb_date
 from scripts.core.numbers import nok, years
 from scripts.core.queries import secured_and_planned
 from scripts.editor.diff.change import Change
-from scripts.editor.diff.fields import Subject, field_changes, list_changes, pair, value_changes
+from scripts.editor.diff.fields import (
+    ENGLISH,
+    Subject,
+    field_changes,
+    list_changes,
+    pair,
+    stale_translations,
+    value_changes,
+)
 from scripts.editor.diff.rules import KEEP_MEASURES, KEEP_STATUS_UPDATES
 from scripts.editor.diff.structure import ids_in_order, text_changes
 from scripts.editor.diff.text import md, one_line, quote, word_diff
@@ -250,6 +258,11 @@ def _update_changes(a: list[StatusUpdate], b: list[StatusUpdate], subject: Subje
         )
         yield replace(subject.change("status_update_removed", text, where, u, None), warning=warning)
     for x, y in pairs:
+        inner = replace(subject, label=f"{subject.label}: statusoppdateringen {nb_date(x.date)}", path=where)
+        yield from value_changes(inner, (ENGLISH,), x.en, y.en, names) if x.en != y.en else ()
+        yield from stale_translations(inner, x, y)
+        if x.model_copy(update={ENGLISH: None}) == y.model_copy(update={ENGLISH: None}):
+            continue  # only the translation: no edit of the history
         text, edited = _edited(x, y, names)
         warning = (
             f"{subject.label}: statusoppdateringen {nb_date(x.date)} er endret. Sett den tilbake slik den var, og "
@@ -273,8 +286,8 @@ def _edited(x: StatusUpdate, y: StatusUpdate, names: Names) -> tuple[str, list[s
         parts.append(f"status {names.status(x.status)} → {names.status(y.status)}")
     if x.text != y.text:
         parts.append(f"tekst: {word_diff(x.text, y.text)}")
-    others = [n for n in type(y).model_fields if n not in {"date", "status", "text"}]
+    others = [n for n in type(y).model_fields if n not in {"date", "status", "text", ENGLISH}]
     rest: list[Any] = [n for n in others if getattr(x, n) != getattr(y, n)]
     parts += [f"`{n}` {names.shown(getattr(x, n), n)} → {names.shown(getattr(y, n), n)}" for n in rest]
     text = f"statusoppdateringen {nb_date(x.date)} er endret: " + "; ".join(parts)
-    return text, [n for n in type(y).model_fields if getattr(x, n) != getattr(y, n)]
+    return text, [n for n in type(y).model_fields if n != ENGLISH and getattr(x, n) != getattr(y, n)]

@@ -47,7 +47,8 @@ def _actor_changed(ident: str, a: Actor, b: Actor, names: Names) -> Change:
     phrases += [change.text.removeprefix(": ") for change in rest]
     changed = [key for key in _ACTOR_PHRASES if getattr(a, key) != getattr(b, key)] + [c.path for c in rest]
     text = f"Aktøren {md(b.name)} ({md(ident)}): {'; '.join(phrases)}"
-    return Change("actors", "actor_changed", ident, text, path=",".join(changed))
+    warning = " ".join(f"Aktøren {md(b.name)} ({md(ident)}){c.warning}" for c in rest if c.warning)
+    return Change("actors", "actor_changed", ident, text, path=",".join(changed), warning=warning)
 
 
 def _phrase(word: str, a: Any, b: Any) -> str:

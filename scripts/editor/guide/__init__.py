@@ -21,6 +21,8 @@ Markdown environment with :data:`FILTERS` added, with :func:`guide_context` plus
 * The status round's columns, statuses and the import's messages for typical mistakes come from
   :mod:`scripts.editor.status`, run on a workbook exported from the example plan (:mod:`.status_round`).
 * The names of the pull request check and the git commands come from :mod:`.workflow`.
+* The English edition's section quotes a translated measure of the plan and the warning ``plan validate`` gives
+  for the file with the most texts not yet translated (:mod:`.english`).
 """
 
 from __future__ import annotations
@@ -33,6 +35,7 @@ from typing import Any
 
 from schema import Plan
 from scripts.core.queries import lead_role
+from scripts.editor.guide.english import english_example
 from scripts.editor.guide.errors import ERROR_KINDS, WARNING_KINDS, ErrorExample, error_example, message_parts
 from scripts.editor.guide.new_measure import new_measure_example
 from scripts.editor.guide.revision import revision_example
@@ -127,4 +130,5 @@ def guide_context(
             (name, describes) for name, (_, describes) in SCHEMA_FILES.items() if describes.startswith("plan/")
         ],
         "focus_area_dir": FOCUS_AREA_DIR,
+        "english": english_example(plan, sources),
     }

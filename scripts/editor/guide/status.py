@@ -131,7 +131,7 @@ def _status_from_data(
 ) -> StatusExample:
     """The example written from the plan's data, for a plan folder that does not hold the plan's files."""
     pad = " " * FIELD_INDENT
-    updates = [u.model_dump() for u in measure.status_updates]
+    updates = [u.model_dump(exclude_none=True) for u in measure.status_updates]
     before = textwrap.indent(to_yaml({"status_updates": updates}), pad).rstrip("\n")
     after = textwrap.indent(to_yaml({"status_updates": [*updates, update]}), pad).rstrip("\n")
     return StatusExample(
