@@ -4,7 +4,9 @@ A missing translation is never an error (Norwegian work is never blocked): once 
 edition (any ``en:`` block in any file), each file with untranslated texts gets ONE warning at line 1 with their
 count. A plan with no ``en:`` block at all gets none, so a plan kept only in Norwegian validates without noise. Only
 ``plan validate`` asks for these warnings (``validate_folder(…, translations=True)``): they say what is left to do,
-not that anything is wrong, so the build and the editing tools leave them out.
+not that anything is wrong, so the build and the editing tools leave them out. Status updates are not counted
+(``StatusUpdateEnglish.counted``): they are the leads' reports in Norwegian, shown in Norwegian with the page's
+«not yet translated» note until someone translates them.
 
 The walk goes through the validated models, not the YAML: each model class is looked at once (which of its
 fields can hold models, and which English model its ``en`` field takes), so the count costs little beside the
@@ -44,7 +46,7 @@ def count(model: BaseModel) -> Count:
     total = Count()
     for obj in _models(model):
         english_type = _shape(type(obj)).english
-        if english_type is None:
+        if english_type is None or not getattr(english_type, "counted", True):
             continue
         english = getattr(obj, "en", None)
         for name in english_type.model_fields:
