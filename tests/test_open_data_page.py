@@ -60,6 +60,7 @@ def test_the_norwegian_page_keeps_markdown_links_that_mkdocs_checks(pages: dict[
 
 def test_the_data_in_the_english_page_is_marked_as_norwegian(pages: dict[str, str]) -> None:
     assert '<span lang="nb">Tiltakets nummer' in pages["en"]
+    assert '[<span lang="nb">Creative Commons Navngivelse 4.0 Internasjonal</span> (CC BY 4.0)]' in pages["en"]
     assert 'lang="nb"' not in pages["nb"]
 
 
