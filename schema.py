@@ -184,6 +184,23 @@ class Vocabulary(Model):
 # --------------------------------------------------------------------------------------------------------
 
 
+#: The weights of the modulus 11 check of an organisation number (Enhetsregisteret), digit by digit.
+ORG_NUMBER_WEIGHTS = (3, 2, 7, 6, 5, 4, 3, 2)
+
+
+def org_number_problem(text: str) -> str | None:
+    """What is wrong with an organisation number (nine digits, the last a modulus 11 check digit), or None."""
+    if len(text) != 9 or not text.isascii() or not text.isdigit():
+        return f"organisasjonsnummeret skal være ni sifre, men er «{text}»: skriv det som 974760673"
+    rest = sum(int(d) * w for d, w in zip(text, ORG_NUMBER_WEIGHTS, strict=False)) % 11
+    check = 0 if rest == 0 else 11 - rest
+    if check != int(text[8]):
+        return (
+            f"organisasjonsnummeret «{text}» finnes ikke (kontrollsifferet stemmer ikke): sjekk det i Enhetsregisteret"
+        )
+    return None
+
+
 class Actor(Model):
     """En organisasjon som har en rolle i planen."""
 
@@ -204,6 +221,10 @@ class Actor(Model):
     """Kommunen aktøren hører til (id-en til en aktør av typen kommune), f.eks. for en næringsforening."""
     url: Url | None = None
     """Aktørens nettsted."""
+    org_number: str | None = None
+    """Organisasjonsnummeret i Enhetsregisteret (ni sifre, f.eks. «974760673»). Fyll det bare inn når det er
+    kontrollert i Enhetsregisteret (data.brreg.no): da står aktøren som utgiver med registerets adresse i
+    beskrivelsen av de åpne dataene."""
     description: Markdown | None = None
     """Kort om aktøren og dens rolle i regionen (Markdown)."""
     active_from: date | None = None
@@ -217,6 +238,17 @@ class Actor(Model):
     former_ids: list[Slug] = []
     """Id-er aktøren har hatt før, f.eks. «nes» når id-en er endret til «nes-kommune». Den gamle nettadressen
     sender leserne hit, og en gammel id i et tiltak får meldingen «endre til …»."""
+
+    @field_validator("org_number", mode="before")
+    @classmethod
+    def _org_number(cls, value: Any) -> Any:
+        if value is None:
+            return None
+        text = str(value).replace(" ", "")
+        problem = org_number_problem(text)
+        if problem:
+            raise PydanticCustomError("plan_rule", "{melding}", {"melding": problem})
+        return text
 
     @model_validator(mode="after")
     def _replacement_needs_end(self) -> Actor:

@@ -356,14 +356,16 @@ def test_the_pages_for_taking_part_are_accessible_and_fit_a_phone(site: Path, br
 # -- The open data -------------------------------------------------------------------------------------------------
 
 
-def test_example_contact_data_is_marked_in_the_open_data_and_left_out_of_what_catalogues_harvest(plan: Plan) -> None:
+def test_example_contact_data_is_marked_in_the_open_data_and_the_catalogue_entry(plan: Plan) -> None:
     files = data_files(plan, "https://eksempel.example/naeringsplan/")
     assert json.loads(files["data/plan.json"])["plan"]["contact"]["illustrative"] is True
     package = json.loads(files["data/datapackage.json"])
     assert "e-post og telefon i kontakten" in package["description"]
     maintainer = next(c for c in package["contributors"] if c["role"] == "maintainer")
     assert "email" not in maintainer
-    assert "mailto:" not in files["data/dcat.ttl"] and "tel:" not in files["data/dcat.ttl"]
+    # The catalogue entry keeps the example e-mail address (DCAT-AP-NO asks for one) with a note, not the phone.
+    assert "tel:" not in files["data/dcat.ttl"]
+    assert f"<mailto:{EMAIL}>" in files["data/dcat.ttl"] and "Eksempel: e-postadressen" in files["data/dcat.ttl"]
     sheet = openpyxl.load_workbook(io.BytesIO(files["data/naeringsplan.xlsx"]))["Om dataene"]
     facts = {row[0].value: row[1] for row in sheet.iter_rows() if row[0].value}
     assert facts["E-post"].value == f"{EMAIL} (eksempel, ikke bestemt ennå)" and facts["E-post"].hyperlink is None

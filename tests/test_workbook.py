@@ -106,11 +106,18 @@ def csv_value(text: str, column: Column) -> Cell:
 
 
 def read_csv(content: str | bytes, table: Table) -> tuple[list[str], list[list[Cell]]]:
-    """A CSV file of the open data, whichever separator and byte order mark it is written with."""
+    """A CSV file of the open data, whichever separator and byte order mark it is written with; the numbers the
+    CSV files write with a letter in front («T1.1.1») as the workbook has them («1.1.1»)."""
     text = content.decode("utf-8-sig") if isinstance(content, bytes) else content.removeprefix("\ufeff")
     dialect = csv.Sniffer().sniff(text.split("\n", 1)[0], delimiters=",;")
     header, *rows = csv.reader(io.StringIO(text), dialect)
-    return header, [[csv_value(v, c) for v, c in zip(row, table.columns, strict=True)] for row in rows]
+    return header, [
+        [
+            csv_value(v.removeprefix(c.csv_prefix) if c.csv_prefix else v, c)
+            for v, c in zip(row, table.columns, strict=True)
+        ]
+        for row in rows
+    ]
 
 
 def test_the_workbook_holds_the_same_rows_as_the_csv_files(plan: Plan) -> None:

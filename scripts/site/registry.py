@@ -26,7 +26,7 @@ from scripts.core.filters import attr, slug
 from scripts.core.queries import adopted_editions, document_dates, plain_name, reader_contact
 from scripts.present import progress
 from scripts.site import feeds, glossary
-from scripts.site.open_data import OPEN_DATA_MODELS, TABLES, TYPE_NAMES, licence
+from scripts.site.open_data.page import page_context
 
 
 @dataclass(frozen=True)
@@ -222,7 +222,7 @@ def edition_changes(plan: Plan) -> Iterator[Item]:
 
 
 def _open_data(plan: Plan, options: Any) -> Mapping[str, Any]:
-    return {"models": OPEN_DATA_MODELS, "tables": TABLES, "type_names": TYPE_NAMES, "licence": licence(plan)}
+    return page_context(plan, options)
 
 
 def _feeds(plan: Plan, options: Any) -> Mapping[str, Any]:

@@ -9,7 +9,7 @@ import schema
 from schema import Plan
 from scripts.site.open_data.csv_files import csv_text, spreadsheet_safe
 from scripts.present.licence import Licence, licence
-from scripts.site.open_data.package import PACKAGE, datapackage_json
+from scripts.site.open_data.package import PACKAGE, datapackage_json, table_schema_json
 from scripts.site.open_data.tables import TABLES, TYPE_NAMES, Column, Table
 
 __all__ = [
@@ -51,8 +51,9 @@ def data_files(plan: Plan, site_url: str | None = None, *, workbook: bool = True
     # pydantic's serializer writes the same text as json.dumps(plan.model_dump(mode="json"), ensure_ascii=False,
     # indent=2), ten times faster: json.dumps uses its slow pure-Python encoder whenever it indents.
     files: dict[str, str | bytes] = {"data/plan.json": plan.model_dump_json(indent=2) + "\n"}
-    files.update({f"data/{table.name}.csv": csv_text(table.header, table.rows(plan)) for table in TABLES})
+    files.update({f"data/{table.name}.csv": csv_text(table.header, table.rows(plan), table.csv_prefixes) for table in TABLES})
     files[PACKAGE] = datapackage_json(plan)
+    files.update({f"data/tabellskjema/{table.name}.json": table_schema_json(table) for table in TABLES})
     # Imported here: openpyxl and rdflib take a fifth of a second to import, and a build that finds these files in
     # its cache (publish/memo.py) needs neither.
     from scripts.site.open_data.dcat import dcat_turtle

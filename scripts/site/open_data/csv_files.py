@@ -8,6 +8,9 @@ by programs from the Data Package's description of them.
 * Booleans «true»/«false», dates ISO 8601 (ÅÅÅÅ-MM-DD), an empty field for no value, a line break («\\n») after
   each row; fields with «;», quotes or line breaks are quoted, quotes doubled (RFC 4180).
 * Text that a spreadsheet would run as a formula gets an apostrophe in front (:func:`spreadsheet_safe`).
+* The numbers of focus areas, goals and measures have a letter in front («S4», «M1.1», «T1.1.1»,
+  :data:`~scripts.site.open_data.tables.CSV_PREFIXES`): a spreadsheet with number detection on turns «1.1.1» into
+  1 January 2001, «1.1» into 1 January and «4» into a number, quotes or not. The Table Schemas say so.
 """
 
 from __future__ import annotations
@@ -69,11 +72,15 @@ def csv_cell(cell: Cell) -> str:
     return str(spreadsheet_safe(cell))
 
 
-def csv_text(header: Sequence[str], rows: Iterable[Sequence[Cell]]) -> str:
-    """The file's text: byte order mark, header row, rows."""
+def csv_text(header: Sequence[str], rows: Iterable[Sequence[Cell]], prefixes: Sequence[str] = ()) -> str:
+    """The file's text: byte order mark, header row, rows; a column's prefix (if any) before each of its values."""
     out = io.StringIO()
     out.write(BOM)
     writer = csv.writer(out, delimiter=DELIMITER, lineterminator=LINE_TERMINATOR)
     writer.writerow(header)
-    writer.writerows([csv_cell(cell) for cell in row] for row in rows)
+    before = list(prefixes) + [""] * (len(header) - len(prefixes))
+    writer.writerows(
+        [prefix + text if prefix and text else text for prefix, text in zip(before, map(csv_cell, row), strict=True)]
+        for row in rows
+    )
     return out.getvalue()

@@ -42,6 +42,15 @@ def licence_descriptor(lic: Licence) -> dict[str, str]:
     return {"name": lic.id, "path": lic.url, "title": lic.name}
 
 
+#: What a column's description adds when the CSV file writes a letter before its values.
+CSV_PREFIX_NOTE = (
+    "I CSV-filen står «{prefix}» foran nummeret (som {example}), så et regneark ikke gjør det om til en dato eller "
+    "et tall; i plan.json og regnearket står nummeret uten."
+)
+#: An example of each prefixed number.
+PREFIX_EXAMPLES = {"S": "S4", "M": "M1.1", "T": "T1.1.1"}
+
+
 def field(column: Column) -> dict[str, Any]:
     """A column as a Table Schema field."""
     described: dict[str, Any] = {"name": column.name, "title": column.title, "type": column.type}
@@ -51,11 +60,15 @@ def field(column: Column) -> dict[str, Any]:
         described["decimalChar"] = DECIMAL_CHAR
     if column.type == "boolean":
         described.update(trueValues=[TRUE], falseValues=[FALSE])
+    if column.csv_prefix:
+        example = PREFIX_EXAMPLES.get(column.csv_prefix, column.csv_prefix)
+        note = CSV_PREFIX_NOTE.format(prefix=column.csv_prefix, example=example)
+        described["description"] = f"{column.description} {note}".strip()
     constraints: dict[str, Any] = {}
     if column.required:
         constraints["required"] = True
     if column.pattern:
-        constraints["pattern"] = column.pattern
+        constraints["pattern"] = re.escape(column.csv_prefix) + column.pattern
     if column.enum:
         constraints["enum"] = list(column.enum)
     if constraints:
@@ -154,3 +167,9 @@ def datapackage(plan: Plan) -> dict[str, Any]:
 
 def datapackage_json(plan: Plan) -> str:
     return json.dumps(datapackage(plan), ensure_ascii=False, indent=2) + "\n"
+
+
+def table_schema_json(table: Table) -> str:
+    """A CSV file's Table Schema as a file of its own (data/tabellskjema/NAME.json), the one the DCAT description
+    says the file conforms to; the Data Package holds the same."""
+    return json.dumps(table_schema(table), ensure_ascii=False, indent=2) + "\n"

@@ -60,6 +60,8 @@ class Column:
     required: bool = False
     #: The only values the column can hold (Table Schema's `constraints.enum`), when the schema fixes them.
     enum: tuple[str, ...] = ()
+    #: A letter the CSV files write before each value (:data:`CSV_PREFIXES`); plan.json and the workbook have none.
+    csv_prefix: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,10 @@ class Table:
     def header(self) -> tuple[str, ...]:
         return tuple(column.name for column in self.columns)
 
+    @property
+    def csv_prefixes(self) -> tuple[str, ...]:
+        return tuple(column.csv_prefix for column in self.columns)
+
 
 # -- the columns ----------------------------------------------------------------------------------------------
 
@@ -97,8 +103,14 @@ def doc(model: type[schema.Model], field: str) -> str:
     return " ".join((model.model_fields[field].description or "").split())
 
 
+#: The letter before the number of a focus area, a goal and a measure in the CSV files: «S4», «M1.1», «T1.1.1».
+#: A spreadsheet with number detection on (LibreOffice Calc and Excel with Norwegian settings) reads «1.1.1» and
+#: «1.1» as dates and «4» as a number, quoted or not; with a letter in front, it keeps the text as written.
+CSV_PREFIXES = {"satsingsområde_id": "S", "mål_id": "M", "tiltak_id": "T"}
+
+
 def _id(name: str, title: str, description: str, pattern: str, required: bool = True) -> Column:
-    return Column(name, title, "string", description, whole(pattern), required)
+    return Column(name, title, "string", description, whole(pattern), required, csv_prefix=CSV_PREFIXES.get(name, ""))
 
 
 def _text(name: str, title: str, description: str, required: bool = False, enum: tuple[str, ...] = ()) -> Column:
