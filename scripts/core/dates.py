@@ -1,5 +1,6 @@
-"""Dates in words («23. april 2021», in English «23 April 2021»), for the validator's messages, the pages, the PDFs and ``plan diff`` alike, and the one
-place the clock is read (:func:`today`): the commands read it once and hand the date on.
+"""Dates in words («23. april 2021», in English «23 April 2021»), for the validator's messages, the pages, the PDFs
+and ``plan diff`` alike, and the one place the clock is read (:func:`today`): the commands read it once and hand the
+date on.
 
 Kept apart from :mod:`scripts.core.filters` (which needs Markdown and nh3) so that the validator can say a date
 without loading what renders pages.
