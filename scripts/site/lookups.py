@@ -21,7 +21,7 @@ class Site(Lookups):
     """Lookups over the plan that several pages need, computed once, and the options the pages were made with."""
 
     def __init__(self, plan: Plan, options: SiteOptions) -> None:
-        super().__init__(plan)
+        super().__init__(plan, lang=options.lang)
         self.options = options
         #: The anchors of the page «Ordforklaringer», which pages link words to.
         self.glossary_anchors = glossary.anchors(plan)
