@@ -93,7 +93,7 @@ def indicator_chart(chart_id: str, indicator: Indicator, *, width: int = WIDTH, 
     title and unit are in `lang` (the plan's Norwegian texts where they are not translated)."""
     check_chart(chart_id, width)
     w = Words(lang)
-    unit, baseline, target = _unit(indicator, lang), indicator.baseline, indicator.target
+    unit, baseline, target = unit_in(indicator, lang), indicator.baseline, indicator.target
     observations = list(indicator.observations)
     plot = _plot(w, indicator, width)
     spots = [(plot.x_of(o.year), plot.y_of(o.value)) for o in observations]
@@ -144,7 +144,7 @@ def indicator_chart(chart_id: str, indicator: Indicator, *, width: int = WIDTH, 
     )
 
 
-def _unit(indicator: Indicator, lang: str) -> str:
+def unit_in(indicator: Indicator, lang: str = "nb") -> str:
     """The indicator's unit as the chart writes it: in `lang` where translated; «antall» (no unit) stays as it is."""
     if indicator.unit.strip().lower() == "antall":
         return indicator.unit
