@@ -9,8 +9,6 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-import yaml
-
 from scripts import TEMPLATES
 
 #: The plan's own language first; it is the site's root, the other languages live under /<lang>/.
@@ -37,6 +35,8 @@ class Catalogue:
 @cache
 def catalogue(lang: str) -> Catalogue:
     """The catalogue of `lang` (read once per process)."""
+    import yaml  # here, not at the top: `plan --help` reads the clock (core/dates) and must not load YAML
+
     if lang not in LANGS:
         raise ValueError(f"unknown language {lang!r}")
     path = TEMPLATES / "locale" / f"{lang}.yaml"
