@@ -22,6 +22,7 @@ from scripts.core.numbers import nok, number, percent, year_span
 from scripts.model.fixed import MONTHS
 from scripts.pdf.document import block_in_lang, in_lang, plan_html, render_pdf
 from scripts.present import charts
+from scripts.present.indicators import markdown_filters_in
 from scripts.present.progress import VERDICTS, rule
 from scripts.validate.validator import validate_folder
 
@@ -143,3 +144,11 @@ def test_the_english_pdf_is_tagged_in_english_with_its_norwegian_parts_tagged_no
         assert languages == {"nb"}
         title = str(pdf.open_metadata().get("dc:title"))
     assert "current plan, version" in title
+
+
+def test_an_indicators_change_and_quantity_in_english() -> None:
+    english = markdown_filters_in("en")
+    assert english["change"](-0.38, "%") == "\u22120.38\u00a0percentage points"
+    assert english["quantity"](1450.5, "dekar") == "1,450.5 dekar"
+    assert english["direction"]("lavere") == "A lower value is better"
+    assert markdown_filters_in("nb")["change"](-0.38, "%") == "\u22120,38\u00a0prosentpoeng"

@@ -23,6 +23,7 @@ __all__ = [
     "YearRow",
     "direction",
     "filters_in",
+    "markdown_filters_in",
     "progress",
     "year_rows",
 ]
@@ -89,16 +90,16 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
-def _markdown_quantity(value: float, unit: str) -> str:
+def _markdown_quantity(value: float, unit: str, lang: str = "nb") -> str:
     """A value with its unit in a Markdown page: the unit is plan text, so it is escaped like any other."""
-    return inline(quantity(value, unit))
+    return inline(Words(lang).quantity(value, unit))
 
 
-def _markdown_change(value: float, unit: str) -> str:
+def _markdown_change(value: float, unit: str, lang: str = "nb") -> str:
     """A change with its unit in a Markdown page: the unit escaped as in :func:`_markdown_quantity`, the sign and
     the digits as they are (a «+» inside a line starts no list)."""
-    named = change_unit(unit)
-    return signed(value) + (NBSP + inline(named) if named else "")
+    named = change_unit(unit, lang)
+    return signed(value, lang) + (NBSP + inline(named) if named else "")
 
 
 #: The same filters for Markdown pages, where nothing escapes plan text but the filters themselves.
@@ -119,4 +120,13 @@ def filters_in(lang: str) -> dict[str, Callable[..., Any]]:
         "year_rows": functools.partial(year_rows, lang=lang),
         "direction": functools.partial(direction, lang=lang),
         "quantity": w.quantity,
+    }
+
+
+def markdown_filters_in(lang: str) -> dict[str, Callable[..., Any]]:
+    """:data:`MARKDOWN_FILTERS` in `lang` (for the Markdown pages of the edition in `lang`)."""
+    return {
+        **filters_in(lang),
+        "quantity": functools.partial(_markdown_quantity, lang=lang),
+        "change": functools.partial(_markdown_change, lang=lang),
     }
