@@ -152,3 +152,12 @@ def test_an_indicators_change_and_quantity_in_english() -> None:
     assert english["quantity"](1450.5, "dekar") == "1,450.5 dekar"
     assert english["direction"]("lavere") == "A lower value is better"
     assert markdown_filters_in("nb")["change"](-0.38, "%") == "\u22120,38\u00a0prosentpoeng"
+
+
+def test_an_indicator_chart_in_english_writes_shares_and_counts_the_english_way(shipped_plan: Plan) -> None:
+    share = next(i for i in shipped_plan.indicators if i.unit.strip() == "%")
+    count = next(i for i in shipped_plan.indicators if i.unit.strip() == "antall")
+    assert re.search(r"\d%", charts.indicator_chart("a", share, lang="en"))
+    assert not re.search(r"\d %", charts.indicator_chart("a", share, lang="en"))
+    counted = charts.indicator_chart("b", count, lang="en")
+    assert "Number" in counted and "Antall" not in counted and "antall" not in counted

@@ -193,7 +193,11 @@ def _plot(w: Words, indicator: Indicator, width: int) -> _Plot:
 
 
 def _axis_title(w: Words, unit: str) -> str:
-    named = {"%": w.t("chart.indicator.percent_axis"), "kr": w.t("chart.indicator.kroner_axis")}
+    named = {
+        "%": w.t("chart.indicator.percent_axis"),
+        "kr": w.t("chart.indicator.kroner_axis"),
+        "antall": w.t("chart.indicator.count_axis"),
+    }
     text = unit.strip()
     return named.get(text, text[:1].upper() + text[1:])
 
@@ -393,7 +397,8 @@ def _description(
     and where the axis starts if not at zero (`texts`: the baseline's, the target's and the axis note)."""
     baseline_text, target_text, axis_note = texts
     title = localized(indicator, "title", w.lang).text
-    parts = [w.t("chart.indicator.measured_in", title=title, unit=unit.strip())]
+    named = w.t("chart.indicator.count_unit") if unit.strip() == "antall" else unit.strip()
+    parts = [w.t("chart.indicator.measured_in", title=title, unit=named)]
     if point_titles:
         parts.append(w.t("chart.indicator.measurements", points="; ".join(point_titles)))
     else:

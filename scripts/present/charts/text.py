@@ -51,8 +51,10 @@ class Words:
         return self.t("money.chart", amount=self.number(amount))
 
     def quantity(self, value: float, unit: str) -> str:
-        """As :func:`quantity`."""
+        """As :func:`quantity`; a share as the language writes it («45 %», in English «45%»)."""
         shown = self.number(value)
+        if unit.strip() == "%":
+            return self.t("chart.percent", value=shown)
         return shown if unit.strip().lower() == "antall" else f"{shown} {unit.strip()}"
 
 
