@@ -29,14 +29,21 @@ from markupsafe import Markup
 
 from schema import Plan
 from scripts import TEMPLATES
+from scripts.core.catalogue import catalogue
 from scripts.core.collector import gc_paused
+from scripts.core.dates import nb_date
 from scripts.core.filters import FILTERS, markdown_html
+from scripts.core.numbers import nok, number, percent, years
 from scripts.core.queries import document_dates, plain_name, reader_contact, report_years
 from scripts.pdf import report as status
 from scripts.present import charts, indicators
 from scripts.present.budget import budget_row
+from scripts.present.charts.indicator import unit_in
+from scripts.present.facts import plain_name_in
+from scripts.present.i18n import DEFAULT, localized
 from scripts.present.licence import licence
 from scripts.present.lookups import Lookups, SiteOptions
+from scripts.present.progress import rule
 
 __all__ = [
     "PDF_NAME",
@@ -154,20 +161,75 @@ def reference(text: str) -> str:
 
 
 #: Words that end a focus area's short name: «Samarbeid på tvers av …» is «Samarbeid».
-_SHORT_NAME_ENDS = {"og", "på", "av", "i", "for", "til", "med", "å", "om", "mot", "fra"}
+_SHORT_NAME_ENDS = {
+    "nb": {"og", "på", "av", "i", "for", "til", "med", "å", "om", "mot", "fra"},
+    "en": {"and", "of", "in", "for", "to", "with", "on", "across", "at", "from", "by", "the", "a", "an"},
+}
 
 
-def area_short(title: str) -> str:
+def area_short(title: str, lang: str = "nb") -> str:
     """A focus area's short name for a narrow column heading: its first word, two if the second is no small
-    word («Attraktiv region»); the full name stands in the key beside the table."""
+    word of `lang` («Attraktiv region»); the full name stands in the key beside the table."""
     words = title.split()
     short = words[:1]
-    if len(words) > 1 and words[1].lower() not in _SHORT_NAME_ENDS:
+    if len(words) > 1 and words[1].lower() not in _SHORT_NAME_ENDS[lang]:
         short.append(words[1])
     return " ".join(short)
 
 
-def _environment() -> jinja2.Environment:
+def in_lang(text: Any, obj: Any, field: str, *, lang: str) -> Any:
+    """`text` (a plan text shown in `lang`, perhaps shortened or with its id before it) as it is; where the field
+    has no translation into `lang` and the text is the Norwegian one, inside <span lang="nb"> so that the PDF's
+    structure knows its language (WCAG 3.1.2)."""
+    if lang == DEFAULT or localized(obj, field, lang).lang == lang:
+        return text
+    return Markup('<span lang="{}">{}</span>').format(DEFAULT, text)
+
+
+def block_in_lang(html: Markup, obj: Any, field: str, *, lang: str) -> Markup:
+    """As :func:`in_lang`, for a block of text (rendered Markdown): inside <div lang="nb">."""
+    if lang == DEFAULT or localized(obj, field, lang).lang == lang:
+        return html
+    return Markup('<div lang="{}">').format(DEFAULT) + html + Markup("</div>")
+
+
+def norwegian(text: Any, *, lang: str) -> Any:
+    """A plan text that has no translation field (a role's or a budget line's note): marked Norwegian in a
+    document in another language."""
+    return text if lang == DEFAULT else Markup('<span lang="{}">{}</span>').format(DEFAULT, text)
+
+
+def _language(env: jinja2.Environment, lang: str) -> None:
+    """The words, numbers, dates and plan texts of the document in `lang`: `t` (the catalogue), `tx(obj, field)`
+    (a plan text in `lang`, or the Norwegian one), the filters `in_lang` / `block_in_lang` that mark a Norwegian
+    fallback, and the filters that write numbers, amounts and dates."""
+    words = catalogue(lang)
+    env.globals.update(
+        lang=lang,
+        t=words.t,
+        t_html=lambda key, **fields: Markup(words.t(key, **fields)),  # our own catalogue's markup
+        tx=lambda obj, field: localized(obj, field, lang).text,
+        unit_in=lambda indicator: unit_in(indicator, lang),
+        verdict_rule=rule(lang),
+    )
+    env.filters.update(indicators.filters_in(lang))
+    env.filters.update(
+        in_lang=functools.partial(in_lang, lang=lang),
+        block_in_lang=functools.partial(block_in_lang, lang=lang),
+        norwegian=functools.partial(norwegian, lang=lang),
+        nb_date=functools.partial(nb_date, lang=lang),
+        nok=functools.partial(nok, lang=lang),
+        number=functools.partial(number, lang=lang),
+        percent=functools.partial(percent, lang=lang),
+        years=functools.partial(years, lang=lang),
+        budget_row=functools.partial(budget_row, short=False, lang=lang),
+        plain_name=functools.partial(plain_name_in, lang=lang),
+        actor_short=lambda ident, site: plain_name_in(site.actors[ident], lang),
+        area_short=functools.partial(area_short, lang=lang),
+    )
+
+
+def _environment(lang: str = DEFAULT) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(PRINT),
         undefined=jinja2.StrictUndefined,
@@ -187,6 +249,7 @@ def _environment() -> jinja2.Environment:
     env.filters.update(indicators.FILTERS)
     env.globals["verdict_rule"] = indicators.RULE
     env.globals["whole_table_rows"] = WHOLE_TABLE_ROWS
+    _language(env, lang)
     return env
 
 
@@ -197,10 +260,10 @@ def _chart_alt(svg: str) -> str:
     return Markup(text).unescape()
 
 
-def chart(kind: str, chart_id: str, *args: Any) -> Markup:
+def chart(kind: str, chart_id: str, *args: Any, lang: str = DEFAULT) -> Markup:
     # WeasyPrint draws an <img> SVG with the document's fonts, so the chart's text can name the shipped family.
     with charts.font_family(PRINT_FONT):
-        svg = getattr(charts, kind)(chart_id, *args)
+        svg = getattr(charts, kind)(chart_id, *args, lang=lang)
     return Markup(svg_image(svg, _chart_alt(svg)))
 
 
@@ -245,8 +308,13 @@ def plan_html(
     choices: PrintChoices | None = None,
     *,
     today: dt.date | None = None,
+    lang: str = DEFAULT,
 ) -> str:
-    """The print HTML of the plan, or of the status report for a year (which needs `today`: is the year over?)."""
+    """The print HTML of the plan, or of the status report for a year (which needs `today`: is the year over?).
+    The plan in `lang` (its fixed texts from the catalogue, its plan texts in `lang` where translated, the
+    Norwegian ones marked lang="nb" where not); a status report is the council's, in Norwegian only."""
+    if report is not None and lang != DEFAULT:
+        raise ValueError("en statusrapport finnes bare på norsk")
     choices = choices or PrintChoices()
     edition = choices.edition
     as_of = status.as_of_date(plan, edition.as_of if edition is not None else choices.as_of)
@@ -256,8 +324,8 @@ def plan_html(
             raise TypeError("en statusrapport trenger dagens dato (today)")
         summary = status.build_report(plan, report, today, choices.as_of)
     plan = status.plan_as_of(plan, summary.as_of if summary is not None else as_of)
-    site = Lookups(plan)  # print reads nothing of the options
-    env = _environment()
+    site = Lookups(plan, lang=lang)  # print reads nothing of the options
+    env = _environment(lang)
     created, modified = document_dates(plan)
     css = (PRINT / "print.css").read_text(encoding="utf-8").replace("url(fonts/", f"url({(PRINT / 'fonts').as_uri()}/")
     template = "report.html.jinja" if report is not None else "plan.html.jinja"
@@ -266,18 +334,34 @@ def plan_html(
         plan=plan,
         info=plan.plan,
         css=Markup(css),
-        chart=chart,
+        chart=functools.partial(chart, lang=lang),
         created=created,
         modified=modified,
-        licence=licence(plan),
+        licence=licence(plan, lang),
         year=report,
         as_of=summary.as_of if summary is not None else as_of,
         report=summary,
         choices=choices,
         edition=edition,
         contact=reader_contact(plan),
+        untranslated_marker=Markup(UNTRANSLATED),
     )
-    return breakable(html)
+    return breakable(_untranslated_note(html, lang))
+
+
+#: Where the cover says that parts of the document are not yet translated (in a document not in Norwegian).
+UNTRANSLATED = "<!-- untranslated -->"
+
+
+def _untranslated_note(html: str, lang: str) -> str:
+    """The print HTML with the cover's note «Parts of this document are not yet translated …» where the template
+    left its place, when some text in the body is in Norwegian for want of a translation, else without it."""
+    if UNTRANSLATED not in html:
+        return html
+    body = html.split("<body", 1)[1]
+    fallback = f'lang="{DEFAULT}"' in body
+    note = f'<p class="notice" role="note">{catalogue(lang).t("print.partly_untranslated")}</p>' if fallback else ""
+    return html.replace(UNTRANSLATED, note, 1)
 
 
 @contextlib.contextmanager
@@ -320,6 +404,16 @@ def link_text(box: Any) -> str:
     return " ".join("".join(element.itertext()).split()) if element is not None else ""
 
 
+def _own_lang(box: Any) -> str | None:
+    """The `lang` attribute of a box's own element below <body> (the document's language is the catalogue's
+    /Lang), or None."""
+    element = getattr(box, "element", None)
+    if element is None or getattr(box, "element_tag", None) in ("html", "body"):
+        return None
+    lang = element.get("lang")
+    return str(lang) if lang else None
+
+
 @contextlib.contextmanager
 def _pdf_ua_tags() -> Iterator[None]:
     """Complete what WeasyPrint writes into the structure tree (weasyprint/pdf/tags.py) for PDF/UA-1, while a PDF is
@@ -330,7 +424,9 @@ def _pdf_ua_tags() -> Iterator[None]:
     * the structure tree root gets an /IDTree, which maps the IDs of the header cells (WeasyPrint gives each TH an
       /ID and each data cell /Headers naming them) to the cells, so that /Headers can be resolved;
     * a link's description (the annotation's /Contents) is the words it shows («1 Et attraktivt næringsliv»), not
-      the anchor it points to («satsingsomrade-1»), which is all WeasyPrint writes.
+      the anchor it points to («satsingsomrade-1»), which is all WeasyPrint writes;
+    * an element in another language than the document's (a Norwegian text not yet translated in the English
+      edition, <span lang="nb">) gets its /Lang (ISO 32000-1, 14.9.2), which WeasyPrint writes for the document only.
 
     WeasyPrint has no option for these; its tag builder is wrapped for this document only. The result depends on
     the HTML only: the same HTML gives the same bytes."""
@@ -354,6 +450,8 @@ def _pdf_ua_tags() -> Iterator[None]:
             headers.append(element)
         elif element["S"] == "/Link" and inner.link_annotation is not None and (text := link_text(inner)):
             inner.link_annotation["Contents"] = pydyf.String(text)
+        if (lang := _own_lang(inner)) is not None:
+            element["Lang"] = pydyf.String(lang)
 
     def add_tags(pdf: Any, *args: Any) -> None:
         add(pdf, *args)
@@ -408,9 +506,10 @@ def write_pdf(
     choices: PrintChoices | None = None,
     *,
     today: dt.date | None = None,
+    lang: str = DEFAULT,
 ) -> Path:
-    """Write the PDF (tagged, PDF/UA-1) of the plan or a year's status report and return its path."""
-    return render_pdf(plan_html(plan, options, report, choices, today=today), out)
+    """Write the PDF (tagged, PDF/UA-1) of the plan (in `lang`) or a year's status report and return its path."""
+    return render_pdf(plan_html(plan, options, report, choices, today=today, lang=lang), out)
 
 
 def portable(html: str) -> str:

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from schema import Actor, Measure, Period, RoleType, Status
+from scripts.core.queries import abbreviates
+from scripts.present.i18n import localized
 
 
 class Lookups(Protocol):
@@ -77,3 +79,11 @@ def measure_facts(site: Lookups, measure: Measure) -> MeasureFacts:
         tags=tuple(measure.tags),
         roles=tuple(group for group in roles if group.holders),
     )
+
+
+def plain_name_in(actor: Actor, lang: str = "nb") -> str:
+    """:func:`scripts.core.queries.plain_name` in `lang`: the short name when it is the first words of the name
+    («Eidsvoll»), else the name; each in `lang` where translated."""
+    name = localized(actor, "name", lang).text or actor.name
+    short = localized(actor, "short_name", lang).text
+    return short if short and not abbreviates(short, name) else name

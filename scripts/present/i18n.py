@@ -13,44 +13,12 @@ of that part (WCAG 3.1.2)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-import yaml
+from scripts.core.catalogue import DEFAULT, HTML_LANG, LANGS, Catalogue, catalogue
 
-from scripts import TEMPLATES
-
-#: The plan's own language first; it is the site's root, the other languages live under /<lang>/.
-LANGS = ("nb", "en")
-DEFAULT = LANGS[0]
-#: The language attribute (HTML `lang`, `hreflang`) of each language.
-HTML_LANG = {"nb": "nb", "en": "en"}
-
-
-@dataclass(frozen=True)
-class Catalogue:
-    """The interface's words in one language."""
-
-    lang: str
-    words: Mapping[str, str]
-
-    def t(self, key: str, /, **fields: Any) -> str:
-        """The text of `key`, with `fields` filled in. A key that is not in the catalogue is a KeyError: a
-        template with a misspelt key fails the build instead of showing the key."""
-        text = self.words[key]
-        return text.format(**fields) if fields else text
-
-
-@cache
-def catalogue(lang: str) -> Catalogue:
-    """The catalogue of `lang` (read once per process)."""
-    if lang not in LANGS:
-        raise ValueError(f"unknown language {lang!r}")
-    path = TEMPLATES / "locale" / f"{lang}.yaml"
-    words = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-    return Catalogue(lang, {str(k): str(v) for k, v in words.items()})
+__all__ = ["DEFAULT", "HTML_LANG", "LANGS", "Catalogue", "Localized", "catalogue", "localized"]
 
 
 @dataclass(frozen=True)

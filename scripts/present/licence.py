@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from schema import LICENCES, Plan
+from scripts.core.catalogue import catalogue
+from scripts.present.i18n import localized
 
 #: The licences in the EU's licence vocabulary, which DCAT-AP and data.norge.no use (SPDX id → URI).
 EU_LICENCES = {
@@ -24,6 +26,8 @@ class Licence:
     url: str
     #: Whom users credit: the plan's owner, «Gardermoregionen IPR».
     holder: str
+    #: The language of the name and the statement.
+    lang: str = "nb"
 
     @property
     def uri(self) -> str:
@@ -33,10 +37,17 @@ class Licence:
     @property
     def statement(self) -> str:
         """One sentence for metadata and colophons."""
-        return f"Lisens: {self.name} ({self.short}), {self.url}. Oppgi {self.holder} som kilde."
+        fields = {"name": self.name, "short": self.short, "url": self.url, "holder": self.holder}
+        return catalogue(self.lang).t("licence.statement", **fields)
 
 
-def licence(plan: Plan) -> Licence:
+def licence(plan: Plan, lang: str = "nb") -> Licence:
+    """The plan's licence, named in `lang` (the Norwegian name from the model, others from the catalogue, keys
+    licence.name.<SPDX id>, licence.url.<SPDX id>), and its holder's name in `lang` where translated."""
     name, url = LICENCES[plan.plan.licence]
-    owner = next(a.name for a in plan.actors if a.id == plan.plan.owner)
-    return Licence(plan.plan.licence, plan.plan.licence.replace("-", " "), name, url, owner)
+    if lang != "nb":
+        name = catalogue(lang).t(f"licence.name.{plan.plan.licence}")
+        url = catalogue(lang).t(f"licence.url.{plan.plan.licence}")
+    owner = next(a for a in plan.actors if a.id == plan.plan.owner)
+    holder = localized(owner, "name", lang).text or owner.name
+    return Licence(plan.plan.licence, plan.plan.licence.replace("-", " "), name, url, holder, lang)

@@ -18,6 +18,7 @@ from schema import Actor, BudgetLine, FocusArea, Goal, Measure, Plan
 from scripts.core.followup import FollowUp, Rule, by_lead
 from scripts.core.queries import lead_actor, lead_role, municipality_ids, secured_and_planned
 from scripts.present.facts import MeasureFacts, measure_facts
+from scripts.present.i18n import localized
 
 
 @dataclass(frozen=True)
@@ -97,14 +98,16 @@ def _lines(measures: Iterable[Measure]) -> Iterator[BudgetLine]:
 class Lookups:
     """Lookups over the plan that several pages need, computed once."""
 
-    def __init__(self, plan: Plan) -> None:
+    def __init__(self, plan: Plan, *, lang: str = "nb") -> None:
         self.plan = plan
+        #: The language of the labels these lookups give (a status's, a tag's): the vocabulary's `en` where set.
+        self.lang = lang
         self.actors = {a.id: a for a in plan.actors}
         self.statuses = {s.id: s for s in plan.vocabulary.statuses}
         self.role_types = {r.id: r for r in sorted(plan.vocabulary.role_types, key=lambda r: r.order)}
         self.indicators = {i.id: i for i in plan.indicators}
         #: Tag id → the text readers see (plan/vocabulary.yaml, «tags»).
-        self.tag_labels = {t.id: t.label for t in plan.vocabulary.tags}
+        self.tag_labels = {t.id: localized(t, "label", lang).text or t.label for t in plan.vocabulary.tags}
         self.measures = {m.id: (fa, goal, m) for fa, goal, m in plan.measures()}
         self.goals = {g.id: (fa, g) for fa in plan.focus_areas for g in fa.goals}
         self.lead_role = lead_role(plan.vocabulary)
@@ -138,7 +141,11 @@ class Lookups:
         return sorted(((tag, self.tag_label(tag)) for tag in used), key=lambda pair: _norwegian_key(pair[1]))
 
     def status_label(self, status_id: str) -> str:
-        return self.statuses[status_id].label
+        return self.label(self.statuses[status_id])
+
+    def label(self, entry: Any) -> str:
+        """A vocabulary entry's label (a status's, a role type's) in the language of these lookups."""
+        return localized(entry, "label", self.lang).text or entry.label
 
     def budget_totals(self, measures: Iterable[Measure]) -> tuple[int, int]:
         """(secured, planned) for the measures together."""
@@ -235,7 +242,7 @@ class Lookups:
     def status_counts(self, measures: Iterable[Measure] | None = None) -> list[tuple[str, int, str]]:
         chosen = list(self.all_measures() if measures is None else measures)
         ordered = sorted(self.statuses.values(), key=lambda s: s.order)
-        return [(s.label, sum(1 for m in chosen if m.status == s.id), s.colour) for s in ordered]
+        return [(self.label(s), sum(1 for m in chosen if m.status == s.id), s.colour) for s in ordered]
 
     def latest_updates(self, count: int, measures: Iterable[Measure] | None = None) -> list[tuple[Measure, Any]]:
         """The newest status updates, newest first, of the given measures (default: all)."""

@@ -33,6 +33,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from schema import Indicator, Observation, Point
+from scripts.core.catalogue import catalogue
 from scripts.core.numbers import NBSP, number
 
 #: Open SDG's thresholds for the ratio R of the change per year so far to the change per year needed.
@@ -52,6 +53,14 @@ class Verdict:
     symbol: str
     when: str
 
+    def label_in(self, lang: str = "nb") -> str:
+        """The verdict's words in `lang` (catalogue key verdict.<key>.label; the Norwegian ones are :attr:`label`)."""
+        return catalogue(lang).t(f"verdict.{self.key}.label")
+
+    def when_in(self, lang: str = "nb") -> str:
+        """When the verdict is given, in `lang` (catalogue key verdict.<key>.when)."""
+        return catalogue(lang).t(f"verdict.{self.key}.when")
+
 
 ACHIEVED = Verdict("nadd", "Målet er nådd", "●●●●", "siste måling er på målverdien eller bedre")
 ON_TRACK = Verdict("i-rute", "I rute", "●●●○", "endringen per år er minst 95 % av det som trengs")
@@ -65,14 +74,24 @@ TOO_EARLY = Verdict("for-tidlig", "For tidlig å si", "…", "det finnes ingen m
 #: Every verdict, best first.
 VERDICTS = (ACHIEVED, ON_TRACK, SOME_PROGRESS, LITTLE_PROGRESS, WRONG_WAY, TOO_EARLY)
 
+
 #: The rule in one sentence, for the places that have no room for the page «Slik vurderer vi fremdriften» (the
 #: status report's summary must stay on one page). «Målet er nådd» and «for tidlig å si» say themselves.
-RULE = (
-    "Slik vurderer vi: endringen per år hittil delt på endringen per år som trengs for å nå målet i tide; "
-    f"«{ON_TRACK.label.lower()}» fra {number(ON_TRACK_FROM * 100)} %, «{SOME_PROGRESS.label.lower()}» fra "
-    f"{number(SOME_PROGRESS_FROM * 100)} %, «{LITTLE_PROGRESS.label.lower()}» fra "
-    f"{number(LITTLE_PROGRESS_FROM * 100)} %, ellers «{WRONG_WAY.label.lower()}»."
-)
+def rule(lang: str = "nb") -> str:
+    """The rule in one sentence in `lang` (catalogue key progress.rule)."""
+    return catalogue(lang).t(
+        "progress.rule",
+        on_track=ON_TRACK.label_in(lang).lower(),
+        on_track_from=number(ON_TRACK_FROM * 100, lang=lang),
+        some=SOME_PROGRESS.label_in(lang).lower(),
+        some_from=number(SOME_PROGRESS_FROM * 100, lang=lang),
+        little=LITTLE_PROGRESS.label_in(lang).lower(),
+        little_from=number(LITTLE_PROGRESS_FROM * 100, lang=lang),
+        wrong=WRONG_WAY.label_in(lang).lower(),
+    )
+
+
+RULE = rule()
 
 
 @dataclass(frozen=True)
@@ -115,7 +134,13 @@ class Assessment:
     @property
     def caveat(self) -> str:
         """«Bygger på et foreløpig tall (2025).» when the verdict does, else nothing."""
-        return f"Bygger på et foreløpig tall ({self.latest.year})." if self.preliminary and self.latest else ""
+        return self.caveat_in()
+
+    def caveat_in(self, lang: str = "nb") -> str:
+        """:attr:`caveat` in `lang` (catalogue key progress.caveat)."""
+        if self.preliminary and self.latest:
+            return catalogue(lang).t("progress.caveat", year=self.latest.year)
+        return ""
 
 
 def _direction(indicator: Indicator) -> int:
@@ -162,20 +187,21 @@ def assess(indicator: Indicator, until: int | None = None) -> Assessment:
     return Assessment(indicator, by_ratio(ratio), latest, actual, needed, ratio)
 
 
-def change_unit(unit: str) -> str:
-    """The unit of a change: a share changes in «prosentpoeng»; «antall» is left out, as in a quantity."""
-    return {"%": "prosentpoeng", "antall": ""}.get(unit.strip(), unit.strip())
+def change_unit(unit: str, lang: str = "nb") -> str:
+    """The unit of a change: a share changes in «prosentpoeng» («percentage points»); «antall» is left out, as in a
+    quantity."""
+    return {"%": catalogue(lang).t("progress.points"), "antall": ""}.get(unit.strip(), unit.strip())
 
 
-def signed(value: float) -> str:
+def signed(value: float, lang: str = "nb") -> str:
     """«+950», «−200», «0»."""
-    return ("+" if value > 0 else "") + number(value)
+    return ("+" if value > 0 else "") + number(value, lang=lang)
 
 
-def change(value: float, unit: str) -> str:
+def change(value: float, unit: str, lang: str = "nb") -> str:
     """A change with its sign and unit: «+950», «−200», «−0,38 prosentpoeng»."""
-    named = change_unit(unit)
-    return signed(value) + (NBSP + named if named else "")
+    named = change_unit(unit, lang)
+    return signed(value, lang) + (NBSP + named if named else "")
 
 
 def worked_example(indicators: list[Indicator]) -> Assessment:
@@ -187,10 +213,13 @@ def worked_example(indicators: list[Indicator]) -> Assessment:
     return (behind or with_ratio or [assess(EXAMPLE)])[0]
 
 
-def page_context(indicators: list[Indicator]) -> dict[str, object]:
+def page_context(indicators: list[Indicator], lang: str = "nb") -> dict[str, object]:
     """What the page «Slik vurderer vi fremdriften» shows: the verdicts, the thresholds in per cent and the
     worked example."""
-    thresholds = {"on_track": number(ON_TRACK_FROM * 100), "some": number(SOME_PROGRESS_FROM * 100)}
+    thresholds = {
+        "on_track": number(ON_TRACK_FROM * 100, lang=lang),
+        "some": number(SOME_PROGRESS_FROM * 100, lang=lang),
+    }
     return {"verdicts": VERDICTS, "thresholds": thresholds, "example": worked_example(indicators)}
 
 

@@ -13,8 +13,10 @@ from __future__ import annotations
 import re
 
 from schema import Status
-from scripts.core.followup import LABELS, LATE, UNREPORTED, FollowUp
+from scripts.core.catalogue import catalogue
+from scripts.core.followup import LATE, UNREPORTED, FollowUp
 from scripts.present.charts.style import WHITE, check_colour, contrast
+from scripts.present.i18n import DEFAULT, localized
 
 #: The symbol of a status that names none in the vocabulary.
 DEFAULT_SYMBOL = "●"
@@ -55,14 +57,17 @@ def _plain(text: str) -> str:
     return _SPECIAL.sub(lambda m: f"&#{ord(m.group())};", " ".join(text.split()))
 
 
-def status_badge(status: Status) -> str:
+def status_badge(status: Status, lang: str = DEFAULT) -> str:
     """The badge of a status as inline HTML, «◐ Pågår» in the status's colours, usable both in raw HTML and in
-    Markdown; the symbol is hidden from screen readers, which read the name."""
+    Markdown; the symbol is hidden from screen readers, which read the name. The name in `lang` where the
+    vocabulary translates it, else the Norwegian one marked lang="nb"."""
     text, background = badge_colours(status.colour)
+    label = localized(status, "label", lang)
+    marked = f' lang="{label.lang}"' if label.lang != lang else ""
     return (
-        f'<span class="status-badge" style="--status-text:{text};--status-bg:{background}">'
+        f'<span class="status-badge"{marked} style="--status-text:{text};--status-bg:{background}">'
         f'<span class="status-badge__symbol" aria-hidden="true">{_plain(status.symbol or DEFAULT_SYMBOL)}</span>'
-        f"{_plain(status.label)}</span>"
+        f"{_plain(label.text or status.label)}</span>"
     )
 
 
@@ -70,13 +75,14 @@ def status_badge(status: Status) -> str:
 FOLLOW_UP_SYMBOLS = {LATE: "!", UNREPORTED: "?"}
 
 
-def followup_badges(follow_up: FollowUp) -> str:
+def followup_badges(follow_up: FollowUp, lang: str = DEFAULT) -> str:
     """The follow-up marks of a measure, beside its status badge: «Forsinket» and «Ikke oppdatert» (each only when
     it holds, nothing when none does), as inline HTML usable in raw HTML and in Markdown. The reasons are on the
-    measure page and the page «Oppfølging»."""
+    measure page and the page «Oppfølging». The words in `lang` (catalogue keys site.followup.<flag>)."""
+    words = catalogue(lang)
     return "".join(
         f'<span class="followup-badge followup-badge--{flag}">'
         f'<span class="followup-badge__symbol" aria-hidden="true">{FOLLOW_UP_SYMBOLS[flag]}</span>'
-        f"{LABELS[flag]}</span>"
+        f"{_plain(words.t(f'site.followup.{flag}'))}</span>"
         for flag in follow_up.flags
     )

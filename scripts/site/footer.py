@@ -11,15 +11,20 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from schema import Plan
+from scripts.core.catalogue import catalogue
 from scripts.core.filters import nb_date
 from scripts.core.queries import ReaderContact, document_dates, reader_contact
+from scripts.present.i18n import DEFAULT, localized
 from scripts.site.registry import Registry
 from scripts.site.urls import url_of
 
 #: The print edition, relative to the site root (written by scripts/pdf).
 PDF_PATH = "pdf/naeringsplan.pdf"
+#: The print edition in each language, relative to that edition's root (the English site's root is /en/).
+PDF_PATHS = {"nb": PDF_PATH, "en": "pdf/naeringsplan-en.pdf"}
 
-#: The footer's links to the pages about the site: (kind of page in the registry, link text).
+#: The footer's links to the pages about the site: (kind of page in the registry, link text in Norwegian; in
+#: another language the catalogue's site.footer.<kind>).
 ABOUT_PAGES = (
     ("contact", "Kontakt"),
     ("accessibility", "Tilgjengelighet"),
@@ -53,23 +58,30 @@ class Footer:
     modified_text: str
 
 
-def footer(plan: Plan, registry: Registry) -> Footer:
+def footer(plan: Plan, registry: Registry, lang: str = DEFAULT) -> Footer:
+    """The footer in `lang`: its words from the catalogue (site.footer.*), the plan's title and the owner's name
+    in `lang` where translated, the date in `lang`'s words, and the print edition in `lang`."""
+    words = catalogue(lang)
     owner = next(a for a in plan.actors if a.id == plan.plan.owner)
     contact = reader_contact(plan)
-    links = [FooterLink(text, url_of(registry.page_path(kind))) for kind, text in ABOUT_PAGES]
-    links.append(FooterLink("Last ned planen som PDF", PDF_PATH))
+    links = [FooterLink(words.t(f"site.footer.{kind}"), url_of(registry.page_path(kind))) for kind, _ in ABOUT_PAGES]
+    links.append(FooterLink(words.t("site.footer.pdf"), PDF_PATHS[lang]))
     modified = document_dates(plan)[1]
     return Footer(
-        title=plan.plan.title,
-        owner=owner.name,
+        title=localized(plan.plan, "title", lang).text or plan.plan.title,
+        owner=localized(owner, "name", lang).text or owner.name,
         owner_href=url_of(registry.page_path("actor", owner.id)),
         contact=contact,
         links=tuple(links),
         modified=modified,
-        modified_text=nb_date(modified),
+        modified_text=nb_date(modified, lang),
     )
 
 
-def not_found_links(registry: Registry) -> tuple[FooterLink, ...]:
-    """The ways on from the 404 page: the front page and the list of all measures."""
-    return (FooterLink("Til forsiden", "./"), FooterLink("Alle tiltak", url_of(registry.page_path("measures"))))
+def not_found_links(registry: Registry, lang: str = DEFAULT) -> tuple[FooterLink, ...]:
+    """The ways on from the 404 page: the front page and the list of all measures (words in `lang`)."""
+    words = catalogue(lang)
+    return (
+        FooterLink(words.t("site.not_found.home"), "./"),
+        FooterLink(words.t("site.not_found.measures"), url_of(registry.page_path("measures"))),
+    )

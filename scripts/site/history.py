@@ -12,10 +12,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from scripts.core.catalogue import catalogue
+
 
 #: The heading of what was reported between two editions (status, status updates, milestones reached, an
 #: indicator's measurements): differences between the plans, but follow-up, not what the decision changed.
 FOLLOW_UP = "Oppfølging mellom utgavene"
+
+
+def follow_up_heading(lang: str = "nb") -> str:
+    """:data:`FOLLOW_UP` in `lang` (catalogue key site.history.follow_up). The changes themselves are the sentences
+    of ``plan diff``, in Norwegian in every edition of the site."""
+    return catalogue(lang).t("site.history.follow_up")
 
 
 @dataclass(frozen=True)

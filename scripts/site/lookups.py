@@ -21,7 +21,7 @@ class Site(Lookups):
     """Lookups over the plan that several pages need, computed once, and the options the pages were made with."""
 
     def __init__(self, plan: Plan, options: SiteOptions) -> None:
-        super().__init__(plan)
+        super().__init__(plan, lang=options.lang)
         self.options = options
         #: The anchors of the page «Ordforklaringer», which pages link words to.
         self.glossary_anchors = glossary.anchors(plan)
@@ -57,11 +57,11 @@ class Site(Lookups):
 
     def feedback(self, measure: Measure) -> participation.Feedback | None:
         """Where «Gi innspill» on the measure goes: the plan's form, or an e-mail with the measure in the subject."""
-        return participation.feedback(self.contact, measure)
+        return participation.feedback(self.contact, measure, self.lang)
 
     def consultations(self) -> list[participation.Consultation]:
         """The revisions on consultation, as on the build's day."""
-        return participation.consultations(self.plan, self.today)
+        return participation.consultations(self.plan, self.today, self.lang)
 
     def summary(self, actor: Actor) -> municipality.ActorSummary:
         """What the actor does in the plan, for the top of its page (see :mod:`scripts.site.municipality`)."""

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 from urllib.parse import quote
 
 from schema import ConsultationDocument, Measure, Plan, Revision
+from scripts.core.catalogue import catalogue
 from scripts.core.queries import ReaderContact, reader_contact
+from scripts.present.i18n import DEFAULT, localized
 
 __all__ = ["Consultation", "Feedback", "consultations", "feedback", "mailto"]
 
@@ -37,12 +39,14 @@ class Feedback:
     illustrative: bool
 
 
-def feedback(contact: ReaderContact, measure: Measure) -> Feedback | None:
-    """The form when the plan has one, else an e-mail with the measure in the subject; None without either."""
+def feedback(contact: ReaderContact, measure: Measure, lang: str = DEFAULT) -> Feedback | None:
+    """The form when the plan has one, else an e-mail with the measure in the subject (in `lang`); None without
+    either."""
     if contact.feedback_url:
         return Feedback(contact.feedback_url, False, contact.feedback_url, contact.illustrative)
     if contact.email:
-        subject = f"Innspill til tiltak {measure.id} {measure.title}"
+        title = localized(measure, "title", lang).text
+        subject = catalogue(lang).t("site.feedback_subject", id=measure.id, title=title)
         return Feedback(mailto(contact.email, subject), True, contact.email, contact.illustrative)
     return None
 
@@ -74,23 +78,25 @@ class Consultation:
         return "horing-" + "".join(c if c.isalnum() else "-" for c in self.revision.version.lower())
 
 
-def consultations(plan: Plan, today: dt.date) -> list[Consultation]:
-    """The revisions «på høring» that have a `consultation`, newest deadline first."""
+def consultations(plan: Plan, today: dt.date, lang: str = DEFAULT) -> list[Consultation]:
+    """The revisions «på høring» that have a `consultation`, newest deadline first (the e-mail's subject in
+    `lang`)."""
     contact = reader_contact(plan)
     found = [
-        _consultation(revision, contact, today)
+        _consultation(revision, contact, today, lang)
         for revision in plan.plan.revisions
         if revision.stage == "høring" and revision.consultation is not None
     ]
     return sorted(found, key=lambda c: c.deadline, reverse=True)
 
 
-def _consultation(revision: Revision, contact: ReaderContact, today: dt.date) -> Consultation:
+def _consultation(revision: Revision, contact: ReaderContact, today: dt.date, lang: str) -> Consultation:
     given = revision.consultation
     assert given is not None
     own = given.respond
     email = (own.email if own else None) or contact.email
-    subject = f"Høringsinnspill til {revision.title} (utgave {revision.version})"
+    title = localized(revision, "title", lang).text
+    subject = catalogue(lang).t("site.consultation_subject", title=title, version=revision.version)
     return Consultation(
         revision=revision,
         deadline=given.deadline,

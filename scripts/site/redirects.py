@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from schema import Plan
+from scripts.core.catalogue import catalogue
+from scripts.present.i18n import DEFAULT, localized
 from scripts.site.urls import html_href, url_of
 
 #: page_path(kind, id) of the page registry.
@@ -31,49 +33,57 @@ class Moved:
     label: str
 
 
-def moved(plan: Plan) -> Iterator[Moved]:
-    """Every former id of the plan's measures, goals and actors, with the name of what it now is."""
+def moved(plan: Plan, lang: str = DEFAULT) -> Iterator[Moved]:
+    """Every former id of the plan's measures, goals and actors, with the name of what it now is (in `lang`)."""
+    words = catalogue(lang)
     for fa in plan.focus_areas:
         for goal in fa.goals:
-            yield from (Moved("goal", f, goal.id, f"Mål {goal.id} {goal.title}") for f in goal.former_ids)
+            label = words.t("site.moved.goal", id=goal.id, title=localized(goal, "title", lang).text)
+            yield from (Moved("goal", f, goal.id, label) for f in goal.former_ids)
             for m in goal.measures:
-                yield from (Moved("measure", f, m.id, f"Tiltak {m.id} {m.title}") for f in m.former_ids)
+                label = words.t("site.moved.measure", id=m.id, title=localized(m, "title", lang).text)
+                yield from (Moved("measure", f, m.id, label) for f in m.former_ids)
     for actor in plan.actors:
-        yield from (Moved("actor", f, actor.id, actor.name) for f in actor.former_ids)
+        name = localized(actor, "name", lang).text or actor.name
+        yield from (Moved("actor", f, actor.id, name) for f in actor.former_ids)
 
 
-def redirect_files(plan: Plan, page_path: PagePath, site_url: str | None = None) -> dict[str, str]:
+def redirect_files(
+    plan: Plan, page_path: PagePath, site_url: str | None = None, lang: str = DEFAULT
+) -> dict[str, str]:
     """{path of the old page's HTML: the redirect page}, e.g. «tiltak/1-3-3/index.html» → «../1-2-4/». A former
-    address that is a page now is left to that page."""
+    address that is a page now is left to that page. The pages' words in `lang`."""
     current = {page_path(m.kind, m.current) for m in moved(plan)}
     files: dict[str, str] = {}
-    for m in moved(plan):
+    for m in moved(plan, lang):
         old, new = page_path(m.kind, m.former), page_path(m.kind, m.current)
         if old in current:
             continue
-        files[url_of(old) + "index.html"] = redirect_page(m, html_href(new, old), url_of(new), site_url)
+        files[url_of(old) + "index.html"] = redirect_page(m, html_href(new, old), url_of(new), site_url, lang)
     return files
 
 
-def redirect_page(m: Moved, href: str, new: str, site_url: str | None) -> str:
+def redirect_page(m: Moved, href: str, new: str, site_url: str | None, lang: str = DEFAULT) -> str:
     """The page at the old address that sends the reader to `href` (relative to it), the address `new` of the site
-    (relative to its root)."""
+    (relative to its root); its words in `lang` (catalogue keys site.moved.*)."""
+    words = catalogue(lang)
     canonical = (site_url.rstrip("/") + "/" + new) if site_url else href
-    what = {"measure": f"Tiltak {m.former}", "goal": f"Mål {m.former}"}.get(m.kind, f"Aktøren «{m.former}»")
+    what = words.t(f"site.moved.what.{m.kind}", former=m.former)
+    moved_text = words.t("site.moved.text", what=html.escape(what), link=f'<a href="{html.escape(href)}">{html.escape(m.label)}</a>')
     return f"""<!doctype html>
-<html lang="nb">
+<html lang="{lang}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="robots" content="noindex">
-<title>Flyttet: {html.escape(m.label)}</title>
+<title>{html.escape(words.t("site.moved.title", label=m.label))}</title>
 <link rel="canonical" href="{html.escape(canonical)}">
 <meta http-equiv="refresh" content="0; url={html.escape(href)}">
 </head>
 <body>
 <main>
-<h1>Siden er flyttet</h1>
-<p>{html.escape(what)} har fått ny adresse: <a href="{html.escape(href)}">{html.escape(m.label)}</a>.</p>
+<h1>{html.escape(words.t("site.moved.heading"))}</h1>
+<p>{moved_text}</p>
 </main>
 </body>
 </html>

@@ -22,9 +22,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from schema import Plan
+from scripts.core.catalogue import catalogue
 from scripts.core.filters import attr, slug
-from scripts.core.queries import adopted_editions, document_dates, plain_name, reader_contact
+from scripts.core.queries import adopted_editions, document_dates, reader_contact
 from scripts.present import progress
+from scripts.present.facts import plain_name_in
+from scripts.present.i18n import DEFAULT, localized
 from scripts.site import feeds, glossary
 from scripts.site.open_data.page import page_context
 
@@ -55,8 +58,8 @@ class PageSpec:
     section: tuple[str, ...] = ()
     #: The menu title of a single page; None: the page's own title. Item pages take Item.menu_title.
     menu_title: str | None = None
-    #: For pages made one per item: the items of a plan.
-    items: Callable[[Plan], Iterable[Item]] | None = None
+    #: For pages made one per item: the items of a plan (called with the plan, and `lang` for the menu titles).
+    items: Callable[..., Iterable[Item]] | None = None
     #: Context every page of this kind gets beyond the item's, computed once per build from (plan, options).
     context: Callable[[Plan, Any], Mapping[str, Any]] | None = None
     #: The provider that gives this kind's context instead (wired in by the publishing stage); the pages are made
@@ -137,14 +140,21 @@ class Registry:
             else:
                 yield from (Page(spec, spec.page_path(item.ident), item) for item in spec.items(plan))
 
-    def navigation(self, plan: Plan) -> list[Any]:
+    def navigation(self, plan: Plan, lang: str = DEFAULT) -> list[Any]:
         """The site's menu as MkDocs' `nav`: sections in the order they first appear. Titles from the plan are
-        HTML escaped, since the theme puts menu titles into the page as they are."""
+        HTML escaped, since the theme puts menu titles into the page as they are. In `lang`, the same paths with
+        the titles and sections in `lang` (catalogue keys nav.<kind>, nav.section.<key>; the plan's texts where
+        translated)."""
         menu: list[Any] = []
         for spec in filter(self.made, self.specs):
-            for title, path in _menu_entries(spec, plan):
-                _section(menu, spec.section).append(path if title is None else {title: path})
+            section = tuple(section_title(name, lang) for name in spec.section)
+            for title, path in _menu_entries(spec, plan, lang):
+                _section(menu, section).append(path if title is None else {title: path})
         return menu
+
+    def menu_title(self, kind: str, lang: str = DEFAULT) -> str | None:
+        """The menu title of a single page of `kind` in `lang` (None: the page's own title)."""
+        return _menu_title(self._by_kind[kind], lang)
 
     def parents(self, plan: Plan) -> Iterator[tuple[str, str]]:
         """(page path, parent page path) for each page outside the menu: the page it sits under, which in turn is
@@ -161,11 +171,39 @@ class Registry:
                 yield page.path, page.item.focus_area
 
 
-def _menu_entries(spec: PageSpec, plan: Plan) -> Iterator[tuple[str | None, str]]:
+#: The menu's sections (named in Norwegian in the rows below) → their keys in the catalogue, nav.section.<key>.
+SECTION_KEYS = {
+    "Planen": "plan",
+    "Satsingsområder": "focus_areas",
+    "Aktører": "actors",
+    "Indikatorer": "indicators",
+    "Om nettstedet": "about",
+    "For redaktører": "editors",
+}
+
+
+def _words(key: str, norwegian: str, lang: str) -> str:
+    """The catalogue's text of `key` in `lang`; the Norwegian one in Norwegian, and for a row the catalogue does not
+    know (one added by :meth:`Registry.with_rows`)."""
+    if lang == DEFAULT:
+        return norwegian
+    return catalogue(lang).words.get(key, norwegian)
+
+
+def section_title(name: str, lang: str = DEFAULT) -> str:
+    """A menu section's name in `lang`."""
+    return _words(f"nav.section.{SECTION_KEYS.get(name, name)}", name, lang)
+
+
+def _menu_title(spec: PageSpec, lang: str) -> str | None:
+    return None if spec.menu_title is None else _words(f"nav.{spec.kind}", spec.menu_title, lang)
+
+
+def _menu_entries(spec: PageSpec, plan: Plan, lang: str = DEFAULT) -> Iterator[tuple[str | None, str]]:
     if spec.items is None:
-        yield spec.menu_title, spec.path
+        yield _menu_title(spec, lang), spec.path
         return
-    for item in spec.items(plan):
+    for item in spec.items(plan, lang) if lang != DEFAULT else spec.items(plan):
         if item.menu_title is not None:
             yield item.menu_title, spec.page_path(item.ident)
 
@@ -186,35 +224,35 @@ def _section(menu: list[Any], names: tuple[str, ...]) -> list[Any]:
 # --------------------------------------------------------------------------------------------------------
 
 
-def focus_areas(plan: Plan) -> Iterator[Item]:
+def focus_areas(plan: Plan, lang: str = DEFAULT) -> Iterator[Item]:
     for fa in plan.focus_areas:
-        yield Item(fa.id, {"focus_area": fa}, f"{fa.id} {attr(fa.title)}", fa.id)
+        yield Item(fa.id, {"focus_area": fa}, f"{fa.id} {attr(localized(fa, 'title', lang).text)}", fa.id)
 
 
-def goals(plan: Plan) -> Iterator[Item]:
+def goals(plan: Plan, lang: str = DEFAULT) -> Iterator[Item]:
     for fa in plan.focus_areas:
         for goal in fa.goals:
             yield Item(goal.id, {"focus_area": fa, "goal": goal}, None, fa.id, ("focus-area", fa.id))
 
 
-def measures(plan: Plan) -> Iterator[Item]:
+def measures(plan: Plan, lang: str = DEFAULT) -> Iterator[Item]:
     for fa, goal, measure in plan.measures():
         yield Item(measure.id, {"focus_area": fa, "goal": goal, "measure": measure}, None, fa.id, ("goal", goal.id))
 
 
-def actors(plan: Plan) -> Iterator[Item]:
+def actors(plan: Plan, lang: str = DEFAULT) -> Iterator[Item]:
     """Every actor; the municipalities are in the menu, the others under the list of actors."""
     for actor in plan.actors:
-        title = attr(plain_name(actor)) if actor.kind == "kommune" else None
+        title = attr(plain_name_in(actor, lang)) if actor.kind == "kommune" else None
         yield Item(actor.id, {"actor": actor}, title, parent=("actors", None))
 
 
-def indicators(plan: Plan) -> Iterator[Item]:
+def indicators(plan: Plan, lang: str = DEFAULT) -> Iterator[Item]:
     for indicator in plan.indicators:
-        yield Item(indicator.id, {"indicator": indicator}, attr(indicator.title))
+        yield Item(indicator.id, {"indicator": indicator}, attr(localized(indicator, "title", lang).text))
 
 
-def edition_changes(plan: Plan) -> Iterator[Item]:
+def edition_changes(plan: Plan, lang: str = DEFAULT) -> Iterator[Item]:
     """A page «Endringer i rulleringen» for each kept edition after the first (the content: publish/editions.py)."""
     kept = adopted_editions(plan)
     for previous, revision in zip(kept, kept[1:], strict=False):
@@ -230,13 +268,19 @@ def _feeds(plan: Plan, options: Any) -> Mapping[str, Any]:
     return {"feeds": feeds.feed_list(plan), "feed_path": feeds.feed_path, "feed_entries": feeds.MAX_ENTRIES}
 
 
+def _lang(options: Any) -> str:
+    """The language of the pages being made (SiteOptions.lang; Norwegian without options)."""
+    return str(getattr(options, "lang", DEFAULT))
+
+
 def _progress_method(plan: Plan, options: Any) -> Mapping[str, Any]:
-    return progress.page_context(plan.indicators)
+    return progress.page_context(plan.indicators, _lang(options))
 
 
 def _accessibility(plan: Plan, options: Any) -> Mapping[str, Any]:
     owner = next(a for a in plan.actors if a.id == plan.plan.owner)
-    return {"owner": owner.name, "contact": reader_contact(plan), "modified": document_dates(plan)[1]}
+    name = localized(owner, "name", _lang(options)).text
+    return {"owner": name, "contact": reader_contact(plan), "modified": document_dates(plan)[1]}
 
 
 def _contact(plan: Plan, options: Any) -> Mapping[str, Any]:

@@ -29,7 +29,8 @@ from scripts.present.charts.layout import (
 )
 from scripts.present.charts.style import ACCENT, BASELINE, FONT, MUTED, SMALL, TARGET, WIDTH
 from scripts.present.charts.svg import Text, check_chart, coord, diamond, line, points, render, text_at
-from scripts.present.charts.text import number, quantity, sentence, text_width, truncate
+from scripts.present.charts.text import Words, sentence, text_width, truncate
+from scripts.present.i18n import localized
 
 #: The baseline of the axis title above the plot.
 _AXIS_TITLE_Y = 16.0
@@ -86,36 +87,38 @@ class _Point:
     preliminary: bool = False
 
 
-def indicator_chart(chart_id: str, indicator: Indicator, *, width: int = WIDTH) -> str:
+def indicator_chart(chart_id: str, indicator: Indicator, *, width: int = WIDTH, lang: str = "nb") -> str:
     """A line of the indicator's measurements by year, each point with its value, against a dashed baseline
-    and a dotted target with a marked target point. Works with no measurements or only one."""
+    and a dotted target with a marked target point. Works with no measurements or only one. The words, numbers,
+    title and unit are in `lang` (the plan's Norwegian texts where they are not translated)."""
     check_chart(chart_id, width)
-    unit, baseline, target = indicator.unit, indicator.baseline, indicator.target
+    w = Words(lang)
+    unit, baseline, target = unit_in(indicator, lang), indicator.baseline, indicator.target
     observations = list(indicator.observations)
-    plot = _plot(indicator, width)
+    plot = _plot(w, indicator, width)
     spots = [(plot.x_of(o.year), plot.y_of(o.value)) for o in observations]
     baseline_y, target_y, target_x = plot.y_of(baseline.value), plot.y_of(target.value), plot.x_of(target.year)
     # The texts drawn are shortened to the chart's width (a unit of plan text may be a long word); the
     # description says them whole.
-    axis_title = text_at(0, _AXIS_TITLE_Y, truncate(_axis_title(unit), SMALL, width), fill=MUTED, size=SMALL)
+    axis_title = text_at(0, _AXIS_TITLE_Y, truncate(_axis_title(w, unit), SMALL, width), fill=MUTED, size=SMALL)
     grid = _grid_segments(plot, (baseline_y, target_y))
     labeller = _labeller(plot, spots, (baseline_y, target_y), target_x, axis_title, width, grid)
-    point_labels = _point_labels(labeller, spots, observations)
-    target_text = f"Mål {target.year}: {quantity(target.value, unit)}"
-    baseline_text = f"Utgangsverdi {baseline.year}: {quantity(baseline.value, unit)}"
+    point_labels = _point_labels(w, labeller, spots, observations)
+    target_text = w.t("chart.indicator.target_at", year=target.year, value=w.quantity(target.value, unit))
+    baseline_text = w.t("chart.indicator.baseline_at", year=baseline.year, value=w.quantity(baseline.value, unit))
     target_label = _target_label(labeller, plot, truncate(target_text, SMALL, width, bold=True), target_x, target_y)
     baseline_label = _baseline_label(labeller, plot, truncate(baseline_text, SMALL, width, bold=True), baseline_y)
-    empty = None if observations else _empty_label(labeller, plot)
+    empty = None if observations else _empty_label(w, labeller, plot)
     halos = _halos([*point_labels, target_label, baseline_label], grid)
-    note = _axis_note(plot, unit)
+    note = _axis_note(w, plot, unit)
     preliminary = any(o.preliminary for o in observations)
-    legend, height = _legend(plot.bottom + (70 if note else 48), width, preliminary=preliminary)
-    point_titles = [_point_title(o, unit) for o in observations]
+    legend, height = _legend(w, plot.bottom + (70 if note else 48), width, preliminary=preliminary)
+    point_titles = [_point_title(w, o, unit) for o in observations]
     return render(
         "indicator",
         chart_id,
-        indicator.title,
-        _description(indicator, point_titles, baseline_text, target_text, note),
+        localized(indicator, "title", lang).text or "",
+        _description(w, indicator, unit, point_titles, (baseline_text, target_text, note)),
         width,
         height,
         **_axes(plot, grid),
@@ -141,15 +144,23 @@ def indicator_chart(chart_id: str, indicator: Indicator, *, width: int = WIDTH) 
     )
 
 
-def _point_title(observation: Observation, unit: str) -> str:
+def unit_in(indicator: Indicator, lang: str = "nb") -> str:
+    """The indicator's unit as the chart writes it: in `lang` where translated; «antall» (no unit) stays as it is."""
+    if indicator.unit.strip().lower() == "antall":
+        return indicator.unit
+    return localized(indicator, "unit", lang).text or indicator.unit
+
+
+def _point_title(w: Words, observation: Observation, unit: str) -> str:
     """«2025: 57 150 (foreløpig)»: a measurement in words, with what is special about it."""
-    remarks = ["foreløpig"] if observation.preliminary else []
+    remarks = [w.t("chart.indicator.preliminary")] if observation.preliminary else []
     if observation.note:
         remarks.append(observation.note.strip().rstrip("."))
-    return f"{observation.year}: {quantity(observation.value, unit)}" + (f" ({'; '.join(remarks)})" if remarks else "")
+    value = w.quantity(observation.value, unit)
+    return f"{observation.year}: {value}" + (f" ({'; '.join(remarks)})" if remarks else "")
 
 
-def _plot(indicator: Indicator, width: int) -> _Plot:
+def _plot(w: Words, indicator: Indicator, width: int) -> _Plot:
     """Scales that fit every measurement, the baseline and the target, with room for the tick labels."""
     values = [o.value for o in indicator.observations] + [indicator.baseline.value, indicator.target.value]
     smallest, largest = min(values), max(values)
@@ -164,7 +175,7 @@ def _plot(indicator: Indicator, width: int) -> _Plot:
     pad = (ticks[-1] - ticks[0]) * 0.04
     low = ticks[0] if ticks[0] == 0 <= min(values) else min(ticks[0], min(values) - pad)
     high = ticks[-1] if ticks[-1] == 0 >= max(values) else max(ticks[-1], max(values) + pad)
-    tick_labels = [number(t) for t in ticks]
+    tick_labels = [w.number(t) for t in ticks]
     all_years = [o.year for o in indicator.observations] + [indicator.baseline.year, indicator.target.year]
     first_year, last_year = min(all_years), max(all_years)
     if first_year == last_year:
@@ -181,8 +192,12 @@ def _plot(indicator: Indicator, width: int) -> _Plot:
     )
 
 
-def _axis_title(unit: str) -> str:
-    named = {"%": "Prosent (%)", "kr": "Kroner (kr)"}
+def _axis_title(w: Words, unit: str) -> str:
+    named = {
+        "%": w.t("chart.indicator.percent_axis"),
+        "kr": w.t("chart.indicator.kroner_axis"),
+        "antall": w.t("chart.indicator.count_axis"),
+    }
     text = unit.strip()
     return named.get(text, text[:1].upper() + text[1:])
 
@@ -235,13 +250,13 @@ def _axes(plot: _Plot, grid: list[Segment]) -> dict[str, Any]:
     }
 
 
-def _axis_note(plot: _Plot, unit: str) -> str:
+def _axis_note(w: Words, plot: _Plot, unit: str) -> str:
     """«Aksen starter ved 52 000, ikke ved null.» when the value axis does not reach zero, else nothing."""
     if plot.has_zero:
         return ""
     if plot.high < 0:
-        return f"Aksen slutter ved {quantity(plot.ticks[-1], unit)}, ikke ved null."
-    return f"Aksen starter ved {quantity(plot.ticks[0], unit)}, ikke ved null."
+        return w.t("chart.indicator.axis_ends", value=w.quantity(plot.ticks[-1], unit))
+    return w.t("chart.indicator.axis_starts", value=w.quantity(plot.ticks[0], unit))
 
 
 def _labeller(
@@ -271,10 +286,12 @@ def _labeller(
     )
 
 
-def _point_labels(labeller: Labeller, spots: list[tuple[float, float]], observations: list[Observation]) -> list[Text]:
+def _point_labels(
+    w: Words, labeller: Labeller, spots: list[tuple[float, float]], observations: list[Observation]
+) -> list[Text]:
     """The value of each measurement, written next to its point, in the order of the points."""
     return [
-        labeller.place(number(o.value), SMALL, _point_candidates(spots, i), i, fill=ACCENT, weight="600")
+        labeller.place(w.number(o.value), SMALL, _point_candidates(spots, i), i, fill=ACCENT, weight="600")
         for i, o in enumerate(observations)
     ]
 
@@ -337,22 +354,22 @@ def _baseline_label(labeller: Labeller, plot: _Plot, text: str, baseline_y: floa
     return labeller.place(text, SMALL, candidates, fill=BASELINE, weight="600")
 
 
-def _empty_label(labeller: Labeller, plot: _Plot) -> Text:
+def _empty_label(w: Words, labeller: Labeller, plot: _Plot) -> Text:
     """«Ingen målinger ennå» in the middle of the plot, or near its top or bottom if the middle is taken."""
     candidates = [
         (plot.centre, (plot.top + plot.bottom) / 2 + FONT * 0.36, "middle"),
         (plot.centre, plot.top + 20, "middle"),
         (plot.centre, plot.bottom - 8, "middle"),
     ]
-    return labeller.place("Ingen målinger ennå", FONT, candidates, fill=MUTED)
+    return labeller.place(w.t("chart.indicator.no_measurements"), FONT, candidates, fill=MUTED)
 
 
-def _legend(legend_y: float, width: int, *, preliminary: bool = False) -> tuple[list[dict[str, Any]], float]:
+def _legend(w: Words, legend_y: float, width: int, *, preliminary: bool = False) -> tuple[list[dict[str, Any]], float]:
     """The legend from legend_y down, one entry per kind of line (and for an open point when a value is
     preliminary), wrapped if the chart is too narrow; and the height of the chart under it."""
-    entries = [("obs", "Målt verdi"), ("baseline", "Utgangsverdi"), ("target", "Mål")]
+    entries = [(kind, w.t(f"chart.indicator.legend.{kind}")) for kind in ("obs", "baseline", "target")]
     if preliminary:
-        entries.insert(1, ("preliminary", "Foreløpig verdi"))
+        entries.insert(1, ("preliminary", w.t("chart.indicator.legend.preliminary")))
     legend: list[dict[str, Any]] = []
     x = 0.0
     for kind, label in entries:
@@ -374,18 +391,23 @@ def _legend(legend_y: float, width: int, *, preliminary: bool = False) -> tuple[
 
 
 def _description(
-    indicator: Indicator, point_titles: list[str], baseline_text: str, target_text: str, axis_note: str
+    w: Words, indicator: Indicator, unit: str, point_titles: list[str], texts: tuple[str, str, str]
 ) -> str:
     """The chart in words: what is measured, every measurement, the baseline, the target, which way is better,
-    and where the axis starts if not at zero."""
-    parts = [f"{indicator.title}, målt i {indicator.unit.strip()}."]
+    and where the axis starts if not at zero (`texts`: the baseline's, the target's and the axis note)."""
+    baseline_text, target_text, axis_note = texts
+    title = localized(indicator, "title", w.lang).text
+    named = w.t("chart.indicator.count_unit") if unit.strip() == "antall" else unit.strip()
+    parts = [w.t("chart.indicator.measured_in", title=title, unit=named)]
     if point_titles:
-        parts.append("Målinger: " + "; ".join(point_titles) + ".")
+        parts.append(w.t("chart.indicator.measurements", points="; ".join(point_titles)))
     else:
-        parts.append("Ingen målinger ennå.")
+        parts.append(w.t("chart.indicator.no_measurements") + ".")
     parts.append(sentence(baseline_text))
     parts.append(sentence(target_text))
-    parts.append("Lavere er bedre." if indicator.better == "lavere" else "Høyere er bedre.")
+    parts.append(
+        w.t("chart.indicator.lower_better" if indicator.better == "lavere" else "chart.indicator.higher_better")
+    )
     if axis_note:
         parts.append(axis_note)
     return " ".join(parts)

@@ -6,7 +6,11 @@ widths close to one of the widest system fonts: text that fits by :func:`text_wi
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from scripts.core import filters
+from scripts.core.catalogue import catalogue
 
 NBSP = "\u00a0"
 ELLIPSIS = "…"
@@ -28,6 +32,30 @@ years = filters.year_span
 def quantity(value: float, unit: str) -> str:
     """A value with its unit, «45,5 %», «1 450 dekar»; the unit «antall» is left out, «52 400»."""
     return number(value) if unit.strip().lower() == "antall" else f"{number(value)} {unit.strip()}"
+
+
+@dataclass(frozen=True)
+class Words:
+    """A chart's words and numbers in one language: the catalogue's texts (keys chart.*) and the numbers written
+    as in :func:`number` and :func:`nok`, the Norwegian way or (`lang` «en») the English way («NOK 1,250,000»)."""
+
+    lang: str = "nb"
+
+    def t(self, key: str, /, **fields: Any) -> str:
+        return catalogue(self.lang).t(key, **fields)
+
+    def number(self, value: float) -> str:
+        return filters.number(value, decimals=1, lang=self.lang)
+
+    def nok(self, amount: int) -> str:
+        return self.t("money.chart", amount=self.number(amount))
+
+    def quantity(self, value: float, unit: str) -> str:
+        """As :func:`quantity`; a share as the language writes it («45 %», in English «45%»)."""
+        shown = self.number(value)
+        if unit.strip() == "%":
+            return self.t("chart.percent", value=shown)
+        return shown if unit.strip().lower() == "antall" else f"{shown} {unit.strip()}"
 
 
 def lower_first(text: str) -> str:
