@@ -27,6 +27,7 @@ from scripts.present import charts, indicators
 from scripts.present.budget import budget_row
 from scripts.present.i18n import DEFAULT, HTML_LANG, catalogue, localized
 from scripts.present.lookups import SiteOptions
+from scripts.present.progress import rule
 from scripts.site import glossary, search
 from scripts.site.badges import followup_badges, status_badge
 from scripts.site.lookups import Site
@@ -107,8 +108,8 @@ def markdown_environment(
     env.filters.update(FILTERS)
     env.filters.update(filters or {})
     env.filters["budget_row"] = budget_row
-    env.filters.update(indicators.MARKDOWN_FILTERS)
-    env.globals["verdict_rule"] = indicators.RULE
+    env.filters.update(indicators.MARKDOWN_FILTERS if lang == DEFAULT else indicators.markdown_filters_in(lang))
+    env.globals["verdict_rule"] = indicators.RULE if lang == DEFAULT else rule(lang)
     env.globals["glossary_anchor"] = glossary.anchor
     env.filters["status_badge"] = status_badge
     env.filters["followup_badges"] = followup_badges
