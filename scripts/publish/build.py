@@ -60,13 +60,15 @@ def build_site(
     pdf_cache: PdfCache | None = None,
     workers: int | None = None,
     today: dt.date | None = None,
+    languages: tuple[str, ...] = LANGS,
 ) -> float:
     """Build the site of a validated plan into a new folder beside `out` and put it in place only when every step
     succeeded (pages, MkDocs in strict mode, open data, PDFs, the link check). Returns the seconds it took.
     `registry` and `templates` are the kinds of page and extra template folders (a page kind added outside the
     package). `offline` makes a copy to open from disk (publish/offline.py). `pdf_cache` is where PDFs are kept
     between builds (None: the repository's .cache/pdf/), `workers` how many processes render them (None: one per
-    core), `today` the date the status reports are made on (None: the clock's).
+    core), `today` the date the status reports are made on (None: the clock's), `languages` the editions to make
+    (the plan's own first, at the root; each other under /<lang>/: publish/languages.py).
 
     A failure raises BuildFailed, a signal raises Interrupted; either way the new folder is removed and `out`
     is exactly as before."""
@@ -91,7 +93,7 @@ def build_site(
             pdf_cache=pdf_cache,
             workers=workers,
             today=today,
-            language=Language(editions=LANGS),
+            language=Language(editions=languages),
         )
         _build_into(staging, given, offline)
         with progress.stage("Publiserer"):

@@ -176,7 +176,7 @@ class Alternates:
             )
             for lang in self.language.others
         )
-        if not both:
+        if not both or not switches:
             return PageAlternates((), switches)
         links = [Link(self._absolute(lang, address, root), HTML_LANG[lang]) for lang in self.language.editions]
         links.append(Link(self._absolute(DEFAULT, address, root), "x-default"))

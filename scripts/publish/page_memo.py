@@ -96,12 +96,13 @@ class Kept:
 
 
 class PageMemo:
-    """The kept HTML and search entries of the pages of one build, in `folder` (None: nothing is kept)."""
+    """The kept HTML and search entries of the pages of one build of the edition in `lang`, in `folder` (None:
+    nothing is kept)."""
 
-    def __init__(self, folder: Path | None, config: Any, files: Any) -> None:
+    def __init__(self, folder: Path | None, config: Any, files: Any, lang: str = "nb") -> None:
         settings = ("markdown_extensions", "mdx_configs", "use_directory_urls", "validation")
         # The edition's language too: each edition keeps its own memo folder, and a page never takes the other's.
-        markdown = repr([config.get(name) for name in settings] + [config["theme"]["language"]])
+        markdown = repr([lang, *(config.get(name) for name in settings)])
         names = "\n".join(sorted(f.src_uri for f in files))
         self.markdown_salt = _digest(code_hash((), MARKDOWN_LIBRARIES), markdown, names)
         self.search_salt = ""

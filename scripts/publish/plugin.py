@@ -403,7 +403,8 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         there too."""
         assert self.state is not None
         folder = self._cache_root(self.state.source.folder) / page_memo.FOLDER
-        memo = PageMemo(folder if self.input.language.is_root else folder / self.input.language.lang, config, files)
+        language = self.input.language
+        memo = PageMemo(folder if language.is_root else folder / language.lang, config, files, language.lang)
         search = config["plugins"].get("material/search")
         if search is not None and getattr(search, "search_index", None) is not None:
             search.search_index = memo.search_index(search.search_index)
