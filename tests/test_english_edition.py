@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import Browser
 
 from conftest import VALID_PLAN
 from scripts.publish.build import build_site
@@ -240,3 +241,33 @@ def test_the_norwegian_site_is_the_same_with_the_english_edition_except_the_link
     assert (built_site / "search" / "search_index.json").read_bytes() == (
         norwegian_only / "search" / "search_index.json"
     ).read_bytes()
+
+
+# ----------------------------------------------------------------------------------------------------------------
+# In a browser
+# ----------------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.browser
+def test_the_english_front_page_and_a_measure_page_are_accessible_and_error_free(server: str, browser: Browser) -> None:
+    from test_browser import page_failures
+
+    pages = ["en/", "en/" + url_of(page_path("measure", "1.1.1"))]
+    assert page_failures(browser, server, pages) == []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("width", [390, 1280])
+def test_the_switch_loads_the_same_measure_in_english_and_back_as_whole_pages(
+    server: str, browser: Browser, width: int
+) -> None:
+    measure = url_of(page_path("measure", "1.1.1"))
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(server + measure, wait_until="load")
+    page.get_by_role("link", name="In English").click()
+    page.wait_for_url(server + "en/" + measure)
+    assert page.evaluate("() => document.documentElement.lang") == "en"
+    page.get_by_role("link", name="På norsk").click()
+    page.wait_for_url(server + measure)
+    assert page.evaluate("() => document.documentElement.lang") == "nb"
+    page.close()
