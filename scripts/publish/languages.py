@@ -29,7 +29,6 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
 from schema import Plan
 from scripts.pdf import document as pdf
@@ -197,6 +196,10 @@ def _depth(address: str) -> int:
 
 
 LINK_ATTRIBUTE = re.compile(r'(\s(?:href|src)=")([^"]*)(")')
+#: An address with a scheme (https:, mailto:, data:), which leads outside the site.
+SCHEME = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:")
+#: Where a link's query or anchor begins.
+TAIL = re.compile(r"[?#]")
 
 
 class SharedLinks:
@@ -235,15 +238,17 @@ class SharedLinks:
 
     def _root_target(self, link: str, folder: str, source_folder: str) -> str | None:
         """The link as a path from the root site, when it leads to a file only the root site has."""
-        parts = urlsplit(link)
-        if parts.scheme or parts.netloc or link.startswith(("#", "/")) or not parts.path:
+        if not link or link[0] in "#/" or SCHEME.match(link):
             return None
-        tail = link[len(parts.path) :]
-        here = _existing(posixpath.normpath(posixpath.join(folder, parts.path)), self.own)
-        if here is not None:
+        cut = TAIL.search(link)
+        path, tail = (link[: cut.start()], link[cut.start() :]) if cut else (link, "")
+        if not path:
+            return None
+        here = posixpath.normpath(posixpath.join(folder, path))
+        if here in self.own or _existing(here, self.own) is not None:
             return None
         for base in (folder, source_folder):
-            target = posixpath.normpath(posixpath.join(base, parts.path))
+            target = here if base == folder else posixpath.normpath(posixpath.join(base, path))
             if target.endswith(".md"):
                 target = url_of(target) or "."
             found = _existing(target, self.root)
