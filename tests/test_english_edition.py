@@ -17,7 +17,7 @@ from playwright.sync_api import Browser
 
 from conftest import VALID_PLAN
 from scripts.publish.build import build_site
-from scripts.publish.languages import Alternates, Language, SharedLinks, footer_for, pdf_name
+from scripts.publish.languages import Alternates, Language, SharedLinks, footer_for, hand_written, pdf_name
 from scripts.publish.page_memo import PageMemo
 from scripts.publish.pdfs import PdfCache
 from scripts.publish.plugin import read_plan
@@ -271,3 +271,11 @@ def test_the_switch_loads_the_same_measure_in_english_and_back_as_whole_pages(
     page.wait_for_url(server + measure)
     assert page.evaluate("() => document.documentElement.lang") == "nb"
     page.close()
+
+
+def test_a_hand_written_page_has_its_english_version_from_docs_en_when_there_is_one(tmp_path: Path) -> None:
+    (tmp_path / "en").mkdir()
+    (tmp_path / "en" / "om-planen.md").write_text("# About the plan\n", encoding="utf-8")
+    assert hand_written(tmp_path, "om-planen.md", "en") == tmp_path / "en" / "om-planen.md"
+    assert hand_written(tmp_path, "personvern.md", "en") is None
+    assert hand_written(tmp_path, "om-planen.md", "nb") is None
