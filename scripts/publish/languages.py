@@ -210,6 +210,9 @@ class SharedLinks:
 
     def __init__(self, root_site: Path, own: Iterable[str]) -> None:
         self.own = frozenset(own)
+        #: Whether a target (normalised, from this edition's root) is a file of this edition: the pages' menus
+        #: link the same few targets from every page.
+        self.found: dict[str, bool] = {}
         self.root = frozenset(_files(root_site, skip={lang for lang in LANGS if lang != DEFAULT}))
 
     def rewrite(self, page_html: str, src_uri: str) -> str:
@@ -222,6 +225,12 @@ class SharedLinks:
             return match.group(0) if target is None else f"{match.group(1)}{up}{target}{match.group(3)}"
 
         return LINK_ATTRIBUTE.sub(link, page_html)
+
+    def _own(self, target: str) -> bool:
+        found = self.found.get(target)
+        if found is None:
+            found = self.found[target] = target in self.own or _existing(target, self.own) is not None
+        return found
 
     def rewrite_absolute(self, page_html: str, own_path: str, root_path: str) -> str:
         """The 404 page, whose links are absolute paths (this edition's `own_path` from site_url): a link to what
@@ -245,7 +254,7 @@ class SharedLinks:
         if not path:
             return None
         here = posixpath.normpath(posixpath.join(folder, path))
-        if here in self.own or _existing(here, self.own) is not None:
+        if self._own(here):
             return None
         for base in (folder, source_folder):
             target = here if base == folder else posixpath.normpath(posixpath.join(base, path))
