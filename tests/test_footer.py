@@ -119,7 +119,8 @@ def target(site: Path, page: Path, href: str) -> str | None:
 
 
 def html_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    """The Norwegian site's pages (the English edition's footer: tests/test_english_edition.py)."""
+    return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "en")
 
 
 def newest_date(plan: Plan) -> str:

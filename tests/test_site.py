@@ -61,6 +61,8 @@ def test_no_page_has_two_elements_with_the_same_id(built_site: Path) -> None:
 
 def test_every_page_is_in_norwegian_and_links_to_the_plan_as_pdf(built_site: Path) -> None:
     for path in built_site.rglob("index.html"):
+        if path.relative_to(built_site).parts[0] == "en":
+            continue  # the English edition (tests/test_english_edition.py)
         text = path.read_text(encoding="utf-8")
         assert '<html lang="nb"' in text, path
         assert "Last ned planen som PDF</a>" in text, path
@@ -155,8 +157,10 @@ def test_the_link_check_finds_a_missing_page_and_a_missing_anchor(tmp_path: Path
 def test_the_sitemap_lists_every_page_once_with_a_date(built_site: Path) -> None:
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     listed = re.findall(r"<loc>https://gardermoregionen\.github\.io/naeringsplan/(.*?)</loc>", sitemap)
-    pages = sorted(
-        str(p.parent.relative_to(built_site)).removeprefix(".") + "/" for p in built_site.rglob("index.html")
+    pages = sorted(  # the English edition has its own (tests/test_english_edition.py)
+        str(p.parent.relative_to(built_site)).removeprefix(".") + "/"
+        for p in built_site.rglob("index.html")
+        if p.relative_to(built_site).parts[0] != "en"
     )
     assert sorted(loc or "/" for loc in listed) == pages
     assert sitemap.count("<lastmod>") == len(listed)

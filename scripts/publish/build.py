@@ -4,6 +4,7 @@ succeeded, so that a failed build leaves the previous site as it was."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import io
 import logging
@@ -19,8 +20,10 @@ from urllib.parse import urlparse
 from scripts import REPOSITORY
 from scripts.core.files import describe_os_error
 from scripts.core.progress import Progress
-from scripts.publish import links
+from scripts.present.i18n import LANGS
+from scripts.publish import csp, languages, links
 from scripts.publish import offline as offline_copy
+from scripts.publish.languages import Language
 from scripts.publish.pdfs import PdfCache
 from scripts.publish.plugin import BuildInput, PlanPlugin, PlanSource
 from scripts.site.registry import REGISTRY, Registry
@@ -57,13 +60,15 @@ def build_site(
     pdf_cache: PdfCache | None = None,
     workers: int | None = None,
     today: dt.date | None = None,
+    languages: tuple[str, ...] = LANGS,
 ) -> float:
     """Build the site of a validated plan into a new folder beside `out` and put it in place only when every step
     succeeded (pages, MkDocs in strict mode, open data, PDFs, the link check). Returns the seconds it took.
     `registry` and `templates` are the kinds of page and extra template folders (a page kind added outside the
     package). `offline` makes a copy to open from disk (publish/offline.py). `pdf_cache` is where PDFs are kept
     between builds (None: the repository's .cache/pdf/), `workers` how many processes render them (None: one per
-    core), `today` the date the status reports are made on (None: the clock's).
+    core), `today` the date the status reports are made on (None: the clock's), `languages` the editions to make
+    (the plan's own first, at the root; each other under /<lang>/: publish/languages.py).
 
     A failure raises BuildFailed, a signal raises Interrupted; either way the new folder is removed and `out`
     is exactly as before."""
@@ -80,7 +85,16 @@ def build_site(
     previous = {signum: signal.signal(signum, _raise_interrupted) for signum in STOP_SIGNALS}
     try:
         staging = Path(tempfile.mkdtemp(prefix=f"{_staging_prefix(out)}{os.getpid()}-", dir=out.parent))
-        given = BuildInput(source, registry, templates, progress, pdf_cache=pdf_cache, workers=workers, today=today)
+        given = BuildInput(
+            source,
+            registry,
+            templates,
+            progress,
+            pdf_cache=pdf_cache,
+            workers=workers,
+            today=today,
+            language=Language(editions=languages),
+        )
         _build_into(staging, given, offline)
         with progress.stage("Publiserer"):
             _swap(staging, out)
@@ -100,15 +114,18 @@ def build_site(
 
 
 def _build_into(staging: Path, given: BuildInput, offline: bool = False) -> None:
-    """MkDocs in strict mode with our plugin given the plan, into `staging`; then every link is checked."""
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    config = load_config(config_file=str(CONFIG), site_dir=str(staging), strict=True)
-    if offline:
-        offline_copy.configure(config)
-    with contextlib.redirect_stdout(io.StringIO()), our_plugin(config).given(given):
-        build(config)
+    """MkDocs in strict mode with our plugin given the plan, into `staging`, once for each language (the plan's
+    own at the root, the others under /<lang>/, publish/languages.py); then every link of the whole site is
+    checked."""
+    config = _mkdocs(staging, given, offline)
+    hashes = set(our_plugin(config).state_hashes())
+    for lang in given.language.others:
+        options = our_plugin(config).built_options()
+        language = Language(lang, given.language.editions, root_site=staging)
+        other = dataclasses.replace(given, language=language, options=options)
+        hashes |= our_plugin(_mkdocs(staging / lang, other, offline, lang)).state_hashes()
+    if given.language.others:  # the policy for the whole site, with the inline scripts of every edition
+        (staging / csp.HEADERS_FILE).write_text(csp.headers_file(hashes), encoding="utf-8")
     progress = given.progress
     if offline:
         offline_copy.rewrite_links(staging)
@@ -119,6 +136,21 @@ def _build_into(staging: Path, given: BuildInput, offline: bool = False) -> None
             "Noen lenker fører ikke noe sted. Rett lenkene i planfilene (de ligger i teksten om tiltaket, målet "
             "eller satsingsområdet på siden som er nevnt) og bygg på nytt:\n" + "\n".join(broken)
         )
+
+
+def _mkdocs(site: Path, given: BuildInput, offline: bool, lang: str | None = None) -> Any:
+    """One MkDocs build of an edition into `site` (another language's: `lang`); its configuration."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    config = load_config(config_file=str(CONFIG), site_dir=str(site), strict=True)
+    if offline:
+        offline_copy.configure(config)
+    if lang is not None:
+        languages.configure(config, lang)
+    with contextlib.redirect_stdout(io.StringIO()), our_plugin(config).given(given):
+        build(config)
+    return config
 
 
 def _raise_interrupted(signum: int, frame: object) -> None:

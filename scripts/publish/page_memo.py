@@ -5,7 +5,8 @@ again). A build with nothing changed takes both from there.
 
 Each is kept under a hash of everything it is made from:
 
-* a page's HTML: its Markdown and its path, the names of all the site's files (a link's target must exist), the
+* a page's HTML: its Markdown and its path, the edition's language (each edition has its own memo folder), the
+  names of all the site's files (a link's target must exist), the
   configuration of the Markdown extensions, of the addresses (`use_directory_urls`) and of the link checks
   (`validation`), and the versions of MkDocs and the Markdown libraries. A page whose
   conversion logged a warning is never kept, so that a strict build fails again for the same page.
@@ -95,11 +96,13 @@ class Kept:
 
 
 class PageMemo:
-    """The kept HTML and search entries of the pages of one build, in `folder` (None: nothing is kept)."""
+    """The kept HTML and search entries of the pages of one build of the edition in `lang`, in `folder` (None:
+    nothing is kept)."""
 
-    def __init__(self, folder: Path | None, config: Any, files: Any) -> None:
+    def __init__(self, folder: Path | None, config: Any, files: Any, lang: str = "nb") -> None:
         settings = ("markdown_extensions", "mdx_configs", "use_directory_urls", "validation")
-        markdown = repr([config.get(name) for name in settings])
+        # The edition's language too: each edition keeps its own memo folder, and a page never takes the other's.
+        markdown = repr([lang, *(config.get(name) for name in settings)])
         names = "\n".join(sorted(f.src_uri for f in files))
         self.markdown_salt = _digest(code_hash((), MARKDOWN_LIBRARIES), markdown, names)
         self.search_salt = ""

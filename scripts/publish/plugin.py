@@ -17,6 +17,7 @@ pages whose Markdown did not change (publish/reuse.py).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import gc
@@ -28,6 +29,7 @@ from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from mkdocs.config import config_options as c
 from mkdocs.config.base import Config
@@ -47,7 +49,19 @@ from scripts.load.folder import load_plan
 from scripts.pdf import document as pdf
 from scripts.present.i18n import catalogue
 from scripts.present.lookups import SiteOptions
-from scripts.publish import csp, editions, measure_history, memo, page_memo, providers, reuse, search, social
+from scripts.publish import (
+    csp,
+    editions,
+    languages,
+    measure_history,
+    memo,
+    page_memo,
+    providers,
+    reuse,
+    search,
+    social,
+)
+from scripts.publish.languages import Language
 from scripts.publish.memo import FileMemo
 from scripts.publish.page_memo import PageMemo
 from scripts.publish.pdfs import Made, PdfBatch, PdfCache, PdfJob, cache_root
@@ -117,6 +131,11 @@ class BuildInput:
     workers: int | None = None
     #: Today's date (is a status report's year over?); None: the clock's, in Norway (core/dates.today).
     today: dt.date | None = None
+    #: The edition this build makes and the languages `plan build` makes (publish/languages.py); the default: the
+    #: plan's own language only, with no link to another.
+    language: Language = field(default_factory=Language)
+    #: For another language's edition: the options the root edition's build made (its git dates and histories).
+    options: SiteOptions | None = None
 
 
 @dataclass
@@ -140,6 +159,10 @@ class BuildState:
     pages: PageMemo | None = None
     #: Each page's link preview for the theme's head (publish/social.py).
     sharing: social.Sharing | None = None
+    #: Each page's hreflang links and language switch (publish/languages.py), when more than one edition is made.
+    alternates: languages.Alternates | None = None
+    #: In another language's edition: its links to what only the root site has, rewritten to lead there.
+    shared_links: languages.SharedLinks | None = None
 
 
 def place_outside_menu(files: Files, parents: Iterable[tuple[str, str]]) -> None:
@@ -182,6 +205,14 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
             if self.state is not None and self.state.batch is not None:
                 self.state.batch.cancel()  # a build that stopped before its PDFs were collected leaves no worker
 
+    def state_hashes(self) -> set[str]:
+        """The hashes of the inline scripts of the pages the last build made (for the site's _headers)."""
+        return set(self.state.script_hashes) if self.state is not None else set()
+
+    def built_options(self) -> SiteOptions | None:
+        """The options the last build made (another language's edition of the same plan takes them)."""
+        return self.state.options if self.state is not None else None
+
     @property
     def progress(self) -> Progress:
         return self.input.progress
@@ -202,14 +233,16 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         root = Path(config["config_file_path"]).parent
         self.progress.begin("Lager sidene og de åpne dataene")
         source = self.input.source or self._validated(self._plan_dir(config))
+        language = self.input.language
         options = self._options(source, root, config)
-        found = self.editions.read(source.plan, source.folder, self.input.today)
+        found = self.editions.read(source.plan, source.folder, self.input.today) if language.is_root else []
         # What exists now (the plan, MkDocs' configuration) and the pages made next live until the build ends: the
         # cycle collector need not walk them again on every collection while MkDocs builds (a tenth of the MkDocs
         # time at 1 000 measures), and forked PDF workers share them untouched. Unfrozen when the build ends (`given`).
         gc.freeze()
         # The PDFs are started first: the largest takes longest, and is rendered while the pages are made.
-        batch = self._start_pdfs(source, options, found) if self.command != "serve" and self.config.pdf else None
+        make_pdfs = self.command != "serve" and self.config.pdf and language.is_root  # another edition: none of its own
+        batch = self._start_pdfs(source, options, found) if make_pdfs else None
         try:
             self.state = self._pages(config, source, options, found, batch)
             if self.command != "serve":  # the preview keeps them apart: its configuration is read once
@@ -234,15 +267,21 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
     ) -> BuildState:
         """The pages, the open data and the feeds; the menu and the sitemap dates."""
         files_memo = self._memo(source.folder)
-        registry = providers.wired(self.input.registry, editions.history(found), files_memo)
+        root = self.input.language.is_root
+        # Another language's edition has neither the editors' guide nor the history pages (their providers are not
+        # wired in), and takes the open data and the feeds from the root site (publish/languages.py).
+        registry = self.input.registry
+        if root:
+            registry = providers.wired(registry, editions.history(found), files_memo)
         with gc_paused():
             compiled = self._compiled("pages", source.folder)
             generated: dict[str, str | bytes] = {**render_site(source.plan, options, registry, bytecode_cache=compiled)}
-            generated.update(self._data_files(source, config["site_url"], files_memo))
-            generated.update(feed_files(source.plan, config["site_url"], registry.page_path))
+            if root:
+                generated.update(self._data_files(source, config["site_url"], files_memo))
+                generated.update(feed_files(source.plan, config["site_url"], registry.page_path))
             generated.update(self._redirect_files(source.plan, config["site_url"], registry))
             generated.update(self._social_files(source, config["site_name"], files_memo))
-        config["nav"] = registry.navigation(source.plan)
+        config["nav"] = languages.with_lang(registry.navigation, options.lang)(source.plan)
         dates = self._page_dates(source.plan, options, registry)
         state = BuildState(source, options, registry, found, generated, dates, batch=batch)
         state.sharing = social.Sharing(
@@ -293,8 +332,12 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         return source
 
     def _options(self, source: PlanSource, root: Path, config: Any) -> SiteOptions:
+        lang = self.input.language.lang
+        if self.input.options is not None:  # another edition of the same plan: the root edition's git dates
+            return dataclasses.replace(self.input.options, lang=lang)
         day = site_day(source.plan, source.folder)
-        return site_options(source, root, config["extra"], templates=self.input.templates, today=day)
+        options = site_options(source, root, config["extra"], templates=self.input.templates, today=day)
+        return dataclasses.replace(options, lang=lang)
 
     def _page_dates(self, plan: Plan, options: SiteOptions, registry: Registry) -> dict[str, str]:
         """The «last changed» date of each page in sitemap.xml, taken from the data so that two builds of the same
@@ -314,6 +357,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
             files.append(reuse.KeptFile.generated(config, path, content=content))
         if self.kept_from is not None:
             reuse.keep_unchanged(files, self.state.generated, self.kept_from)
+        self._languages(config, files)
         if self.command != "serve":
             self.state.pages = self._page_memo(config, files)
         self.progress.begin("Bygger nettstedet med MkDocs", total=len(files.documentation_pages()), unit="sider")
@@ -327,10 +371,41 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         place_outside_menu(files, self.state.registry.parents(self.state.source.plan))
         return nav
 
-    def _page_memo(self, config: Any, files: Files) -> PageMemo:
-        """The kept pages of earlier builds; Material's search index takes its entries from there too."""
+    def _languages(self, config: Any, files: Files) -> None:
+        """With more than one edition: each page's hreflang links and language switch; in another language's
+        edition, its own hand-written pages (docs/en/) in place of the bokmål ones, and its links to what only the
+        root site has rewritten to lead there (publish/languages.py)."""
         assert self.state is not None
-        memo = PageMemo(self._cache_root(self.state.source.folder) / page_memo.FOLDER, config, files)
+        language = self.input.language
+        if len(language.editions) < 2:
+            return
+        docs = Path(config["docs_dir"])
+        hand_written = [f for f in files.documentation_pages() if f.generated_by is None]
+        for file in hand_written:
+            own = languages.hand_written(docs, file.src_uri, language.lang)
+            if own is not None:
+                file.abs_src_path = str(own)
+        made = (page.path for page in self.input.registry.pages(self.state.source.plan))
+        shared = languages.other_edition_pages(made, (f.src_uri for f in hand_written))
+        self.state.alternates = languages.Alternates(language, shared, self._root_url(config))
+        if language.root_site is not None:
+            self.state.shared_links = languages.SharedLinks(language.root_site, (f.dest_uri for f in files))
+
+    def _root_url(self, config: Any) -> str | None:
+        """The root site's address (this edition's without /<lang>/)."""
+        site_url: str | None = config["site_url"]
+        lang = self.input.language.lang
+        if not site_url or self.input.language.is_root:
+            return site_url
+        return site_url.rstrip("/").removesuffix(f"/{lang}") + "/"
+
+    def _page_memo(self, config: Any, files: Files) -> PageMemo:
+        """The kept pages of earlier builds, one memo per language; Material's search index takes its entries from
+        there too."""
+        assert self.state is not None
+        folder = self._cache_root(self.state.source.folder) / page_memo.FOLDER
+        language = self.input.language
+        memo = PageMemo(folder if language.is_root else folder / language.lang, config, files, language.lang)
         search = config["plugins"].get("material/search")
         if search is not None and getattr(search, "search_index", None) is not None:
             search.search_index = memo.search_index(search.search_index)
@@ -340,7 +415,11 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         """The theme's footer on every page, the 404 page too, gets its content from the plan, and the 404 page its
         ways on (site/footer.py)."""
         assert self.state is not None
-        env.globals["plan_footer"] = footer(self.state.source.plan, self.state.registry)
+        env.globals["plan_footer"] = languages.footer_for(
+            languages.with_lang(footer, self.state.options.lang)(self.state.source.plan, self.state.registry),
+            self.input.language,
+        )
+        env.globals["plan_languages"] = self.state.alternates
         env.globals["plan_not_found_links"] = not_found_links(self.state.registry)
         env.globals["plan_share"] = self.state.sharing
         env.globals["t"] = catalogue(str(config["theme"]["language"])).t  # the theme's words (templates/locale)
@@ -369,13 +448,22 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         return html if self.command == "serve" else search.readable_tables(html)
 
     def on_post_page(self, output: str, *, page: Any, config: Any) -> str:
-        """Each page carries the site's Content-Security-Policy (see scripts/publish/csp.py)."""
+        """Each page carries the site's Content-Security-Policy (see scripts/publish/csp.py); in another language's
+        edition, its links to what only the root site has lead there (publish/languages.py)."""
         self.progress.advance()
+        if self.state is not None and self.state.shared_links is not None:
+            output = self.state.shared_links.rewrite(output, page.file.src_uri)
         return self._with_policy(output)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: Any) -> str:
-        """The theme's own pages (404.html) get the policy too; sitemap.xml is left alone."""
-        return self._with_policy(output_content) if template_name.endswith(".html") else output_content
+        """The theme's own pages (404.html) get the policy too, and in another language's edition its links to what
+        only the root site has lead there; sitemap.xml is left alone."""
+        if not template_name.endswith(".html"):
+            return output_content
+        if self.state is not None and self.state.shared_links is not None:
+            own, root = (urlsplit(url or "/").path for url in (config["site_url"], self._root_url(config)))
+            output_content = self.state.shared_links.rewrite_absolute(output_content, own, root)
+        return self._with_policy(output_content)
 
     def _with_policy(self, page_html: str) -> str:
         """The page with its policy, except in the live preview, whose reload script MkDocs adds while serving."""
@@ -392,9 +480,10 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         self.progress.end()
         if self.command == "serve" and self.state.frame is not None:
             self.last = reuse.LastBuild(self.state.frame, self.state.generated, self.state.titles)
-        headers = csp.headers_file(self.state.script_hashes)
-        Path(config["site_dir"], csp.HEADERS_FILE).write_text(headers, encoding="utf-8")
-        if self.command != "serve" and self.config.pdf:
+        if self.input.language.is_root:  # one file for the whole site; `plan build` adds the other editions' hashes
+            headers = csp.headers_file(self.state.script_hashes)
+            Path(config["site_dir"], csp.HEADERS_FILE).write_text(headers, encoding="utf-8")
+        if self.command != "serve" and self.config.pdf and self.state.batch is not None:
             self._write_pdfs(Path(config["site_dir"]) / "pdf")
         if self.state.pages is not None:
             self.state.pages.write()
@@ -446,6 +535,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         rendered by worker processes while the pages are made and MkDocs builds the site."""
         day = self.input.today or today()
         jobs = pdf_jobs(source.plan, options, found, day, data_hash=source.data_hash)
+        jobs += languages.pdf_jobs(source.plan, options, self.input.language.others, data_hash=source.data_hash)
         cache = self.input.pdf_cache or PdfCache(self._cache_root(source.folder) / "pdf")
         return PdfBatch(jobs, cache, workers=self.input.workers, done=self.progress.advance).start()
 
