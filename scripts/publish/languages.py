@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import inspect
 import logging
 import os
 import posixpath
@@ -66,15 +65,6 @@ class Language:
         return tuple(lang for lang in self.editions if lang != self.lang)
 
 
-def with_lang(function: Any, lang: str) -> Any:
-    """`function` given the pages' language when it takes a `lang` keyword (the registry's menu titles, the footer,
-    the print edition), else as it is (bokmål)."""
-    # TODO(issue 25): once every stage takes `lang`, call them with it directly and drop this.
-    if "lang" in inspect.signature(function).parameters:
-        return functools.partial(function, lang=lang)
-    return function
-
-
 def pdf_name(lang: str) -> str:
     """The file name of the plan's PDF in a language: «naeringsplan.pdf», «naeringsplan-en.pdf»."""
     return pdf.PDF_NAME if lang == DEFAULT else pdf.PDF_NAME.replace(".pdf", f"-{lang}.pdf")
@@ -86,7 +76,7 @@ def pdf_jobs(plan: Plan, options: SiteOptions, langs: Iterable[str], *, data_has
     jobs = []
     for lang in langs:
         translated = dataclasses.replace(options, lang=lang)
-        html = functools.partial(with_lang(pdf.plan_html, lang), plan, translated)
+        html = functools.partial(pdf.plan_html, plan, translated, lang=lang)
         jobs.append(PdfJob(pdf_name(lang), html, f"{data_hash}\0{translated!r}\0{lang}"))
     return jobs
 

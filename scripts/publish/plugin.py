@@ -281,7 +281,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
                 generated.update(feed_files(source.plan, config["site_url"], registry.page_path))
             generated.update(self._redirect_files(source.plan, config["site_url"], registry))
             generated.update(self._social_files(source, config["site_name"], files_memo))
-        config["nav"] = languages.with_lang(registry.navigation, options.lang)(source.plan)
+        config["nav"] = registry.navigation(source.plan, options.lang)
         dates = self._page_dates(source.plan, options, registry)
         state = BuildState(source, options, registry, found, generated, dates, batch=batch)
         state.sharing = social.Sharing(
@@ -416,11 +416,11 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         ways on (site/footer.py)."""
         assert self.state is not None
         env.globals["plan_footer"] = languages.footer_for(
-            languages.with_lang(footer, self.state.options.lang)(self.state.source.plan, self.state.registry),
+            footer(self.state.source.plan, self.state.registry, self.state.options.lang),
             self.input.language,
         )
         env.globals["plan_languages"] = self.state.alternates
-        env.globals["plan_not_found_links"] = not_found_links(self.state.registry)
+        env.globals["plan_not_found_links"] = not_found_links(self.state.registry, self.state.options.lang)
         env.globals["plan_share"] = self.state.sharing
         env.globals["t"] = catalogue(str(config["theme"]["language"])).t  # the theme's words (templates/locale)
         env.bytecode_cache = self._compiled("theme", self.state.source.folder)  # MkDocs makes one for every build
