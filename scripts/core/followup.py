@@ -21,8 +21,10 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import Any
 
 from schema import Actor, Measure, Plan
+from scripts.core.catalogue import catalogue
 from scripts.core.dates import nb_date
 from scripts.core.queries import lead_actor, lead_role
 
@@ -56,8 +58,8 @@ class FollowUp:
     (None: it is not) and the date of its newest status update."""
 
     measure: Measure
-    late: tuple[str, ...] = ()
-    unreported: str | None = None
+    late: tuple[Reason, ...] = ()
+    unreported: Reason | None = None
     last_update: dt.date | None = None
 
     @property
@@ -69,9 +71,30 @@ class FollowUp:
     def needed(self) -> bool:
         return bool(self.flags)
 
-    def reasons(self) -> list[str]:
-        """Every reason, late ones first, as sentences' parts: «siste oppdatering 12. juni 2025»."""
-        return [*self.late, *([self.unreported] if self.unreported else [])]
+    def reasons(self, lang: str = "nb") -> list[str]:
+        """Every reason, late ones first, as sentences' parts in `lang`: «siste oppdatering 12. juni 2025»."""
+        return [r.in_lang(lang) for r in (*self.late, *([self.unreported] if self.unreported else []))]
+
+
+class Reason(str):
+    """A reason the rule gives, as the Norwegian text (it is a `str`, so the status round and the open data read
+    it as before), which also knows how to say itself in another language (catalogue keys followup.reason.*)."""
+
+    key: str
+    fields: dict[str, Any]
+
+    def __new__(cls, key: str, **fields: Any) -> Reason:
+        made = super().__new__(cls, _reason_text(key, fields, "nb"))
+        made.key, made.fields = key, fields
+        return made
+
+    def in_lang(self, lang: str) -> str:
+        return str(self) if lang == "nb" else _reason_text(self.key, self.fields, lang)
+
+
+def _reason_text(key: str, fields: dict[str, Any], lang: str) -> str:
+    shown = {k: nb_date(v, lang) if isinstance(v, dt.date) else v for k, v in fields.items()}
+    return catalogue(lang).t(f"followup.reason.{key}", **shown)
 
 
 @dataclass(frozen=True)
@@ -100,22 +123,22 @@ class Rule:
             return FollowUp(measure, last_update=last)
         return FollowUp(measure, tuple(self._late(measure)), self._unreported(measure, last), last)
 
-    def _late(self, measure: Measure) -> Iterator[str]:
+    def _late(self, measure: Measure) -> Iterator[Reason]:
         for milestone in sorted(measure.milestones, key=lambda m: m.date):
             reached = milestone.reached is not None and milestone.reached <= self.as_of
             if milestone.date < self.as_of and not reached:
-                yield f"milepælen «{milestone.text}» skulle vært nådd {nb_date(milestone.date)}"
+                yield Reason("milestone", text=milestone.text, date=milestone.date)
         end = measure.period.end
         if end is not None and self.as_of.year > end:
-            yield f"perioden sluttet i {end}, men tiltaket er ikke fullført"
+            yield Reason("period_ended", year=end)
 
-    def _unreported(self, measure: Measure, last: dt.date | None) -> str | None:
+    def _unreported(self, measure: Measure, last: dt.date | None) -> Reason | None:
         if measure.period.start > self.as_of.year:
             return None
         since = last if last is not None else dt.date(measure.period.start, 1, 1)
         if since >= self.limit:
             return None
-        return f"siste oppdatering {nb_date(last)}" if last is not None else "ingen statusoppdatering ennå"
+        return Reason("last_update", date=last) if last is not None else Reason("no_update")
 
 
 def follow_ups(plan: Plan) -> dict[str, FollowUp]:

@@ -31,7 +31,7 @@ from typing import Any
 
 from schema import Plan
 from scripts.pdf import document as pdf
-from scripts.present.i18n import DEFAULT, HTML_LANG, LANGS, catalogue
+from scripts.present.i18n import DEFAULT, HTML_LANG, LANGS, catalogue, localized
 from scripts.present.lookups import SiteOptions
 from scripts.publish.pdfs import PdfJob
 from scripts.site.footer import PDF_PATH, Footer, FooterLink
@@ -109,6 +109,13 @@ def configure(config: Any, lang: str) -> None:
             config.plugins[name].config.lang = [lang]
     config["site_url"] = edition_url(config.get("site_url"), lang)
     config.validation.links.not_found = logging.INFO
+
+
+def name_site(config: Any, plan: Plan, lang: str) -> None:
+    """The edition's name and description in its language: the plan's title (its translation, else the Norwegian)
+    in the header, the page titles and the link previews; the description from the catalogue."""
+    config["site_name"] = localized(plan, "title", lang).text
+    config["site_description"] = catalogue(lang).t("site.description")
 
 
 def other_edition_pages(made: Iterable[str], hand_written: Iterable[str]) -> frozenset[str]:

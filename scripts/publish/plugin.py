@@ -234,6 +234,8 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         self.progress.begin("Lager sidene og de åpne dataene")
         source = self.input.source or self._validated(self._plan_dir(config))
         language = self.input.language
+        if not language.is_root:
+            languages.name_site(config, source.plan, language.lang)
         options = self._options(source, root, config)
         found = self.editions.read(source.plan, source.folder, self.input.today) if language.is_root else []
         # What exists now (the plan, MkDocs' configuration) and the pages made next live until the build ends: the

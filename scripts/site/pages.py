@@ -171,8 +171,9 @@ class PageLanguage:
 
     def note(self, markdown: str) -> str:
         """`markdown` with, when a text fell back to Norwegian, one note under the page's heading (or at the top
-        of its body) saying that parts of the page are not yet translated."""
-        if not self.fell_back:
+        of its body) saying that parts of the page are not yet translated. A text the template itself marks as
+        Norwegian (one with no translation field: a data file's description, the change log) counts too."""
+        if self.lang == DEFAULT or not (self.fell_back or f'lang="{HTML_LANG[DEFAULT]}"' in markdown):
             return markdown
         words = catalogue(self.lang)
         box = (
