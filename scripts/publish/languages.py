@@ -114,7 +114,7 @@ def configure(config: Any, lang: str) -> None:
 def name_site(config: Any, plan: Plan, lang: str) -> None:
     """The edition's name and description in its language: the plan's title (its translation, else the Norwegian)
     in the header, the page titles and the link previews; the description from the catalogue."""
-    config["site_name"] = localized(plan, "title", lang).text
+    config["site_name"] = localized(plan.plan, "title", lang).text
     config["site_description"] = catalogue(lang).t("site.description")
 
 
