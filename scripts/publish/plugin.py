@@ -17,6 +17,7 @@ pages whose Markdown did not change (publish/reuse.py).
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime as dt
 import functools
 import gc
@@ -51,6 +52,7 @@ from scripts.publish.memo import FileMemo
 from scripts.publish.page_memo import PageMemo
 from scripts.publish.pdfs import Made, PdfBatch, PdfCache, PdfJob, cache_root
 from scripts.publish.stylesheets import one_stylesheet
+from scripts.site import embeds
 from scripts.site.feeds import feed_files
 from scripts.site.footer import footer, not_found_links
 from scripts.site.pages import MemoryBytecodeCache, render_site
@@ -240,6 +242,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
             generated.update(self._data_files(source, config["site_url"], files_memo))
             generated.update(feed_files(source.plan, config["site_url"], registry.page_path))
             generated.update(self._redirect_files(source.plan, config["site_url"], registry))
+            generated.update(self._embed_files(source.plan, options, registry))
             generated.update(self._social_files(source, config["site_name"], files_memo))
         config["nav"] = registry.navigation(source.plan)
         dates = self._page_dates(source.plan, options, registry)
@@ -256,6 +259,12 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         """The pages at the former addresses of moved measures, goals and actors, with the site's policy."""
         moved = redirect_files(plan, registry.page_path, site_url)
         return {path: csp.add_policy(page) for path, page in moved.items()}
+
+    @staticmethod
+    def _embed_files(plan: Plan, options: SiteOptions, registry: Registry) -> dict[str, str | bytes]:
+        """The pages other sites may show in a frame (site/embeds.py), with the site's policy, and their data."""
+        made = embeds.embed_files(plan, options, registry.page_path)
+        return {path: csp.add_policy(text) if path.endswith(".html") else text for path, text in made.items()}
 
     def on_pre_build(self, *, config: Any) -> None:
         """In the live preview (always a dirty build): keep the last build's pages when only the plan changed and
@@ -293,7 +302,8 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
 
     def _options(self, source: PlanSource, root: Path, config: Any) -> SiteOptions:
         day = site_day(source.plan, source.folder)
-        return site_options(source, root, config["extra"], templates=self.input.templates, today=day)
+        options = site_options(source, root, config["extra"], templates=self.input.templates, today=day)
+        return dataclasses.replace(options, site_url=config["site_url"])
 
     def _page_dates(self, plan: Plan, options: SiteOptions, registry: Registry) -> dict[str, str]:
         """The «last changed» date of each page in sitemap.xml, taken from the data so that two builds of the same
@@ -390,7 +400,8 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         self.progress.end()
         if self.command == "serve" and self.state.frame is not None:
             self.last = reuse.LastBuild(self.state.frame, self.state.generated, self.state.titles)
-        headers = csp.headers_file(self.state.script_hashes)
+        framed = (embeds.HEADER_PATH, embeds.frame_ancestors(self.state.source.plan))
+        headers = csp.headers_file(self.state.script_hashes, framed)
         Path(config["site_dir"], csp.HEADERS_FILE).write_text(headers, encoding="utf-8")
         if self.command != "serve" and self.config.pdf:
             self._write_pdfs(Path(config["site_dir"]) / "pdf")

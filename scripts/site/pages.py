@@ -24,7 +24,7 @@ from scripts.core.filters import FILTERS
 from scripts.present import charts, indicators
 from scripts.present.budget import budget_row
 from scripts.present.lookups import SiteOptions
-from scripts.site import glossary, search
+from scripts.site import embeds, glossary, search
 from scripts.site.badges import followup_badges, status_badge
 from scripts.site.lookups import Site
 from scripts.site.registry import REGISTRY, Registry
@@ -105,6 +105,7 @@ def markdown_environment(
     env.globals["glossary_anchor"] = glossary.anchor
     env.filters["status_badge"] = status_badge
     env.filters["followup_badges"] = followup_badges
+    env.globals["embed_for"] = embeds.for_actor
     return env
 
 
