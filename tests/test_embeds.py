@@ -5,15 +5,23 @@ plan.yaml may frame them (for the hosts that read _headers)."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import json
 import re
+import threading
+from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import Browser
 
-from conftest import replace_once
+from conftest import WCAG, replace_once
 from schema import Plan
+from scripts.dev.lighthouse.serve import HeaderHandler, site_headers
 from scripts.present.lookups import SiteOptions
 from scripts.publish import csp
 from scripts.site import embeds
@@ -21,6 +29,8 @@ from scripts.site.registry import page_path
 from scripts.validate.validator import validate_folder
 
 SITE_URL = "https://gardermoregionen.github.io/naeringsplan/"
+#: axe-core: the WCAG 2.1 A and AA rules and the best-practice rules.
+RULES = {"runOnly": {"type": "tag", "values": [*WCAG["runOnly"]["values"], "best-practice"]}}
 DOMAINS = ["https://www.nes.kommune.no", "https://www.eidsvoll.kommune.no:8443"]
 
 
@@ -39,7 +49,7 @@ def with_domains(workdir: Path, lines: str) -> tuple[Plan | None, list[str]]:
 class Page(HTMLParser):
     """What an embed page holds: its elements' attributes, and the text of each element by its class."""
 
-    VOID = {"meta", "link", "br", "img", "input"}
+    VOID = frozenset({"meta", "link", "br", "img", "input"})
 
     def __init__(self, text: str) -> None:
         super().__init__()
@@ -200,3 +210,154 @@ def test_a_municipality_page_has_the_snippet_to_copy_and_a_preview(built_site: P
     assert 'href="../../data/kommuner/nes-kommune.json"' in page
     other = (built_site / "aktorer" / "regionradet" / "index.html").read_text(encoding="utf-8")
     assert 'id="innbygging"' not in other and "<iframe" not in other
+
+
+# -- in a real browser: a plain host page on another origin frames the embed ------------------------------------
+
+
+class SiteHandler(HeaderHandler):
+    """The built site, served apart from the tests' shared server (whose headers other modules set)."""
+
+
+class HostHandler(HeaderHandler):
+    """The host: a municipality's page, on another origin than the site."""
+
+
+@contextlib.contextmanager
+def served(handler: type[HeaderHandler], folder: Path, host: str) -> Iterator[str]:
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://{host}:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+HOST_PAGE = """<!doctype html>
+<html lang="nb">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Næringsliv – Nes kommune</title>
+</head>
+<body style="margin:0;font-family:sans-serif">
+<main style="padding:8px">
+<h1>Næringsliv i Nes</h1>
+<p>Slik går tiltakene i næringsplanen som gjelder kommunen.</p>
+{frame}
+</main>
+{listener}
+</body>
+</html>
+"""
+
+
+def host_page(folder: Path, site: str, path: str, listener: bool = True) -> Path:
+    """A plain page of a municipality's website with the embed's snippet (and its listener), for `site`."""
+    code = embeds.snippet(site, path, "Næringsplanen: tiltakene som gjelder Nes kommune", 640)
+    folder.mkdir(exist_ok=True)
+    (folder / "index.html").write_text(
+        HOST_PAGE.format(frame=code.frame, listener=code.listener if listener else ""), encoding="utf-8"
+    )
+    return folder
+
+
+FRAME_FITS = """() => {
+  const frame = document.querySelector("iframe");
+  return frame.style.height !== "" && frame.contentDocument === null;
+}"""
+INSIDE = """() => ({
+  height: Math.ceil(document.documentElement.getBoundingClientRect().height),
+  scrollWidth: document.documentElement.scrollWidth,
+  clientWidth: document.documentElement.clientWidth,
+  heading: document.querySelector("h1") && document.querySelector("h1").textContent,
+})"""
+
+
+@pytest.fixture(scope="module")
+def site_server(built_site: Path) -> Iterator[str]:
+    SiteHandler.headers_to_send = []  # as GitHub Pages serves it: no headers of the site's own
+    with served(SiteHandler, built_site, "127.0.0.1") as url:
+        yield url
+
+
+@pytest.mark.browser
+def test_on_a_host_page_at_320_px_the_frame_fits_its_content_with_no_sideways_scrolling(
+    browser: Browser, site_server: str, tmp_path: Path
+) -> None:
+    path = embeds.municipality_path("nes-kommune")
+    with served(HostHandler, host_page(tmp_path / "host", site_server, path), "localhost") as host:
+        context = browser.new_context(viewport={"width": 320, "height": 640})
+        page = context.new_page()
+        page.goto(host, wait_until="load")
+        page.wait_for_function(FRAME_FITS)
+        frame = page.frame_locator("iframe").locator("h1")
+        assert frame.inner_text() == "Nes kommune i næringsplanen"
+        inside = page.frames[1].evaluate(INSIDE)
+        height = page.evaluate("() => document.querySelector('iframe').getBoundingClientRect().height")
+        assert height == inside["height"] != 640
+        assert inside["scrollWidth"] <= inside["clientWidth"] <= 320
+        assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+        # A message from anywhere but the site (here the host page itself) does not change the height.
+        page.evaluate(f"() => window.postMessage({{type: '{embeds.MESSAGE_TYPE}', height: 50}}, '*')")
+        page.wait_for_timeout(200)
+        assert page.evaluate("() => document.querySelector('iframe').getBoundingClientRect().height") == height
+        context.close()
+
+
+@pytest.mark.browser
+def test_without_the_listener_the_frame_keeps_its_default_height_and_shows_the_content(
+    browser: Browser, site_server: str, tmp_path: Path
+) -> None:
+    path = embeds.municipality_path("nes-kommune")
+    with served(HostHandler, host_page(tmp_path / "host", site_server, path, listener=False), "localhost") as host:
+        context = browser.new_context(viewport={"width": 320, "height": 640})
+        page = context.new_page()
+        page.goto(host, wait_until="load")
+        page.frame_locator("iframe").locator("h1").wait_for()
+        assert page.evaluate("() => document.querySelector('iframe').getBoundingClientRect().height") == 640
+        inside = page.frames[1].evaluate(INSIDE)
+        assert inside["heading"] == "Nes kommune i næringsplanen" and inside["scrollWidth"] <= inside["clientWidth"]
+        # The frame scrolls when its content is taller (no «scrolling» or «overflow: hidden» in the snippet).
+        assert page.evaluate("() => getComputedStyle(document.querySelector('iframe')).overflow") != "hidden"
+        assert page.locator("iframe").get_attribute("scrolling") is None
+        context.close()
+
+
+@pytest.mark.browser
+def test_with_the_sites_headers_only_the_listed_sites_and_the_site_itself_may_frame_an_embed(
+    browser: Browser, built_site: Path, tmp_path: Path
+) -> None:
+    SiteHandler.headers_to_send = site_headers(built_site)
+    path = embeds.municipality_path("nes-kommune")
+    with (
+        served(SiteHandler, built_site, "127.0.0.1") as site,
+        served(HostHandler, host_page(tmp_path / "host", site, path), "localhost") as host,
+    ):
+        context = browser.new_context(viewport={"width": 390, "height": 800})
+        page = context.new_page()
+        page.goto(host, wait_until="load")
+        page.wait_for_timeout(500)
+        blocked = page.frames[1]  # localhost is not in plan.yaml: the browser shows its error page instead
+        assert not blocked.url.startswith(site) and "Nes kommune i næringsplanen" not in blocked.content()
+        page.goto(site + "aktorer/nes-kommune/", wait_until="load")
+        preview = page.frame_locator("iframe.embed-preview").locator("h1")
+        assert preview.inner_text() == "Nes kommune i næringsplanen"  # the site itself may
+        context.close()
+    SiteHandler.headers_to_send = []
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("path", [embeds.municipality_path("nes-kommune"), "embed/tiltak/1-1-1/index.html"])
+def test_an_embed_is_accessible_at_320_px(browser: Browser, site_server: str, path: str) -> None:
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(site_server + path.removesuffix("index.html"), wait_until="load")
+    results = Axe().run(page, options=RULES)
+    assert results.violations_count == 0, results.generate_report()
+    assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
+    page.keyboard.press("Tab")
+    focused = page.evaluate("() => getComputedStyle(document.activeElement).outlineStyle")
+    assert page.evaluate("() => document.activeElement.tagName") == "A" and focused == "solid"
+    context.close()
