@@ -119,7 +119,8 @@ def target(site: Path, page: Path, href: str) -> str | None:
 
 
 def html_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    """The site's pages, without the embeds (site/embeds.py: made for a frame on another site, no footer)."""
+    return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "embed")
 
 
 def newest_date(plan: Plan) -> str:
