@@ -205,7 +205,7 @@ def test_the_built_site_has_the_embeds_outside_sitemap_and_search_with_the_polic
 
 def test_a_municipality_page_has_the_snippet_to_copy_and_a_preview(built_site: Path) -> None:
     page = (built_site / "aktorer" / "nes-kommune" / "index.html").read_text(encoding="utf-8")
-    assert 'id="innbygging"' in page and page.count('<div class="copy highlight">') == 2
+    assert 'id="innbygging"' in page and page.count('<div class="copy highlight">') == 1
     assert '<iframe class="embed-preview" src="../../embed/kommune/nes-kommune/"' in page
     assert 'href="../../data/kommuner/nes-kommune.json"' in page
     other = (built_site / "aktorer" / "regionradet" / "index.html").read_text(encoding="utf-8")
