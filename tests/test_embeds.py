@@ -141,6 +141,13 @@ def test_a_measure_embed_shows_its_number_title_status_lead_period_and_newest_up
         assert f'href="../../../tiltak/{measure.id.replace(".", "-")}/" target="_blank" rel="noopener"' in text
 
 
+def test_an_embed_in_the_english_edition_takes_its_words_from_the_english_catalogue(valid_plan: Plan) -> None:
+    english = embeds.embed_files(valid_plan, SiteOptions(lang="en"), page_path)
+    page = english[embeds.municipality_path("nes-kommune")]
+    assert '<html lang="en">' in page and "Status as of " in page and "(opens in a new tab)" in page
+    assert "Tiltak" not in Page(page).text("embed__more")[0]
+
+
 def test_the_height_script_posts_a_namespaced_message_to_the_parent(files: dict[str, str]) -> None:
     script = files["embed/embed.js"]
     assert "window.parent.postMessage" in script and embeds.MESSAGE_TYPE in script
