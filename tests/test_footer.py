@@ -18,7 +18,7 @@ import pytest
 import yaml
 from test_injection import build_without_pdfs
 
-from conftest import VALID_PLAN
+from conftest import VALID_PLAN, theme_pages
 from schema import MONTHS, Contact, Plan
 from scripts.core.queries import reader_contact
 from scripts.site.footer import footer
@@ -119,8 +119,7 @@ def target(site: Path, page: Path, href: str) -> str | None:
 
 
 def html_pages(site: Path) -> list[Path]:
-    """The site's pages, without the embeds (site/embeds.py: made for a frame on another site, no footer)."""
-    return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "embed")
+    return theme_pages(site)
 
 
 def newest_date(plan: Plan) -> str:

@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 import pytest
 from tools import program
 
-from conftest import ROOT, VALID_PLAN
+from conftest import ROOT, VALID_PLAN, theme_pages
 from schema import Plan
 from scripts.publish import csp
 from scripts.publish.links import broken_links, parse
@@ -60,7 +60,7 @@ def test_no_page_has_two_elements_with_the_same_id(built_site: Path) -> None:
 
 
 def test_every_page_is_in_norwegian_and_links_to_the_plan_as_pdf(built_site: Path) -> None:
-    for path in built_site.rglob("index.html"):
+    for path in theme_pages(built_site, "index.html"):
         text = path.read_text(encoding="utf-8")
         assert '<html lang="nb"' in text, path
         assert "Last ned planen som PDF</a>" in text, path
@@ -156,7 +156,7 @@ def test_the_sitemap_lists_every_page_once_with_a_date(built_site: Path) -> None
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     listed = re.findall(r"<loc>https://gardermoregionen\.github\.io/naeringsplan/(.*?)</loc>", sitemap)
     pages = sorted(
-        str(p.parent.relative_to(built_site)).removeprefix(".") + "/" for p in built_site.rglob("index.html")
+        str(p.parent.relative_to(built_site)).removeprefix(".") + "/" for p in theme_pages(built_site, "index.html")
     )
     assert sorted(loc or "/" for loc in listed) == pages
     assert sitemap.count("<lastmod>") == len(listed)
