@@ -21,7 +21,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import posixpath
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -143,8 +143,19 @@ class Context:
 
 
 ENGLISH_MONTHS = (
-    "January February March April May June July August September October November December"
-).split()
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def municipalities(plan: Plan) -> list[Actor]:
@@ -157,7 +168,8 @@ def measure_view(ctx: Context, measure: Measure) -> MeasureView:
     lead = ctx.site.lead(measure)
     newest = measure.newest_update()
     end = measure.period.end
-    period = f"{measure.period.start}–{end}" if end is not None else ctx.words.t("embed.period_open", start=measure.period.start)
+    start = measure.period.start
+    period = f"{start}–{end}" if end is not None else ctx.words.t("embed.period_open", start=start)
     return MeasureView(
         id=measure.id,
         title=measure.title,
@@ -177,9 +189,7 @@ def municipality_view(ctx: Context, actor: Actor) -> MunicipalityView:
     summary = ctx.site.summary(actor)
     measures = tuple(measure_view(ctx, row.measure) for _, rows in summary.groups for row in rows)
     order = sorted(ctx.site.statuses.values(), key=lambda s: s.order)
-    counts = tuple(
-        StatusCount(ctx.status(s.id), n) for s in order if (n := sum(m.status.id == s.id for m in measures))
-    )
+    counts = tuple(StatusCount(ctx.status(s.id), n) for s in order if (n := sum(m.status.id == s.id for m in measures)))
     return MunicipalityView(actor, counts, measures, url_of(ctx.page_path("actor", actor.id)))
 
 
@@ -206,13 +216,17 @@ def _render(ctx: Context, template: str, path: str, **fields: object) -> str:
         """A link from this embed to a file or folder of the site (relative to the site's root)."""
         return relpath(target or ".", folder) + ("/" if target.endswith("/") or not target else "")
 
-    return environment().get_template(template).render(
-        t=ctx.words.t,
-        lang=ctx.lang,
-        plan=ctx.site.plan.plan,
-        as_of=ctx.date(ctx.as_of),
-        href=href,
-        **fields,
+    return (
+        environment()
+        .get_template(template)
+        .render(
+            t=ctx.words.t,
+            lang=ctx.lang,
+            plan=ctx.site.plan.plan,
+            as_of=ctx.date(ctx.as_of),
+            href=href,
+            **fields,
+        )
     )
 
 
@@ -319,15 +333,13 @@ def snippet(site_url: str | None, path: str, title: str, height: int) -> Snippet
     frame = environment().get_template("frame.html.jinja").render(src=src, title=title, height=height).strip()
     listener = None
     if site_url:
-        listener = environment().get_template("listener.html.jinja").render(
-            origin=origin_of(site_url), message=MESSAGE_TYPE
-        ).strip()
+        listener = (
+            environment()
+            .get_template("listener.html.jinja")
+            .render(origin=origin_of(site_url), message=MESSAGE_TYPE)
+            .strip()
+        )
     return Snippet(src, frame, listener)
-
-
-def embedded(items: Iterable[str]) -> list[str]:
-    """The paths among `items` that are embeds (for tests and the plugin)."""
-    return [p for p in items if p.startswith(FOLDER + "/")]
 
 
 # -- on the municipality's page ----------------------------------------------------------------------------------
