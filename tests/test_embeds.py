@@ -360,7 +360,11 @@ def test_with_the_sites_headers_only_the_listed_sites_and_the_site_itself_may_fr
 def test_an_embed_is_accessible_at_320_px(browser: Browser, site_server: str, path: str) -> None:
     context = browser.new_context(viewport={"width": 320, "height": 640})
     page = context.new_page()
+    errors: list[str] = []
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
     page.goto(site_server + path.removesuffix("index.html"), wait_until="load")
+    page.wait_for_timeout(300)  # the icon is asked for after the load
+    assert errors == []  # no address that is not there (not even /favicon.ico)
     results = Axe().run(page, options=RULES)
     assert results.violations_count == 0, results.generate_report()
     assert page.evaluate("() => document.documentElement.scrollWidth") <= 320
