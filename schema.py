@@ -59,6 +59,7 @@ from scripts.model.fields import (
     SLUG,
     Email,
     Markdown,
+    Origin,
     Slug,
     Symbol,
     Text,
@@ -515,6 +516,16 @@ class Contact(Model):
         return self
 
 
+class Embed(Model):
+    """Innbyggingen av planen på andre nettsteder: sidene under embed/ som kommunene kan vise i en ramme (iframe)."""
+
+    allowed_domains: list[Origin] = []
+    """Nettstedene som får vise innbyggingssidene i en ramme, som «https://www.nes.kommune.no» (https, uten sti).
+    Står i _headers som «frame-ancestors» for vertene som leser den filen; GitHub Pages sender ingen slike hoder."""
+    illustrative: StrictBool = False
+    """true når domenene er eksempler og ikke er bekreftet av kommunene ennå."""
+
+
 class PlanInfo(Model):
     """Planen selv: tittel, periode, visjon og utgaver (plan/plan.yaml)."""
 
@@ -547,6 +558,8 @@ class PlanInfo(Model):
     stale_after_months: Annotated[int, Field(ge=1, le=60)] = 6
     """Hvor mange måneder et tiltak kan gå uten statusoppdatering før det regnes som «ikke oppdatert», regnet fra
     datoen planens status gjelder per (den nyeste statusoppdateringen i planen)."""
+    embed: Embed | None = None
+    """Hvilke nettsteder som får vise planens innbyggingssider (for kommunenes egne nettsider) i en ramme."""
     revisions: Annotated[list[Revision], Field(min_length=1)]
     """Utgavene (rulleringene) av planen med vedtakene sine, eldste først."""
 

@@ -73,6 +73,12 @@ def not_source(folder: str, names: list[str]) -> set[str]:
     return {n for n in names if n in skipped or "cache" in n or n.endswith(".egg-info") or (top and n == "site")}
 
 
+def theme_pages(site: Path, name: str = "*.html") -> list[Path]:
+    """The HTML files of a built site that MkDocs' theme made, sorted: all but the embeds (scripts/site/embeds.py),
+    which are made for a frame on another site, with no menu, footer or feed."""
+    return sorted(p for p in site.rglob(name) if p.relative_to(site).parts[0] != "embed")
+
+
 def replace_once(path: Path, old: str, new: str) -> None:
     """Edit a file as an editor would: the first `old` becomes `new` (which must be there)."""
     text = path.read_text(encoding="utf-8")

@@ -89,7 +89,8 @@ def test_the_themes_controls_have_names_and_pass_axe_with_best_practices(server:
 # Each word (letters and digits) of the content that the browser broke over two lines although it fits on one.
 BROKEN_WORDS = """() => {
   const broken = [];
-  const walker = document.createTreeWalker(document.querySelector(".md-content"), NodeFilter.SHOW_TEXT);
+  const column = document.querySelector(".md-content") || document.querySelector("main");  // main: an embed
+  const walker = document.createTreeWalker(column, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
     const node = walker.currentNode;
     if (node.parentElement.closest("svg, script, style")) continue;

@@ -22,7 +22,7 @@ import pytest
 import yaml
 from test_injection import CORPUS, FILES, attacked_plan, flat, write_plan
 
-from conftest import ROOT, VALID_PLAN
+from conftest import ROOT, VALID_PLAN, theme_pages
 from schema import Plan
 from scripts.core.problems import errors  # the corpus's long titles give warnings
 from scripts.core.queries import municipality_ids
@@ -315,7 +315,7 @@ def resolve(site: Path, page: Path, href: str) -> Path:
 def test_every_page_names_the_whole_plans_feed_in_its_head(built_site: Path) -> None:
     """And every feed named in a head lies beside sitemap.xml, which the theme fetches beside each
     <link rel="alternate"> (else each page view would ask for a file that is not there)."""
-    pages = sorted(built_site.rglob("*.html"))
+    pages = theme_pages(built_site)
     assert len(pages) > 20
     for page in pages:
         found = head_feeds(page)

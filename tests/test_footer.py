@@ -18,7 +18,7 @@ import pytest
 import yaml
 from test_injection import build_without_pdfs
 
-from conftest import VALID_PLAN
+from conftest import VALID_PLAN, theme_pages
 from schema import MONTHS, Contact, Plan
 from scripts.core.queries import reader_contact
 from scripts.site.footer import footer
@@ -120,7 +120,7 @@ def target(site: Path, page: Path, href: str) -> str | None:
 
 def html_pages(site: Path) -> list[Path]:
     """The Norwegian site's pages (the English edition's footer: tests/test_english_edition.py)."""
-    return sorted(p for p in site.rglob("*.html") if p.relative_to(site).parts[0] != "en")
+    return [p for p in theme_pages(site) if p.relative_to(site).parts[0] != "en"]
 
 
 def newest_date(plan: Plan) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import VALID_PLAN, run_plan
+from conftest import VALID_PLAN, run_plan, theme_pages
 from scripts.publish import links
 from scripts.publish.offline import NOTICE, to_file
 
@@ -91,7 +91,7 @@ def test_every_link_between_the_pages_of_the_offline_copy_names_a_file(offline_s
 def test_every_page_of_the_offline_copy_says_that_search_works_only_on_the_web_and_has_no_search(
     offline_site: Path,
 ) -> None:
-    pages = sorted(offline_site.rglob("*.html"))
+    pages = theme_pages(offline_site)
     assert len(pages) > 20
     for page in pages:
         text = page.read_text(encoding="utf-8")

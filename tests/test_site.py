@@ -17,7 +17,7 @@ from urllib.parse import urlparse
 import pytest
 from tools import program
 
-from conftest import ROOT, VALID_PLAN
+from conftest import ROOT, VALID_PLAN, theme_pages
 from schema import Plan
 from scripts.publish import csp
 from scripts.publish.links import broken_links, parse
@@ -60,7 +60,7 @@ def test_no_page_has_two_elements_with_the_same_id(built_site: Path) -> None:
 
 
 def test_every_page_is_in_norwegian_and_links_to_the_plan_as_pdf(built_site: Path) -> None:
-    for path in built_site.rglob("index.html"):
+    for path in theme_pages(built_site, "index.html"):
         if path.relative_to(built_site).parts[0] == "en":
             continue  # the English edition (tests/test_english_edition.py)
         text = path.read_text(encoding="utf-8")
@@ -159,7 +159,7 @@ def test_the_sitemap_lists_every_page_once_with_a_date(built_site: Path) -> None
     listed = re.findall(r"<loc>https://gardermoregionen\.github\.io/naeringsplan/(.*?)</loc>", sitemap)
     pages = sorted(  # the English edition has its own (tests/test_english_edition.py)
         str(p.parent.relative_to(built_site)).removeprefix(".") + "/"
-        for p in built_site.rglob("index.html")
+        for p in theme_pages(built_site, "index.html")
         if p.relative_to(built_site).parts[0] != "en"
     )
     assert sorted(loc or "/" for loc in listed) == pages
@@ -181,7 +181,7 @@ def test_the_headers_file_carries_the_policy_of_every_page_and_what_only_a_heade
     policy = next(line for line in headers.splitlines() if "Content-Security-Policy:" in line)
     for path in built_site.rglob("*.html"):
         assert csp.script_hashes(path.read_text(encoding="utf-8")) <= set(policy.replace(";", " ").split()), path
-    assert "frame-ancestors 'none'" in policy
+    assert "frame-ancestors" not in policy and "\n  X-Frame-Options: DENY\n" in headers  # embeds: tests/test_embeds.py
 
 
 def test_the_security_page_states_the_policy_the_pages_carry(built_site: Path) -> None:

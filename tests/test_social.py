@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from PIL import Image
 
-from conftest import VALID_PLAN
+from conftest import VALID_PLAN, theme_pages
 from schema import Plan
 from scripts.publish import csp, drawing, social
 from scripts.validate.validator import validate_folder
@@ -112,7 +112,7 @@ def test_the_policy_allows_the_manifest_and_the_images_from_the_site_itself() ->
 
 
 def site_pages(site: Path) -> list[Path]:
-    return sorted(site.rglob("*.html"))
+    return theme_pages(site)
 
 
 def head_meta(page: Path) -> dict[str, str]:

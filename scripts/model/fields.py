@@ -30,6 +30,8 @@ HEX_COLOUR = r"^#[0-9a-fA-F]{6}$"
 SYMBOL = r"^\S{1,2}$"
 NONBLANK = r"\S"
 COMMIT = r"^[0-9a-f]{40}$"
+#: A web site's origin for the embeds' frame-ancestors: https, a host name and perhaps a port, nothing after it.
+ORIGIN = r"^https://[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:[0-9]{1,5})?$"
 SITE_FILE = r"^[a-z0-9_-]+(\.[a-z0-9_-]+)*(/[a-z0-9_-]+(\.[a-z0-9_-]+)*)*\.[a-z0-9]+$"
 
 #: Norwegian explanation of each pattern, used in error messages.
@@ -45,6 +47,10 @@ PATTERN_HINTS: dict[str, str] = {
     SYMBOL: "ett tegn (eller to) uten mellomrom, f.eks. «✓» eller «◐»",
     NONBLANK: "tekst som ikke er tom",
     COMMIT: "hele commit-hashen fra git, 40 tegn 0–9 og a–f (se `git log --format=%H`)",
+    ORIGIN: (
+        "en nettstedsadresse med https:// og bare vertsnavnet, små bokstaver, uten sti og uten skråstrek til slutt, "
+        "som «https://www.nes.kommune.no»"
+    ),
     SITE_FILE: "en fil på nettstedet, regnet fra roten, med små bokstaver, sifre, - og _, som «pdf/naeringsplan.pdf»",
 }
 
@@ -162,6 +168,7 @@ Year = Annotated[
 ]
 Url = Annotated[str, Field(pattern=URL), Visible]
 Email = Annotated[str, Field(pattern=EMAIL), Visible]
+Origin = Annotated[str, Field(pattern=ORIGIN, max_length=200)]
 SiteFile = Annotated[str, Field(pattern=SITE_FILE, max_length=200)]
 Slug = Annotated[str, Field(pattern=SLUG, max_length=60)]
 VocabId = Annotated[str, Field(pattern=VOCAB_ID, max_length=40)]

@@ -70,6 +70,8 @@ class SiteOptions:
     today: dt.date | None = field(default=None, repr=False)
     #: The language of the pages (scripts/present/i18n.LANGS): «nb» at the site's root, «en» under /en/.
     lang: str = "nb"
+    #: The site's address (MkDocs' site_url), for the embeds' copy-ready snippet; None: relative addresses only.
+    site_url: str | None = field(default=None, repr=False)
 
 
 @dataclass(frozen=True)

@@ -125,7 +125,9 @@ def _build_into(staging: Path, given: BuildInput, offline: bool = False) -> None
         other = dataclasses.replace(given, language=language, options=options)
         hashes |= our_plugin(_mkdocs(staging / lang, other, offline, lang)).state_hashes()
     if given.language.others:  # the policy for the whole site, with the inline scripts of every edition
-        (staging / csp.HEADERS_FILE).write_text(csp.headers_file(hashes), encoding="utf-8")
+        (staging / csp.HEADERS_FILE).write_text(
+            csp.headers_file(hashes, our_plugin(config).embed_rule()), encoding="utf-8"
+        )
     progress = given.progress
     if offline:
         offline_copy.rewrite_links(staging)

@@ -21,14 +21,19 @@ DIRECTIVES = {
     "img-src": "'self' data:",
     "font-src": "'self'",
     "connect-src": "'self'",
+    "frame-src": "'self'",
     "worker-src": "'self'",
     "manifest-src": "'self'",
     "base-uri": "'none'",
     "form-action": "'none'",
     "object-src": "'none'",
 }
-# Only possible as an HTTP header: no other site may show ours in a frame.
-HEADER_EXTRA = {"frame-ancestors": "'none'"}
+# Only possible as an HTTP header: no other site may show ours in a frame. The embeds (site/embeds.py) may be framed
+# by the sites plan.yaml lists: a host joins the headers of every rule a path matches (Cloudflare Pages), or lets the
+# later rule win (Netlify), so the site-wide rule says it with X-Frame-Options, which a browser ignores where a
+# policy has frame-ancestors (HTML standard), and the embeds' rule adds a policy with their frame-ancestors.
+HEADER_EXTRA: dict[str, str] = {}
+FRAME_OPTIONS = "DENY"
 
 INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.S)
 CHARSET = '<meta charset="utf-8">'
@@ -56,18 +61,24 @@ def add_policy(page_html: str) -> str:
 HEADERS_FILE = "_headers"
 
 
-def headers_file(hashes: set[str]) -> str:
+def headers_file(hashes: set[str], framed: tuple[str, str] | None = None) -> str:
     """The HTTP headers for every page, in the _headers format that Netlify and Cloudflare Pages read (GitHub
     Pages cannot send headers and serves the file as it is): the policy with `hashes` (those of the inline
-    scripts of all pages), and the directives only a header can carry."""
+    scripts of all pages), no framing by other sites, and, with `framed` (a path pattern and its
+    «frame-ancestors …» directive), a second policy for the pages other sites may frame (the embeds)."""
     policies = policy("", header=True, hashes=hashes)
-    return (
+    text = (
         "# Sikkerhetshoder for nettstedet, laget av «plan build». Se sikkerhet/ for hva de betyr.\n"
         "/*\n"
         f"  Content-Security-Policy: {policies}\n"
+        f"  X-Frame-Options: {FRAME_OPTIONS}\n"
         "  X-Content-Type-Options: nosniff\n"
         "  Referrer-Policy: strict-origin-when-cross-origin\n"
     )
+    if framed is not None:
+        pattern, directive = framed
+        text += f"{pattern}\n  Content-Security-Policy: {directive}\n"
+    return text
 
 
 def _hash(script: str) -> str:

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import unquote, urldefrag, urlparse
 
-LINKING_TAGS = ("a", "link", "script", "img", "source")
+LINKING_TAGS = ("a", "link", "script", "img", "source", "iframe")
 
 
 TAG = re.compile(r"<([a-zA-Z][a-zA-Z0-9]*)(\s[^>]*)?>")

@@ -66,6 +66,7 @@ from scripts.publish.memo import FileMemo
 from scripts.publish.page_memo import PageMemo
 from scripts.publish.pdfs import Made, PdfBatch, PdfCache, PdfJob, cache_root
 from scripts.publish.stylesheets import one_stylesheet
+from scripts.site import embeds
 from scripts.site.feeds import feed_files
 from scripts.site.footer import footer, not_found_links
 from scripts.site.pages import MemoryBytecodeCache, render_site
@@ -209,6 +210,10 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         """The hashes of the inline scripts of the pages the last build made (for the site's _headers)."""
         return set(self.state.script_hashes) if self.state is not None else set()
 
+    def embed_rule(self) -> tuple[str, str] | None:
+        """The embeds' rule for the site's _headers (their paths, who may frame them), from the last build's plan."""
+        return embeds.framed(self.state.source.plan) if self.state is not None else None
+
     def built_options(self) -> SiteOptions | None:
         """The options the last build made (another language's edition of the same plan takes them)."""
         return self.state.options if self.state is not None else None
@@ -282,6 +287,8 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
                 generated.update(self._data_files(source, config["site_url"], files_memo))
                 generated.update(feed_files(source.plan, config["site_url"], registry.page_path))
             generated.update(self._redirect_files(source.plan, config["site_url"], registry))
+            if root:  # made once, at the site's root, like the open data
+                generated.update(self._embed_files(source.plan, options, registry))
             generated.update(self._social_files(source, config["site_name"], files_memo))
         config["nav"] = registry.navigation(source.plan, options.lang)
         dates = self._page_dates(source.plan, options, registry)
@@ -298,6 +305,12 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         """The pages at the former addresses of moved measures, goals and actors, with the site's policy."""
         moved = redirect_files(plan, registry.page_path, site_url)
         return {path: csp.add_policy(page) for path, page in moved.items()}
+
+    @staticmethod
+    def _embed_files(plan: Plan, options: SiteOptions, registry: Registry) -> dict[str, str | bytes]:
+        """The pages other sites may show in a frame (site/embeds.py), with the site's policy, and their data."""
+        made = embeds.embed_files(plan, options, registry.page_path)
+        return {path: csp.add_policy(text) if path.endswith(".html") else text for path, text in made.items()}
 
     def on_pre_build(self, *, config: Any) -> None:
         """In the live preview (always a dirty build): keep the last build's pages when only the plan changed and
@@ -339,7 +352,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
             return dataclasses.replace(self.input.options, lang=lang)
         day = site_day(source.plan, source.folder)
         options = site_options(source, root, config["extra"], templates=self.input.templates, today=day)
-        return dataclasses.replace(options, lang=lang)
+        return dataclasses.replace(options, lang=lang, site_url=config["site_url"])
 
     def _page_dates(self, plan: Plan, options: SiteOptions, registry: Registry) -> dict[str, str]:
         """The «last changed» date of each page in sitemap.xml, taken from the data so that two builds of the same
@@ -483,7 +496,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         if self.command == "serve" and self.state.frame is not None:
             self.last = reuse.LastBuild(self.state.frame, self.state.generated, self.state.titles)
         if self.input.language.is_root:  # one file for the whole site; `plan build` adds the other editions' hashes
-            headers = csp.headers_file(self.state.script_hashes)
+            headers = csp.headers_file(self.state.script_hashes, embeds.framed(self.state.source.plan))
             Path(config["site_dir"], csp.HEADERS_FILE).write_text(headers, encoding="utf-8")
         if self.command != "serve" and self.config.pdf and self.state.batch is not None:
             self._write_pdfs(Path(config["site_dir"]) / "pdf")

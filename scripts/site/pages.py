@@ -28,7 +28,7 @@ from scripts.present.budget import budget_row
 from scripts.present.i18n import DEFAULT, HTML_LANG, catalogue, localized
 from scripts.present.lookups import SiteOptions
 from scripts.present.progress import rule
-from scripts.site import glossary, search
+from scripts.site import embeds, glossary, search
 from scripts.site.badges import followup_badges, status_badge
 from scripts.site.lookups import Site
 from scripts.site.registry import REGISTRY, Registry
@@ -120,6 +120,7 @@ def markdown_environment(
     env.globals["tn"] = lambda count, key: words.t(f"{key}.{'one' if count == 1 else 'other'}", count=count)
     env.globals["lang"] = lang
     env.globals["anchor_kept"] = (lambda ident: "") if lang == DEFAULT else (lambda ident: f" {{ #{ident} }}")
+    env.globals["embed_for"] = embeds.for_actor
     return env
 
 

@@ -18,21 +18,56 @@ from urllib.parse import urlsplit
 COMPRESSED = ("text/", "application/javascript", "application/json", "application/xml", "image/svg+xml")
 
 
+Rules = tuple[tuple[str, tuple[tuple[str, str], ...]], ...]
+
+
+def header_rules(site: Path) -> Rules:
+    """Each rule of the site's ``_headers`` file in its order: the path pattern and its headers."""
+    rules: list[tuple[str, list[tuple[str, str]]]] = []
+    for line in (site / "_headers").read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if not line[0].isspace():
+            rules.append((line.strip(), []))
+        elif rules:
+            name, _, value = line.partition(":")
+            rules[-1][1].append((name.strip(), value.strip()))
+    return tuple((pattern, tuple(headers)) for pattern, headers in rules)
+
+
+def matches(pattern: str, path: str) -> bool:
+    """Whether a _headers path pattern («/*», «/embed/*», «/kontakt/») covers the address `path`."""
+    path = urlsplit(path).path
+    return path.startswith(pattern[:-1]) if pattern.endswith("*") else path == pattern
+
+
 def site_headers(site: Path) -> list[tuple[str, str]]:
-    """The headers of the site's ``_headers`` file (its lines after the comment and the ``/*`` line)."""
-    lines = (site / "_headers").read_text(encoding="utf-8").splitlines()
-    return [(name.strip(), value.strip()) for name, _, value in (line.partition(":") for line in lines[2:])]
+    """The headers of the site's ``_headers`` file that every page gets (its rule ``/*``)."""
+    return [header for pattern, headers in header_rules(site) if pattern == "/*" for header in headers]
+
+
+@functools.cache
+def _path_rules(folder: str) -> Rules:
+    """The rules of a served folder's _headers file for some paths only (not ``/*``), read once."""
+    site = Path(folder)
+    return tuple(rule for rule in header_rules(site) if rule[0] != "/*") if (site / "_headers").is_file() else ()
 
 
 class HeaderHandler(http.server.SimpleHTTPRequestHandler):
     """Serves a folder quietly, as a host would that reads the site's _headers file (Netlify, Cloudflare Pages):
-    :attr:`headers_to_send` on every answer. The tests' server (tests/conftest.py) is this one."""
+    :attr:`headers_to_send` on every answer, and, when there are any, the headers of the file's rules for some
+    paths (the embeds') on the answers for those paths, after them (as Cloudflare Pages joins them). The tests'
+    server (tests/conftest.py) is this one."""
 
     headers_to_send: ClassVar[list[tuple[str, str]]] = []
 
     def end_headers(self) -> None:
         for name, value in self.headers_to_send:
             self.send_header(name, value)
+        if self.headers_to_send:
+            for pattern, headers in _path_rules(self.directory):
+                for name, value in headers if matches(pattern, self.path) else ():
+                    self.send_header(name, value)
         super().end_headers()
 
     def log_message(self, format: str, *args: object) -> None:

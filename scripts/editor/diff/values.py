@@ -31,6 +31,8 @@ LABELS: dict[str, str] = {
     "sdg": "bærekraftsmål",
     "content_notice": "merknad om eksempelinnhold",
     "contact": "kontakt",
+    "embed": "innbygging",
+    "allowed_domains": "nettsteder som får vise innbyggingen",
     "licence": "lisens",
     "name": "navn",
     "short_name": "kort navn",
