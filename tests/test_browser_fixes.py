@@ -93,7 +93,7 @@ BROKEN_WORDS = """() => {
   const walker = document.createTreeWalker(column, NodeFilter.SHOW_TEXT);
   while (walker.nextNode()) {
     const node = walker.currentNode;
-    if (node.parentElement.closest("svg, script, style")) continue;
+    if (node.parentElement.closest("svg, script, style, pre")) continue;  // code wraps anywhere (the embed snippet)
     for (const word of node.data.matchAll(/[\\p{L}\\p{N}]{2,}/gu)) {
       const range = document.createRange();
       range.setStart(node, word.index);

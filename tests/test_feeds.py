@@ -26,6 +26,7 @@ from conftest import ROOT, VALID_PLAN, theme_pages
 from schema import Plan
 from scripts.core.problems import errors  # the corpus's long titles give warnings
 from scripts.core.queries import municipality_ids
+from scripts.present.i18n import catalogue
 from scripts.site import feeds
 from scripts.site.registry import REGISTRY
 from scripts.validate.validator import validate_folder
@@ -312,6 +313,9 @@ def resolve(site: Path, page: Path, href: str) -> Path:
     return Path(posixpath.normpath(posixpath.join(page.parent.as_posix(), href)))
 
 
+TITLES = {"nb": "Alle statusoppdateringer i planen", "en": "All status updates in the plan"}
+
+
 def test_every_page_names_the_whole_plans_feed_in_its_head(built_site: Path) -> None:
     """And every feed named in a head lies beside sitemap.xml, which the theme fetches beside each
     <link rel="alternate"> (else each page view would ask for a file that is not there)."""
@@ -322,7 +326,8 @@ def test_every_page_names_the_whole_plans_feed_in_its_head(built_site: Path) -> 
         assert found, page
         title, href = found[0]
         assert resolve(built_site, page, href) == built_site / feeds.ALL, page
-        assert title == "Alle statusoppdateringer i planen"
+        lang = "en" if page.relative_to(built_site).parts[0] == "en" else "nb"
+        assert title == catalogue(lang).t("theme.feed_title") == TITLES[lang], page  # the feed itself is Norwegian
         for _, href in found:
             assert (resolve(built_site, page, href).parent / "sitemap.xml").is_file(), (page, href)
 

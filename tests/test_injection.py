@@ -487,10 +487,11 @@ def build_without_pdfs(folder: Path, site: Path, work: Path) -> None:
 
 @pytest.fixture(scope="module")
 def builds(tmp_path_factory: pytest.TempPathFactory) -> tuple[Build, Build]:
-    """The clean plan built without PDFs, and the attacked plan built with them by `plan build`."""
+    """The clean plan and the attacked plan, each built by `plan build` (both editions, the PDFs too)."""
     root = tmp_path_factory.mktemp("injection")
     clean = Build(root / "site-clean", Placed())
-    build_without_pdfs(write_plan(clean_plan(), root / "plan-clean"), clean.site, root)
+    result = run_plan("build", "--plan", str(write_plan(clean_plan(), root / "plan-clean")), "--out", str(clean.site))
+    assert result.code == 0, result.stdout + result.stderr
     data, placed = attacked_plan()
     attacked = Build(root / "site-attacked", placed)
     result = run_plan("build", "--plan", str(write_plan(data, root / "plan-attacked")), "--out", str(attacked.site))
