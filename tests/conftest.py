@@ -5,14 +5,11 @@ only reads a built site."""
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
 import io
 import os
 import shutil
 import subprocess
 import sys
-import threading
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +21,7 @@ from tools import StartedPrograms, program, venv_program
 
 from schema import Plan
 from scripts import cli
-from scripts.dev.lighthouse.serve import HeaderHandler, site_headers
+from scripts.dev.lighthouse.serve import HeaderHandler, served, site_headers
 from scripts.validate.validator import validate_folder
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -142,6 +139,14 @@ def plan_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
+@pytest.fixture(scope="session")
+def shipped_plan() -> Plan:
+    """The shipped plan, validated once per test process (a frozen model: tests copy it, never change it)."""
+    plan, problems = validate_folder(ROOT / "plan")
+    assert plan is not None, [str(p) for p in problems]
+    return plan
+
+
 @pytest.fixture(scope="module")
 def valid_plan() -> Plan:
     """The small test plan, validated."""
@@ -170,12 +175,8 @@ class QuietHandler(HeaderHandler):
 
 @contextlib.contextmanager
 def serving(folder: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(folder))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    httpd.shutdown()
+    with served(QuietHandler, folder) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

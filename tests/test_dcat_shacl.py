@@ -1,6 +1,6 @@
 """data/dcat.ttl as data.norge.no checks it: pyshacl with the DCAT-AP-NO 2.2 SHACL shapes (vendored in
 tests/fixtures/dcat-ap-no/, with the controlled-vocabulary values the national validator has loaded) finds no
-violation and no warning, for the shipped plan and the test plan; and what the national catalogue shows beyond the
+violation and no warning, for the shipped_plan plan and the test plan; and what the national catalogue shows beyond the
 shapes: the publisher's organisation number, a contact point with e-mail, the LOS theme, the municipalities, the
 update frequency, the Table Schemas and the example notice."""
 
@@ -21,7 +21,6 @@ from conftest import ROOT
 from schema import Plan
 from scripts.site.open_data import TABLES, data_files
 from scripts.site.open_data.dcat import BRREG, VCARD, catalogue
-from scripts.validate.validator import validate_folder
 
 SHAPES_DIR = ROOT / "tests" / "fixtures" / "dcat-ap-no"
 SITE = "https://eksempel.test/naeringsplan/"
@@ -57,13 +56,6 @@ def vocabularies() -> Graph:
     return Graph().parse(SHAPES_DIR / "vocabularies.ttl", format="turtle")
 
 
-@pytest.fixture(scope="module")
-def shipped() -> Plan:
-    plan, _ = validate_folder(ROOT / "plan")
-    assert plan is not None
-    return plan
-
-
 def described(plan: Plan) -> Graph:
     return Graph().parse(data=str(data_files(plan, SITE, workbook=False)["data/dcat.ttl"]), format="turtle")
 
@@ -81,9 +73,9 @@ def shacl(data: Graph, shapes: Graph, vocabularies: Graph) -> tuple[list[tuple[s
 
 
 def test_the_shipped_plans_description_passes_the_national_shapes(
-    shipped: Plan, shapes: Graph, vocabularies: Graph
+    shipped_plan: Plan, shapes: Graph, vocabularies: Graph
 ) -> None:
-    results, text = shacl(described(shipped), shapes, vocabularies)
+    results, text = shacl(described(shipped_plan), shapes, vocabularies)
     assert results == [], text
     assert "Conforms: True" in text
 
@@ -94,9 +86,9 @@ def test_the_test_plans_description_passes_the_national_shapes(plan: Plan, shape
 
 
 def test_the_shapes_find_a_missing_identifier_and_an_unknown_vocabulary_value(
-    shipped: Plan, shapes: Graph, vocabularies: Graph
+    shipped_plan: Plan, shapes: Graph, vocabularies: Graph
 ) -> None:
-    broken = described(shipped)
+    broken = described(shipped_plan)
     dataset = next(iter(broken.subjects(RDF.type, DCAT.Dataset)))
     broken.remove((dataset, DCTERMS.identifier, None))
     broken.set((dataset, DCTERMS.accrualPeriodicity, URIRef("http://example.test/hver-tirsdag")))
@@ -105,21 +97,21 @@ def test_the_shapes_find_a_missing_identifier_and_an_unknown_vocabulary_value(
     assert "dct:identifier" in messages and "dct:accrualPeriodicity" in messages
 
 
-def test_every_vocabulary_value_is_one_the_vocabulary_file_lists(shipped: Plan, vocabularies: Graph) -> None:
-    g = described(shipped)
+def test_every_vocabulary_value_is_one_the_vocabulary_file_lists(shipped_plan: Plan, vocabularies: Graph) -> None:
+    g = described(shipped_plan)
     used = {value for prop in VOCABULARY_PROPERTIES for value in g.objects(None, prop)}
     assert used - set(vocabularies.subjects(SKOS.inScheme, None)) == set()
 
 
-def test_catalogue_dataset_and_distributions_are_identified_by_their_addresses(shipped: Plan) -> None:
-    g = described(shipped)
+def test_catalogue_dataset_and_distributions_are_identified_by_their_addresses(shipped_plan: Plan) -> None:
+    g = described(shipped_plan)
     for kind in (DCAT.Catalog, DCAT.Dataset, DCAT.Distribution):
         for node in g.subjects(RDF.type, kind):
             assert list(g.objects(node, DCTERMS.identifier)) == [Literal(str(node))]
 
 
-def test_the_spatial_coverage_is_the_six_municipalities(shipped: Plan) -> None:
-    g = described(shipped)
+def test_the_spatial_coverage_is_the_six_municipalities(shipped_plan: Plan) -> None:
+    g = described(shipped_plan)
     dataset = next(iter(g.subjects(RDF.type, DCAT.Dataset)))
     places = set(g.objects(dataset, DCTERMS.spatial))
     geonorge = "https://data.geonorge.no/administrativeEnheter/kommune/id/"
@@ -127,12 +119,12 @@ def test_the_spatial_coverage_is_the_six_municipalities(shipped: Plan) -> None:
     numbers = {str(g.value(place, DCTERMS.identifier)): str(place).rsplit("/", 1)[-1] for place in places}
     assert numbers == MUNICIPALITIES
     assert {str(g.value(place, SKOS.prefLabel)) for place in places} == {
-        a.name for a in shipped.actors if a.kind == "kommune"
+        a.name for a in shipped_plan.actors if a.kind == "kommune"
     }
 
 
-def test_the_themes_are_the_eus_and_los_naeringsutvikling(shipped: Plan) -> None:
-    g = described(shipped)
+def test_the_themes_are_the_eus_and_los_naeringsutvikling(shipped_plan: Plan) -> None:
+    g = described(shipped_plan)
     themes = {str(t) for t in g.objects(None, DCAT.theme)}
     assert "https://psi.norge.no/los/tema/naringsutvikling" in themes
     assert "http://publications.europa.eu/resource/authority/data-theme/ECON" in themes
@@ -140,8 +132,8 @@ def test_the_themes_are_the_eus_and_los_naeringsutvikling(shipped: Plan) -> None
     assert str(g.value(dataset, DCTERMS.accrualPeriodicity)).endswith("/frequency/IRREG")
 
 
-def test_each_csv_file_conforms_to_its_table_schema_which_is_a_file_of_the_open_data(shipped: Plan) -> None:
-    files = data_files(shipped, SITE, workbook=False)
+def test_each_csv_file_conforms_to_its_table_schema_which_is_a_file_of_the_open_data(shipped_plan: Plan) -> None:
+    files = data_files(shipped_plan, SITE, workbook=False)
     g = Graph().parse(data=str(files["data/dcat.ttl"]), format="turtle")
     package = json.loads(files["data/datapackage.json"])
     schemas = {r["name"]: r["schema"] for r in package["resources"] if r["name"] != "plan"}
@@ -154,33 +146,33 @@ def test_each_csv_file_conforms_to_its_table_schema_which_is_a_file_of_the_open_
         assert (standard, RDF.type, DCTERMS.Standard) in g
 
 
-def test_the_description_says_what_is_example_content(shipped: Plan) -> None:
-    g = described(shipped)
+def test_the_description_says_what_is_example_content(shipped_plan: Plan) -> None:
+    g = described(shipped_plan)
     dataset = next(iter(g.subjects(RDF.type, DCAT.Dataset)))
     assert str(g.value(dataset, DCTERMS.description)).startswith("Eksempelinnhold: ")
 
 
-def test_an_example_contact_keeps_its_e_mail_with_a_note_and_no_phone(shipped: Plan) -> None:
-    assert shipped.plan.contact is not None and shipped.plan.contact.illustrative
-    g = catalogue(shipped, SITE)
+def test_an_example_contact_keeps_its_e_mail_with_a_note_and_no_phone(shipped_plan: Plan) -> None:
+    assert shipped_plan.plan.contact is not None and shipped_plan.plan.contact.illustrative
+    g = catalogue(shipped_plan, SITE)
     contact = next(iter(g.objects(None, DCAT.contactPoint)))
-    assert g.value(contact, VCARD.hasEmail) == URIRef(f"mailto:{shipped.plan.contact.email}")
+    assert g.value(contact, VCARD.hasEmail) == URIRef(f"mailto:{shipped_plan.plan.contact.email}")
     assert str(g.value(contact, VCARD.note)).startswith("Eksempel:")
     assert g.value(contact, VCARD.hasTelephone) is None
-    decided = shipped.plan.contact.model_copy(update={"illustrative": False})
-    real = shipped.model_copy(update={"plan": shipped.plan.model_copy(update={"contact": decided})})
+    decided = shipped_plan.plan.contact.model_copy(update={"illustrative": False})
+    real = shipped_plan.model_copy(update={"plan": shipped_plan.plan.model_copy(update={"contact": decided})})
     g = catalogue(real, SITE)
     contact = next(iter(g.objects(None, DCAT.contactPoint)))
     assert g.value(contact, VCARD.note) is None and g.value(contact, VCARD.hasTelephone) is not None
 
 
 def test_an_owner_with_an_organisation_number_is_the_registers_organisation(
-    shipped: Plan, shapes: Graph, vocabularies: Graph
+    shipped_plan: Plan, shapes: Graph, vocabularies: Graph
 ) -> None:
     """974760673 is Brønnøysundregistrene's own number: a valid one, used here only as a test value."""
-    owner_id = shipped.plan.owner
-    actors = [a.model_copy(update={"org_number": "974760673"}) if a.id == owner_id else a for a in shipped.actors]
-    g = catalogue(shipped.model_copy(update={"actors": actors}), SITE)
+    owner_id = shipped_plan.plan.owner
+    actors = [a.model_copy(update={"org_number": "974760673"}) if a.id == owner_id else a for a in shipped_plan.actors]
+    g = catalogue(shipped_plan.model_copy(update={"actors": actors}), SITE)
     publisher = URIRef(BRREG + "974760673")
     assert set(g.objects(None, DCTERMS.publisher)) == {publisher}
     assert g.value(publisher, DCTERMS.identifier) == Literal("974760673")

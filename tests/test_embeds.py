@@ -5,12 +5,8 @@ plan.yaml may frame them (for the hosts that read _headers)."""
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import json
 import re
-import threading
 from collections.abc import Iterator
 from html.parser import HTMLParser
 from pathlib import Path
@@ -21,7 +17,7 @@ from playwright.sync_api import Browser
 
 from conftest import WCAG, replace_once
 from schema import Plan
-from scripts.dev.lighthouse.serve import HeaderHandler, site_headers
+from scripts.dev.lighthouse.serve import HeaderHandler, served, site_headers
 from scripts.present.lookups import SiteOptions
 from scripts.publish import csp
 from scripts.site import embeds
@@ -228,17 +224,6 @@ class SiteHandler(HeaderHandler):
 
 class HostHandler(HeaderHandler):
     """The host: a municipality's page, on another origin than the site."""
-
-
-@contextlib.contextmanager
-def served(handler: type[HeaderHandler], folder: Path, host: str) -> Iterator[str]:
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://{host}:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
 
 
 HOST_PAGE = """<!doctype html>

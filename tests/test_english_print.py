@@ -14,7 +14,7 @@ import pikepdf
 import pytest
 from markupsafe import Markup
 
-from conftest import ROOT, structure_elements
+from conftest import structure_elements
 from schema import Plan
 from scripts.core.catalogue import catalogue
 from scripts.core.dates import nb_date
@@ -24,19 +24,11 @@ from scripts.pdf.document import block_in_lang, in_lang, plan_html, render_pdf
 from scripts.present import charts
 from scripts.present.indicators import markdown_filters_in
 from scripts.present.progress import VERDICTS, rule
-from scripts.validate.validator import validate_folder
 
 #: Fixed Norwegian texts of the print templates that the English edition must not show outside a Norwegian part.
 NORWEGIAN_FIXED = ["Innhold", "Rollematrise", "Økonomi", "Bevilget", "Planlagt", "sist oppdatert", "Kilde:", "Side "]
 #: The same texts in English.
 ENGLISH_FIXED = ["Contents", "Role matrix", "Budget", "Secured", "Planned", "last updated", "Source:", "Page "]
-
-
-@pytest.fixture(scope="module")
-def shipped_plan() -> Plan:
-    plan, problems = validate_folder(ROOT / "plan")
-    assert plan is not None, problems
-    return plan
 
 
 @pytest.fixture(scope="module")

@@ -26,15 +26,8 @@ GLOSSARY = REGISTRY.page_path("glossary")
 
 
 @pytest.fixture(scope="module")
-def shipped() -> Plan:
-    plan, _ = validate_folder(ROOT / "plan", commits=False)
-    assert plan is not None
-    return plan
-
-
-@pytest.fixture(scope="module")
-def shipped_pages(shipped: Plan) -> dict[str, str]:
-    return render_site(shipped)
+def shipped_pages(shipped_plan: Plan) -> dict[str, str]:
+    return render_site(shipped_plan)
 
 
 def headings(markdown: str) -> dict[str, str]:
@@ -52,11 +45,11 @@ def test_the_page_explains_the_words_the_issue_names(shipped_pages: dict[str, st
 
 
 def test_roles_and_statuses_are_explained_in_the_vocabularys_own_words(
-    shipped: Plan, shipped_pages: dict[str, str]
+    shipped_plan: Plan, shipped_pages: dict[str, str]
 ) -> None:
     page = shipped_pages[GLOSSARY]
     found = headings(page)
-    for kind, items in [("rolle", shipped.vocabulary.role_types), ("status", shipped.vocabulary.statuses)]:
+    for kind, items in [("rolle", shipped_plan.vocabulary.role_types), ("status", shipped_plan.vocabulary.statuses)]:
         for item in items:
             anchor = glossary.anchor(kind, item.id)
             assert found.get(anchor) == item.label
@@ -69,8 +62,10 @@ def test_the_difference_between_done_laid_aside_and_postponed_is_said(shipped_pa
     assert "Arbeidet står stille en tid" in page  # utsatt: to be taken up again
 
 
-def test_the_page_is_in_the_menu_under_the_plan(shipped: Plan) -> None:
-    assert {"Ordforklaringer": GLOSSARY} in dict(*[e for e in REGISTRY.navigation(shipped) if "Planen" in e])["Planen"]
+def test_the_page_is_in_the_menu_under_the_plan(shipped_plan: Plan) -> None:
+    assert {"Ordforklaringer": GLOSSARY} in dict(*[e for e in REGISTRY.navigation(shipped_plan) if "Planen" in e])[
+        "Planen"
+    ]
 
 
 def test_anchors_have_no_letters_an_address_would_escape() -> None:

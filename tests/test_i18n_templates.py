@@ -11,14 +11,12 @@ from types import SimpleNamespace
 
 import pytest
 
-from conftest import ROOT
 from schema import Plan
 from scripts import TEMPLATES
 from scripts.present.i18n import LANGS, catalogue
 from scripts.present.lookups import SiteOptions
 from scripts.site.pages import PageLanguage, render_site
 from scripts.site.registry import REGISTRY
-from scripts.validate.validator import validate_folder
 
 #: The templates of the public site's pages, partials and theme. The editors' guide (Norwegian only) and the open
 #: data page have their own tests.
@@ -109,28 +107,21 @@ def test_the_norwegian_page_shows_the_plan_text_as_it_always_did() -> None:
     assert language.note("# Tittel\n\nTekst\n") == "# Tittel\n\nTekst\n"
 
 
-# -- the shipped plan in English ---------------------------------------------------------------------------------
+# -- the shipped_plan plan in English ---------------------------------------------------------------------------------
 
 ENGLISH_TITLE = "Strategic business plan for the Gardermoen region"
 
 
 @pytest.fixture(scope="module")
-def shipped() -> Plan:
-    plan, _ = validate_folder(ROOT / "plan", commits=False)
-    assert plan is not None
-    return plan
+def english(shipped_plan: Plan) -> dict[str, str]:
+    """The shipped_plan plan's pages in English, with an English title for the plan (the rest as the plan has it)."""
+    info = shipped_plan.plan.model_copy(update={"en": SimpleNamespace(title=ENGLISH_TITLE, vision=None)})
+    return render_site(shipped_plan.model_copy(update={"plan": info}), SiteOptions(lang="en"))
 
 
 @pytest.fixture(scope="module")
-def english(shipped: Plan) -> dict[str, str]:
-    """The shipped plan's pages in English, with an English title for the plan (the rest as the plan has it)."""
-    info = shipped.plan.model_copy(update={"en": SimpleNamespace(title=ENGLISH_TITLE, vision=None)})
-    return render_site(shipped.model_copy(update={"plan": info}), SiteOptions(lang="en"))
-
-
-@pytest.fixture(scope="module")
-def norwegian_pages(shipped: Plan) -> dict[str, str]:
-    return render_site(shipped)
+def norwegian_pages(shipped_plan: Plan) -> dict[str, str]:
+    return render_site(shipped_plan)
 
 
 NOTE = "Parts of this page are not yet translated and are shown in Norwegian."
@@ -159,7 +150,7 @@ def test_an_english_measure_page_has_english_headings_and_labels(english: dict[s
 
 def test_an_untranslated_text_on_an_english_page_is_marked_and_the_page_says_so_once(english: dict[str, str]) -> None:
     page = english[REGISTRY.page_path("measure", "1.1.1")]
-    assert "# 1.1.1 Cluster programme for logistics and aviation" in page  # translated in the shipped plan
+    assert "# 1.1.1 Cluster programme for logistics and aviation" in page  # translated in the shipped_plan plan
     assert '<span lang="nb">Klyngeprogrammet er gjennomført.' in page  # its status updates are not
     assert page.count(NOTE) == 1
     heading, note = page.index("\n# 1.1.1"), page.index(NOTE)

@@ -105,14 +105,21 @@ class GzipHandler(HeaderHandler):
 
 @contextlib.contextmanager
 def serving(site: Path) -> Iterator[str]:
-    """Serve ``site`` on a free port of localhost; yields the address of its front page."""
+    """Serve ``site`` on a free port of localhost, gzipped, with its _headers; yields the front page's address."""
     GzipHandler.headers_to_send = site_headers(site)
-    handler = functools.partial(GzipHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    with served(GzipHandler, site) as url:
+        yield url
+
+
+@contextlib.contextmanager
+def served(handler: type[http.server.SimpleHTTPRequestHandler], folder: Path, host: str = "127.0.0.1") -> Iterator[str]:
+    """Serve ``folder`` with ``handler`` on a free port of localhost; yields its address under the name ``host``
+    (another name for the same machine is another origin to a browser)."""
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(folder)))
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+        yield f"http://{host}:{httpd.server_address[1]}/"
     finally:
         httpd.shutdown()
         httpd.server_close()
