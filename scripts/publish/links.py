@@ -4,6 +4,7 @@ in text from the plan files, which reach the page as HTML that MkDocs does not l
 
 from __future__ import annotations
 
+import functools
 import html
 import posixpath
 import re
@@ -59,10 +60,10 @@ def broken_links(site: Path, site_path: str = "/", *, folders: bool = True) -> l
     for name, page in pages.items():
         folder = posixpath.dirname(name)
         for link in page.links:
-            if urlparse(link).scheme or link.startswith("//"):
+            split = _split(link)
+            if split is None:
                 continue
-            address, anchor = urldefrag(link)
-            address = address.partition("?")[0]  # a query (the measure list's filters) is for the page's script
+            address, anchor = split
             if address.startswith("/"):
                 target = address.removeprefix(prefix).lstrip("/")
             else:
@@ -78,3 +79,12 @@ def broken_links(site: Path, site_path: str = "/", *, folders: bool = True) -> l
             elif anchor and target in pages and unquote(anchor) not in pages[target].ids:
                 broken.append(f"{name}: lenken «{link}» fører til et sted på siden som ikke finnes")
     return broken
+
+
+@functools.cache
+def _split(link: str) -> tuple[str, str] | None:
+    """A link's address and anchor (None: it leads to another site); the menu's links repeat on every page."""
+    if urlparse(link).scheme or link.startswith("//"):
+        return None
+    address, anchor = urldefrag(link)
+    return address.partition("?")[0], anchor  # a query (the measure list's filters) is for the page's script
