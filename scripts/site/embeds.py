@@ -31,7 +31,7 @@ from schema import Actor, Measure, Plan
 from scripts import TEMPLATES
 from scripts.core.dates import nb_date
 from scripts.core.followup import status_as_of
-from scripts.present.i18n import Catalogue, catalogue
+from scripts.present.i18n import Catalogue, catalogue, localized
 from scripts.present.lookups import SiteOptions
 from scripts.site.badges import badge_colours
 from scripts.site.lookups import Site
@@ -134,28 +134,13 @@ class Context:
         return self.words.lang
 
     def date(self, day: dt.date) -> str:
-        return nb_date(day) if self.lang == "nb" else f"{day.day} {ENGLISH_MONTHS[day.month - 1]} {day.year}"
+        return nb_date(day, self.lang)
 
     def status(self, status_id: str) -> StatusView:
         status = self.site.statuses[status_id]
         text, background = badge_colours(status.colour)
-        return StatusView(status.id, status.label, text, background)
+        return StatusView(status.id, localized(status, "label", self.lang).text or status.label, text, background)
 
-
-ENGLISH_MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def municipalities(plan: Plan) -> list[Actor]:

@@ -6,16 +6,15 @@ from __future__ import annotations
 import gzip
 import http.server
 import posixpath
-import threading
 import time
 import urllib.parse
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import partial
 from pathlib import Path
 from typing import Any
 
 from scripts.dev.bench.figures import SiteFigures, Visit
+from scripts.dev.lighthouse.serve import served
 
 CHROMIUM = "/usr/bin/chromium"
 #: The word typed into the search field when measuring what a search costs (it is in every plan).
@@ -47,14 +46,8 @@ def _served(site: Path, requested: list[str]) -> Iterator[str]:
     """Serve ``site`` on a free local port while the block runs, noting each path asked for in ``requested``;
     yields the base URL."""
     handler = type("Handler", (_LoggingHandler,), {"requested": requested})
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), partial(handler, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}"
-    finally:
-        httpd.shutdown()
-        httpd.server_close()
+    with served(handler, site) as url:
+        yield url.rstrip("/")
 
 
 def _visit_and_search(url: str, word: str, urls: list[str], requested: list[str]) -> tuple[int, int, float]:
