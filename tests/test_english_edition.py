@@ -16,13 +16,14 @@ import pytest
 from playwright.sync_api import Browser
 
 from conftest import VALID_PLAN
+from schema import Plan
 from scripts.publish.build import build_site
-from scripts.publish.languages import Alternates, Language, SharedLinks, footer_for, hand_written, pdf_name
+from scripts.publish.languages import Alternates, Language, SharedLinks, hand_written, pdf_name
 from scripts.publish.page_memo import PageMemo
 from scripts.publish.pdfs import PdfCache
 from scripts.publish.plugin import read_plan
-from scripts.site.footer import PDF_PATH, Footer, FooterLink
-from scripts.site.registry import GUIDE_PAGES, page_path
+from scripts.site.footer import PDF_PATH, footer
+from scripts.site.registry import GUIDE_PAGES, REGISTRY, page_path
 from scripts.site.urls import url_of
 
 SITE_URL = "https://gardermoregionen.github.io/naeringsplan/"  # site_url in mkdocs.yml
@@ -112,12 +113,10 @@ def test_english_links_to_what_only_the_root_site_has_lead_there_and_its_own_lin
     )
 
 
-def test_the_english_footer_offers_the_english_pdf_from_the_root_site() -> None:
-    links = (FooterLink("PDF", PDF_PATH),)
-    norwegian = Footer("T", "O", "o/", None, links, "2026-01-01", "1. januar 2026")  # type: ignore[arg-type]
-    english = footer_for(norwegian, Language("en", ("nb", "en")))
-    assert [link.href for link in english.links] == ["pdf/naeringsplan-en.pdf"]
-    assert footer_for(norwegian, BOTH) is norwegian
+def test_the_english_footer_offers_the_english_pdf_from_the_root_site(valid_plan: Plan) -> None:
+    norwegian, english = footer(valid_plan, REGISTRY), footer(valid_plan, REGISTRY, "en")
+    assert [link.href for link in english.links if link.href.startswith("pdf/")] == ["pdf/naeringsplan-en.pdf"]
+    assert [link.href for link in norwegian.links if link.href.startswith("pdf/")] == [PDF_PATH]
     assert pdf_name("en") == "naeringsplan-en.pdf"
 
 

@@ -34,7 +34,7 @@ from scripts.pdf import document as pdf
 from scripts.present.i18n import DEFAULT, HTML_LANG, LANGS, catalogue, localized
 from scripts.present.lookups import SiteOptions
 from scripts.publish.pdfs import PdfJob
-from scripts.site.footer import PDF_PATH, Footer, FooterLink
+from scripts.site.footer import pdf_path
 from scripts.site.urls import url_of
 
 
@@ -67,7 +67,7 @@ class Language:
 
 def pdf_name(lang: str) -> str:
     """The file name of the plan's PDF in a language: «naeringsplan.pdf», «naeringsplan-en.pdf»."""
-    return pdf.PDF_NAME if lang == DEFAULT else pdf.PDF_NAME.replace(".pdf", f"-{lang}.pdf")
+    return posixpath.basename(pdf_path(lang))
 
 
 def pdf_jobs(plan: Plan, options: SiteOptions, langs: Iterable[str], *, data_hash: str) -> list[PdfJob]:
@@ -79,16 +79,6 @@ def pdf_jobs(plan: Plan, options: SiteOptions, langs: Iterable[str], *, data_has
         html = functools.partial(pdf.plan_html, plan, translated, lang=lang)
         jobs.append(PdfJob(pdf_name(lang), html, f"{data_hash}\0{translated!r}\0{lang}"))
     return jobs
-
-
-def footer_for(footer: Footer, language: Language) -> Footer:
-    """The footer of an edition: another language's links its own PDF (under the root site's pdf/, where its links
-    lead: :class:`SharedLinks`)."""
-    if language.is_root:
-        return footer
-    own = PDF_PATH.replace(pdf.PDF_NAME, pdf_name(language.lang))
-    links = tuple(FooterLink(link.text, own) if link.href == PDF_PATH else link for link in footer.links)
-    return dataclasses.replace(footer, links=links)
 
 
 def edition_url(site_url: str | None, lang: str) -> str | None:

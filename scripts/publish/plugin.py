@@ -430,10 +430,7 @@ class PlanPlugin(BasePlugin[PlanPluginConfig]):  # type: ignore[no-untyped-call]
         """The theme's footer on every page, the 404 page too, gets its content from the plan, and the 404 page its
         ways on (site/footer.py)."""
         assert self.state is not None
-        env.globals["plan_footer"] = languages.footer_for(
-            footer(self.state.source.plan, self.state.registry, self.state.options.lang),
-            self.input.language,
-        )
+        env.globals["plan_footer"] = footer(self.state.source.plan, self.state.registry, self.state.options.lang)
         env.globals["plan_languages"] = self.state.alternates
         env.globals["plan_not_found_links"] = not_found_links(self.state.registry, self.state.options.lang)
         env.globals["plan_share"] = self.state.sharing

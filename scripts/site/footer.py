@@ -20,8 +20,12 @@ from scripts.site.urls import url_of
 
 #: The print edition, relative to the site root (written by scripts/pdf).
 PDF_PATH = "pdf/naeringsplan.pdf"
-#: The print edition in each language, relative to that edition's root (the English site's root is /en/).
-PDF_PATHS = {"nb": PDF_PATH, "en": "pdf/naeringsplan-en.pdf"}
+
+
+def pdf_path(lang: str = "nb") -> str:
+    """The print edition in a language, as the footer links it: «pdf/naeringsplan.pdf», «pdf/naeringsplan-en.pdf»
+    (another edition's link leads to the root site's pdf/, publish/languages.SharedLinks)."""
+    return PDF_PATH if lang == "nb" else PDF_PATH.replace(".pdf", f"-{lang}.pdf")
 
 #: The footer's links to the pages about the site: (kind of page in the registry, link text in Norwegian; in
 #: another language the catalogue's site.footer.<kind>).
@@ -65,7 +69,7 @@ def footer(plan: Plan, registry: Registry, lang: str = DEFAULT) -> Footer:
     owner = next(a for a in plan.actors if a.id == plan.plan.owner)
     contact = reader_contact(plan)
     links = [FooterLink(words.t(f"site.footer.{kind}"), url_of(registry.page_path(kind))) for kind, _ in ABOUT_PAGES]
-    links.append(FooterLink(words.t("site.footer.pdf"), PDF_PATHS[lang]))
+    links.append(FooterLink(words.t("site.footer.pdf"), pdf_path(lang)))
     modified = document_dates(plan)[1]
     return Footer(
         title=localized(plan.plan, "title", lang).text or plan.plan.title,
